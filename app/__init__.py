@@ -1,0 +1,3 @@
+"""Tabula: the counting-station appliance for Belgian paper-ballot elections."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The pure counting core: elections, ballots, classification, tallies, checks, double entry. No I/O."""

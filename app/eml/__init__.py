@@ -1,0 +1,1 @@
+"""EML 5.0 reading, writing and validation."""

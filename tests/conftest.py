@@ -1,0 +1,37 @@
+"""Shared fixtures: a throwaway PKI, realistic elections from the official 2024 data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+from app.signing import pki  # noqa: E402
+from app.signing.signer import KeySigner  # noqa: E402
+
+NOW = dt.datetime(2026, 5, 1, tzinfo=dt.UTC)
+
+
+class TestPki:
+    """Root, issuing CA and a signer per bureau id, made once per test session."""
+
+    def __init__(self) -> None:
+        self.root = pki.make_root_ca(NOW)
+        self.issuing = pki.make_issuing_ca(self.root, NOW)
+        self._signers: dict[str, KeySigner] = {}
+
+    def signer(self, station_id: str) -> KeySigner:
+        if station_id not in self._signers:
+            station = pki.make_station_certificate(self.issuing, station_id, NOW)
+            self._signers[station_id] = KeySigner(
+                station.key, station.certificate, (station.certificate, self.issuing.certificate)
+            )
+        return self._signers[station_id]
+
+
+@pytest.fixture(scope="session")
+def test_pki() -> TestPki:
+    return TestPki()
