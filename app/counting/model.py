@@ -98,7 +98,10 @@ class Station:
     language: Language
 
 
-@dataclass(frozen=True, order=True)
+_BOX_ORDER = {"H": 0, "T": 1, "S": 2}
+
+
+@dataclass(frozen=True)
 class Mark:
     """One marked box: `Mark(3, Box.TITULAR, 4)` is titular 4 of list 3; position is 0 for the list box."""
 
@@ -108,6 +111,10 @@ class Mark:
 
     def __str__(self) -> str:
         return f"{self.list_number}:H" if self.box is Box.LIST else f"{self.list_number}:{self.box.value}{self.position}"
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Ballot order: by list, then the list box, titulars, successors, each by position."""
+        return (self.list_number, _BOX_ORDER[self.box.value], self.position)
 
 
 class InvalidReason(enum.Enum):
@@ -151,4 +158,4 @@ class Ballot:
             raise ValueError("a declared-invalid ballot needs a reason, and only it")
 
     def sorted_marks(self) -> tuple[Mark, ...]:
-        return tuple(sorted(self.marks))
+        return tuple(sorted(self.marks, key=Mark.sort_key))
