@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import random
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.counting.classify import Verdict, classify
-from app.counting.model import Ballot, Box, ElectionCode, ListNumber, Mark, Position
+from app.counting.model import Ballot, Box, ElectionCode, Mark, Position
 from app.counting.tally import tally
+from tests.counting.generate import random_ballots
 from tests.counting.strategies import ballots_of, elections
 from tests.reference import chamber_2024, synthetic
 
@@ -45,29 +44,9 @@ def test_every_candidate_vote_is_counted_once(data: st.DataObject) -> None:
             assert votes == expected
 
 
-def random_ballots(election_lists: int, tit: int, suc: int, n: int, seed: int = 7) -> list[Ballot]:
-    rng = random.Random(seed)
-    out = []
-    for _ in range(n):
-        lst = ListNumber(rng.randint(1, election_lists))
-        roll = rng.random()
-        if roll < 0.4:
-            marks = {Mark(lst, Box.LIST)}
-        elif roll < 0.95:
-            marks = {Mark(lst, Box.TITULAR, Position(rng.randint(1, tit))) for _ in range(rng.randint(1, 4))}
-            if suc and rng.random() < 0.2:
-                marks.add(Mark(lst, Box.SUCCESSOR, Position(rng.randint(1, suc))))
-        elif roll < 0.97:
-            marks = set()
-        else:
-            marks = {Mark(lst, Box.LIST), Mark(ListNumber(lst % election_lists + 1), Box.LIST)}
-        out.append(Ballot(frozenset(marks)))
-    return out
-
-
 def test_flemish_parliament_antwerp_column_2400_ballots() -> None:
     election = synthetic(ElectionCode.VL, 15, 33, 16)
-    ballots = random_ballots(15, 33, 16, 2400)
+    ballots = random_ballots(election, 2400)
     t = tally(election, [classify(b) for b in ballots])
     assert t.counted == 2400
     assert len(t.lists[0].titular_votes) == 33 and len(t.lists[0].successor_votes) == 16

@@ -1,0 +1,128 @@
+"""Elections and stations as JSON-able dicts, and back (the content of a bureau's bundle).
+
+The format is stable: every key is always present, lists keep list-number and position order, and `dumps` gives
+canonical bytes (sorted keys, no whitespace, UTF-8 kept as is, so candidate names come back byte-exact).
+Reading is strict: anything that does not fit the shape is UntrustedData, since this comes off a stick.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+from app.counting.model import (
+    Candidate,
+    CandidateList,
+    Election,
+    ElectionCode,
+    Kind,
+    Language,
+    ListNumber,
+    Position,
+    Station,
+    StationId,
+)
+from app.errors import UntrustedData
+
+_E = TypeVar("_E", ElectionCode, Language)
+
+
+def election_to_dict(election: Election) -> dict[str, Any]:
+    return {
+        "code": election.code.value,
+        "constituency": election.constituency,
+        "has_successors": election.has_successors,
+        "lists": [
+            {
+                "number": int(lst.number),
+                "name": lst.name,
+                "titulars": [c.name for c in lst.titulars],
+                "successors": [c.name for c in lst.successors],
+            }
+            for lst in election.lists
+        ],
+    }
+
+
+def station_to_dict(station: Station) -> dict[str, Any]:
+    return {
+        "id": str(station.id),
+        "name": station.name,
+        "election": station.election.value,
+        "constituency": station.constituency,
+        "language": station.language.value,
+    }
+
+
+def dumps(data: Mapping[str, Any]) -> bytes:
+    """Canonical JSON bytes of a dict made by the functions above."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _str(data: Mapping[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str):
+        raise UntrustedData("data.malformed", field=key)
+    return value
+
+
+def _names(data: Mapping[str, Any], key: str) -> Sequence[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise UntrustedData("data.malformed", field=key)
+    return value
+
+
+def _candidates(number: ListNumber, kind: Kind, names: Sequence[str]) -> tuple[Candidate, ...]:
+    return tuple(Candidate(number, kind, Position(i), name) for i, name in enumerate(names, start=1))
+
+
+def _list_from_dict(data: Any) -> CandidateList:
+    if not isinstance(data, dict):
+        raise UntrustedData("data.malformed", field="lists")
+    number = data.get("number")
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        raise UntrustedData("data.malformed", field="number")
+    n = ListNumber(number)
+    return CandidateList(
+        n,
+        _str(data, "name"),
+        _candidates(n, Kind.TITULAR, _names(data, "titulars")),
+        _candidates(n, Kind.SUCCESSOR, _names(data, "successors")),
+    )
+
+
+def _enum(cls: type[_E], data: Mapping[str, Any], key: str) -> _E:
+    try:
+        return cls(_str(data, key))
+    except ValueError as exc:
+        raise UntrustedData("data.malformed", field=key) from exc
+
+
+def election_from_dict(data: Any) -> Election:
+    if not isinstance(data, dict) or not isinstance(data.get("lists"), list):
+        raise UntrustedData("data.malformed", field="election")
+    if not isinstance(data.get("has_successors"), bool):
+        raise UntrustedData("data.malformed", field="has_successors")
+    try:
+        return Election(
+            _enum(ElectionCode, data, "code"),
+            _str(data, "constituency"),
+            tuple(_list_from_dict(item) for item in data["lists"]),
+            data["has_successors"],
+        )
+    except ValueError as exc:  # lists out of order or repeated
+        raise UntrustedData("data.malformed", field="lists") from exc
+
+
+def station_from_dict(data: Any) -> Station:
+    if not isinstance(data, dict):
+        raise UntrustedData("data.malformed", field="station")
+    return Station(
+        StationId(_str(data, "id")),
+        _str(data, "name"),
+        _enum(ElectionCode, data, "election"),
+        _str(data, "constituency"),
+        _enum(Language, data, "language"),
+    )

@@ -1,0 +1,90 @@
+"""Reading the pass and decisions files of the contract (`pile,position,marks,status`).
+
+Every problem is a BadInput naming the file, the physical line (the header is line 1) and the next step.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.counting.classify import check_marks
+from app.counting.model import Ballot, Election, Status
+from app.counting.notation import parse_ballot
+from app.errors import BadInput, TabulaError
+
+COLUMNS = ("pile", "position", "marks", "status")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class PileRows:
+    """The ballots of one pile in the order entered."""
+
+    pile: int
+    ballots: tuple[Ballot, ...]
+
+
+def read_pile_file(path: Path, election: Election, *, allow_contested: bool = True) -> tuple[PileRows, ...]:
+    """The piles of a pass or decisions file, in file order."""
+    text = _read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None or [h.strip().lower() for h in header[:4]] != list(COLUMNS):
+        raise BadInput("passfile.bad_header", file=path.name, columns=",".join(COLUMNS))
+    piles: dict[int, list[Ballot]] = {}
+    order: list[int] = []
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        pile, position, ballot = _parse_row(path, line, row, election)
+        if ballot.status is Status.CONTESTED and not allow_contested:
+            raise BadInput("passfile.contested_in_decision", file=path.name, line=line)
+        ballots = piles.get(pile)
+        if ballots is None:
+            if pile in order:
+                raise BadInput("passfile.pile_split", file=path.name, line=line, pile=pile)
+            ballots = piles[pile] = []
+            order.append(pile)
+        elif order[-1] != pile:
+            raise BadInput("passfile.pile_split", file=path.name, line=line, pile=pile)
+        if position != len(ballots) + 1:
+            raise BadInput("passfile.position_order", file=path.name, line=line, pile=pile,
+                           position=position, expected=len(ballots) + 1)
+        ballots.append(ballot)
+    return tuple(PileRows(p, tuple(piles[p])) for p in order)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise BadInput("file.unreadable", file=str(path)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise BadInput("file.too_large", file=path.name)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadInput("file.not_utf8", file=path.name) from None
+
+
+def _parse_row(path: Path, line: int, row: list[str], election: Election) -> tuple[int, int, Ballot]:
+    cells = [*row, "", "", "", ""][:4]
+    pile, position = _positive(path, line, "pile", cells[0]), _positive(path, line, "position", cells[1])
+    try:
+        ballot = parse_ballot(cells[2], cells[3])
+        check_marks(election, ballot)
+    except TabulaError as error:
+        raise BadInput(f"passfile.{error.key}", file=path.name, line=line, pile=pile, position=position,
+                       **error.params) from None
+    return pile, position, ballot
+
+
+def _positive(path: Path, line: int, column: str, text: str) -> int:
+    value = text.strip()
+    if not value.isdigit() or int(value) < 1:
+        raise BadInput("passfile.bad_number", file=path.name, line=line, column=column, value=value)
+    return int(value)

@@ -1,0 +1,452 @@
+"""Writing the results of a bureau to the stick safely, and reading them back (requirements S1, S3, O6).
+
+Imperative shell: file I/O only, no counting logic. Everything a bureau writes lives in
+`STICK/results/<station>/` (contract "Results on the stick"), with `manifest.json` written last.
+
+How a results set is written (contract "Writing again": a new run replaces the folder as a whole, only once the new
+set is complete and verified)::
+
+    results/.<station>.new-<token>/   1. every file atomically: temp file, write, fsync, os.replace
+                                      2. fsync the staging folder, then manifest.json the same way, fsync again
+                                      3. read every file back (page cache dropped first) and compare the hashes
+    results/<station>  -> results/.<station>.old-<token>   4. move the old set away, fsync results/
+    results/.<station>.new-<token> -> results/<station>    5. move the new set in, fsync results/
+    results/.<station>.old-<token>  removed                6. remove the old set, fsync results/
+
+Crash windows (power cut or stick pulled) and what is on the stick afterwards:
+
+- during 1-3: `<station>` is the old complete set (or absent); the staging folder is incomplete or unverified.
+  Recovery deletes it.
+- between 4 and 5: `<station>` is absent, the old set sits complete in `.old`, the new one in `.new`. A verifier
+  sees nothing for the station (hidden folders are ignored). Recovery moves `.old` back and deletes `.new`.
+- between 5 and 6 or during 6: `<station>` is the new complete, verified set; the `.old` leftover (complete or
+  half-removed) is deleted by recovery.
+- a staging folder is never promoted by recovery, even when complete: success is only what `write_results`
+  reported, and the count itself stays on the appliance, so the bureau simply writes again.
+
+So after any interruption the stick holds the old complete set, the new complete set, or nothing that verifies.
+Residual risk: FAT has no journal and some systems give no real directory fsync (EINVAL, ignored), so a rename
+that was not yet flushed may be undone by the power cut; the states above still hold, only the step is lost.
+Recovery runs at the start of every write (`recover_results` can also be called when a stick is inserted); the
+verifier only reads and never changes a stick.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import re
+import secrets
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import BadInput, Fixer, StorageError, UntrustedData
+
+RESULTS_FOLDER = "results"
+MANIFEST_NAME = "manifest.json"
+MANIFEST_VERSION = 1
+MAX_NAME_LENGTH = 64  # keeps STICK/results/<station>/<file> far below Windows' 260-character MAX_PATH
+
+Progress = Callable[[int, int], None]
+
+_FORBIDDEN_CHARACTERS = frozenset('<>:"/\\|?*')
+_RESERVED_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(10)} | {f"LPT{i}" for i in range(10)}
+)
+_LEFTOVER = re.compile(r"^\.(?P<station>.+)\.(?P<kind>new|old)-[0-9a-f]+$")
+
+_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+_READ_ONLY = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+_REMOVED = frozenset({errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO, errno.ENOTDIR, errno.ESTALE} | (
+    {errno.ENOMEDIUM} if hasattr(errno, "ENOMEDIUM") else set()
+))
+
+
+class BadName(BadInput):
+    """A file or folder name that Windows cannot read: a fault in the data or the software, not the bureau's."""
+
+    fixer = Fixer.HELPDESK
+
+
+@dataclass(frozen=True)
+class ResultsReceipt:
+    """What was written and verified: the folder, the SHA-256 of every file and of the manifest itself."""
+
+    station: str
+    folder: Path
+    hashes: Mapping[str, str]
+    manifest_sha256: str
+
+
+# --- names (S1) ---------------------------------------------------------------------------------------------------
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot be a file or folder name on a Windows-readable stick, or None when it can."""
+    if not name or name in {".", ".."}:
+        return "empty"
+    if len(name) > MAX_NAME_LENGTH:
+        return "too long"
+    if not name.isascii():
+        return "not ASCII"
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return "control character"
+    if any(c in _FORBIDDEN_CHARACTERS for c in name):
+        return "character Windows forbids"
+    if name[0] in ". " or name[-1] in ". ":
+        return "leading or trailing dot or space"
+    if name.split(".")[0].rstrip(" ").upper() in _RESERVED_NAMES:
+        return "reserved Windows name"
+    return None
+
+
+def check_name(name: str) -> str:
+    """`name` itself when it is safe on a Windows-readable stick; raises `BadName` otherwise."""
+    if name_problem(name) is not None:
+        raise BadName("stick.bad_name", name=name)
+    return name
+
+
+def safe_name(text: str) -> str:
+    """A safe name made from any text: accents dropped, forbidden characters as `_`, reserved names prefixed."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    cleaned = "".join("_" if c in _FORBIDDEN_CHARACTERS or ord(c) < 32 or ord(c) == 127 else c for c in ascii_text)
+    cleaned = cleaned.strip(". ")[:MAX_NAME_LENGTH].rstrip(". ")
+    if not cleaned:
+        return "_"
+    if cleaned.split(".")[0].rstrip(" ").upper() in _RESERVED_NAMES:
+        cleaned = ("_" + cleaned)[:MAX_NAME_LENGTH].rstrip(". ")
+    return cleaned
+
+
+def _check_file_names(files: Mapping[str, bytes]) -> list[str]:
+    names = sorted(check_name(name) for name in files)
+    if MANIFEST_NAME in names:
+        raise BadName("stick.bad_name", name=MANIFEST_NAME)
+    seen: set[str] = set()
+    for name in names:
+        if name.lower() in seen:  # FAT is case-insensitive: the two files would overwrite each other
+            raise BadName("stick.bad_name", name=name)
+        seen.add(name.lower())
+    return names
+
+
+# --- hashes and manifest ------------------------------------------------------------------------------------------
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of `data` as lower-case hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def make_manifest(station_id: str, hashes: Mapping[str, str]) -> bytes:
+    """The manifest: every other file's SHA-256, keys sorted, so the same set always gives the same bytes."""
+    document = {"version": MANIFEST_VERSION, "station": station_id, "files": dict(sorted(hashes.items()))}
+    return (json.dumps(document, sort_keys=True, indent=2, ensure_ascii=True) + "\n").encode("ascii")
+
+
+def parse_manifest(data: bytes) -> tuple[str, dict[str, str]]:
+    """(station, {file: sha256}) from a manifest; raises ValueError when it is not one."""
+    document = json.loads(data.decode("ascii"))
+    if not isinstance(document, dict) or document.get("version") != MANIFEST_VERSION:
+        raise ValueError("not a manifest")
+    station, files = document.get("station"), document.get("files")
+    if not isinstance(station, str) or not isinstance(files, dict):
+        raise ValueError("not a manifest")
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+        raise ValueError("not a manifest")
+    return station, dict(files)
+
+
+def _read_set(folder: Path, station_id: str) -> tuple[dict[str, bytes], str | None]:
+    """Every file of a results folder but the manifest, read once, and the first file at fault (None: complete).
+
+    At fault: a missing, unreadable or foreign manifest, a file missing from the folder or from the manifest, a
+    file whose SHA-256 differs, anything that is not a plain file.
+    """
+    entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    for entry in entries:
+        if not entry.is_file(follow_symlinks=False):
+            return {}, entry.name
+    names = [entry.name for entry in entries]
+    if MANIFEST_NAME not in names:
+        return {}, MANIFEST_NAME
+    try:
+        station, hashes = parse_manifest(_read_file(folder / MANIFEST_NAME))
+    except (ValueError, UnicodeDecodeError):
+        return {}, MANIFEST_NAME
+    if station != station_id:
+        return {}, MANIFEST_NAME
+    files: dict[str, bytes] = {}
+    for name in sorted((set(names) | set(hashes)) - {MANIFEST_NAME}):
+        if name not in hashes or name not in names:
+            return files, name
+        files[name] = _read_file(folder / name)
+        if sha256_hex(files[name]) != hashes[name]:
+            return files, name
+    return files, None
+
+
+# --- low-level durable I/O ----------------------------------------------------------------------------------------
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno != errno.EINVAL:  # FAT/exFAT on some systems: no directory fsync, nothing to flush
+            raise
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _write_file_atomically(folder: Path, name: str, data: bytes) -> None:
+    """Temp file in the same folder, write, fsync, rename over the final name (the folder is fsynced by the caller)."""
+    temp = folder / f".{name}.tmp"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        _write_all(fd, data)  # os.write is unbuffered: nothing left to flush before the fsync
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(temp, folder / name)
+
+
+def _read_file(path: Path) -> bytes:
+    """The bytes of a file, from the device where possible: cached pages are dropped first."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        with contextlib.suppress(AttributeError, OSError):
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _remove_tree(path: Path) -> None:
+    for entry in os.scandir(path):
+        if entry.is_dir(follow_symlinks=False):
+            _remove_tree(Path(entry.path))
+        else:
+            os.unlink(entry.path)
+    os.rmdir(path)
+
+
+# --- errors -------------------------------------------------------------------------------------------------------
+
+
+def _storage_error(exc: OSError, station_id: str) -> StorageError:
+    if exc.errno in _FULL:
+        return StorageError("stick.full", station=station_id)
+    if exc.errno in _READ_ONLY:
+        return StorageError("stick.read_only", station=station_id)
+    if exc.errno in _REMOVED:
+        return StorageError("stick.removed", station=station_id)
+    return StorageError("stick.write_failed", station=station_id, errno=exc.errno)
+
+
+@contextlib.contextmanager
+def _mapped_errors(station_id: str) -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise _storage_error(exc, station_id) from exc
+
+
+def _stick_results(stick_dir: Path, station_id: str) -> Path:
+    if not stick_dir.is_dir():
+        raise StorageError("stick.missing", station=station_id)
+    results = stick_dir / RESULTS_FOLDER
+    if not results.is_dir():
+        os.mkdir(results)
+        _fsync_dir(stick_dir)
+    return results
+
+
+# --- recovery -----------------------------------------------------------------------------------------------------
+
+
+def _leftovers(results: Path) -> dict[str, list[tuple[str, Path]]]:
+    found: dict[str, list[tuple[str, Path]]] = {}
+    for entry in sorted(os.scandir(results), key=lambda e: e.name):
+        match = _LEFTOVER.match(entry.name)
+        if match and entry.is_dir(follow_symlinks=False):
+            found.setdefault(match["station"], []).append((match["kind"], Path(entry.path)))
+    return found
+
+
+def _recover_station(results: Path, station_id: str, leftovers: list[tuple[str, Path]]) -> None:
+    final = results / station_id
+    if not final.exists():
+        for kind, path in leftovers:
+            if kind == "old" and _read_set(path, station_id)[1] is None:
+                os.rename(path, final)  # interrupted between steps 4 and 5: the old complete set comes back
+                _fsync_dir(results)
+                break
+    for _kind, path in leftovers:
+        if path.exists():
+            _remove_tree(path)
+    _fsync_dir(results)
+
+
+def recover_results(stick_dir: Path, station_id: str | None = None) -> None:
+    """Clean up what an interrupted write left on the stick (for one bureau, or all): see the module docstring."""
+    label = station_id or "-"
+    with _mapped_errors(label):
+        results = stick_dir / RESULTS_FOLDER
+        if not results.is_dir():
+            return
+        for station, leftovers in _leftovers(results).items():
+            if station_id is None or station == station_id:
+                _recover_station(results, station, leftovers)
+
+
+# --- writing ------------------------------------------------------------------------------------------------------
+
+
+class _Steps:
+    """Progress over the whole write: each file written, each file read back, and the final swap."""
+
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.done, self.total, self._progress = 0, total, progress
+        self._report()
+
+    def step(self) -> None:
+        self.done += 1
+        self._report()
+
+    def _report(self) -> None:
+        if self._progress is not None:
+            self._progress(self.done, self.total)
+
+
+def _write_set(staging: Path, station_id: str, files: Mapping[str, bytes], names: list[str], steps: _Steps) -> bytes:
+    for name in names:
+        _write_file_atomically(staging, name, files[name])
+        steps.step()
+    _fsync_dir(staging)  # every file is durable before the manifest that vouches for it
+    manifest = make_manifest(station_id, {name: sha256_hex(files[name]) for name in names})
+    _write_file_atomically(staging, MANIFEST_NAME, manifest)
+    _fsync_dir(staging)
+    steps.step()
+    return manifest
+
+
+def _verify_set(staging: Path, expected: Mapping[str, bytes], station_id: str, steps: _Steps) -> None:
+    on_disk = sorted(entry.name for entry in os.scandir(staging))
+    if on_disk != sorted(expected):
+        raise StorageError("stick.verify_failed", station=station_id)
+    for name in sorted(expected):
+        if sha256_hex(_read_file(staging / name)) != sha256_hex(expected[name]):
+            raise StorageError("stick.verify_failed", station=station_id)
+        steps.step()
+
+
+def _swap_in(results: Path, station_id: str, staging: Path, token: str) -> None:
+    final = results / station_id
+    old = results / f".{station_id}.old-{token}"
+    had_old = final.exists()
+    if had_old:
+        os.rename(final, old)
+        _fsync_dir(results)
+    try:
+        os.rename(staging, final)
+        _fsync_dir(results)
+    except OSError:
+        if had_old and not final.exists():
+            with contextlib.suppress(OSError):
+                os.rename(old, final)  # put the old set back; if even this fails, recovery does it next time
+        raise
+    if had_old:
+        _remove_tree(old)
+        _fsync_dir(results)
+
+
+def _discard(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        if path.exists():
+            _remove_tree(path)
+
+
+def write_results(
+    stick_dir: Path, station_id: str, files: Mapping[str, bytes], *, progress: Progress | None = None
+) -> ResultsReceipt:
+    """Write the bureau's results to `STICK/results/<station>/`, verified, replacing an earlier set as a whole.
+
+    `files` maps file names (Windows-safe, `manifest.json` excluded: it is made here) to their bytes.
+    `progress(done, total)` is called at the start and after every step. Raises `BadName` for an unusable name and
+    `StorageError` (full, read-only, removed, verification failed) when the stick lets us down; then the stick holds
+    the old complete set or nothing that verifies, and the same call can be retried on this or another stick.
+    """
+    station = check_name(station_id)
+    names = _check_file_names(files)
+    steps = _Steps(total=2 * len(names) + 3, progress=progress)
+    with _mapped_errors(station):
+        results = _stick_results(stick_dir, station)
+        recover_results(stick_dir, station)
+        token = secrets.token_hex(4)
+        staging = results / f".{station}.new-{token}"
+        os.mkdir(staging)
+        try:
+            manifest = _write_set(staging, station, files, names, steps)
+            _verify_set(staging, {**files, MANIFEST_NAME: manifest}, station, steps)
+            _swap_in(results, station, staging, token)
+        except (OSError, StorageError):
+            _discard(staging)
+            raise
+        steps.step()
+    hashes = {name: sha256_hex(files[name]) for name in names}
+    return ResultsReceipt(station, results / station, hashes, sha256_hex(manifest))
+
+
+# --- reading (for the verifier) -----------------------------------------------------------------------------------
+
+
+def list_result_stations(stick_dir: Path) -> list[str]:
+    """The bureau ids with a results folder on the stick, sorted; leftovers of interrupted writes are ignored."""
+    results = stick_dir / RESULTS_FOLDER
+    with _read_errors("-"):
+        if not results.is_dir():
+            return []
+        entries = list(os.scandir(results))
+    return sorted(e.name for e in entries if e.is_dir(follow_symlinks=False) and name_problem(e.name) is None)
+
+
+@contextlib.contextmanager
+def _read_errors(station_id: str) -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise StorageError("stick.read_failed", station=station_id) from exc
+
+
+def read_results(stick_dir: Path, station_id: str) -> dict[str, bytes]:
+    """Every file of the bureau's results except the manifest, checked against it.
+
+    Raises `UntrustedData` when the folder is missing, or when a file is missing, extra or altered
+    (`stick.results_altered` names the file), and `StorageError` when the stick cannot be read.
+    """
+    folder = stick_dir / RESULTS_FOLDER / check_name(station_id)
+    with _read_errors(station_id):
+        if not folder.is_dir():
+            raise UntrustedData("stick.results_missing", station=station_id)
+        files, problem = _read_set(folder, station_id)
+    if problem is not None:
+        raise UntrustedData("stick.results_altered", station=station_id, file=problem)
+    return files

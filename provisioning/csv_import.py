@@ -1,0 +1,239 @@
+"""Batch import of stations.csv and candidates.csv (requirement P5; formats in the contract).
+
+Every problem is a BadInput naming the file, the physical line (header = line 1) and the column, so the
+provisioning staff can fix the file. Names are kept byte-exact: no stripping, no Unicode normalisation.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.counting.model import (
+    Candidate,
+    CandidateList,
+    Election,
+    ElectionCode,
+    Kind,
+    Language,
+    ListNumber,
+    Position,
+    Station,
+    StationId,
+)
+from app.errors import BadInput
+
+STATION_COLUMNS = ("station", "name", "election", "constituency", "language")
+CANDIDATE_COLUMNS = ("election", "constituency", "list", "list_name", "kind", "position", "name")
+STATION_ID = re.compile(r"[A-Za-z0-9-]{1,32}")
+# By law the Brussels and German-speaking Community parliaments have no successor candidates.
+NO_SUCCESSORS = frozenset({ElectionCode.BR, ElectionCode.DE})
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its file, its first physical line, and its values by column."""
+
+    file: str
+    line: int
+    values: dict[str, str]
+
+    def error(self, key: str, column: str, **params: object) -> BadInput:
+        return BadInput(key, file=self.file, line=self.line, column=column, value=self.values.get(column, ""), **params)
+
+
+@dataclass(frozen=True)
+class Imported:
+    """The validated content of one provisioning run: every bureau and the elections they count."""
+
+    stations: tuple[Station, ...]
+    elections: dict[tuple[ElectionCode, str], Election]
+
+    def election_of(self, station: Station) -> Election:
+        return self.elections[(station.election, station.constituency)]
+
+
+def _decode(data: bytes, file: str) -> str:
+    try:
+        return data.decode("utf-8-sig")  # UTF-8 with or without a byte-order mark
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BadInput("import.bad_encoding", file=file, line=line) from exc
+
+
+def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
+    """The rows of a CSV file that must have (at least) `columns`; blank lines are skipped."""
+    file = path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadInput("import.unreadable", file=str(path)) from exc
+    reader = csv.reader(io.StringIO(_decode(data, file), newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise BadInput("import.missing_column", file=file, line=1, column=columns[0])
+        for column in columns:
+            if column not in header:
+                raise BadInput("import.missing_column", file=file, line=1, column=column)
+        index = {column: header.index(column) for column in columns}
+        line = reader.line_num + 1
+        for record in reader:
+            if record:
+                if len(record) < len(header):
+                    missing = next(c for c in columns if index[c] >= len(record))
+                    raise BadInput("import.missing_value", file=file, line=line, column=missing, value="")
+                yield Row(file, line, {c: record[i] for c, i in index.items()})
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise BadInput("import.bad_csv", file=file, line=reader.line_num) from exc
+
+
+def _required(row: Row, column: str) -> str:
+    value = row.values[column]
+    if value == "":
+        raise row.error("import.missing_value", column)
+    return value
+
+
+def _election(row: Row) -> ElectionCode:
+    try:
+        return ElectionCode(row.values["election"])
+    except ValueError:
+        raise row.error("import.unknown_election", "election") from None
+
+
+def _positive(row: Row, column: str) -> int:
+    value = row.values[column]
+    if not value.isascii() or not value.isdigit() or int(value) < 1:
+        raise row.error("import.bad_number", column)
+    return int(value)
+
+
+# --- candidates.csv ---
+
+
+@dataclass(frozen=True)
+class _CandidateRow:
+    row: Row
+    election: ElectionCode
+    constituency: str
+    list_number: int
+    list_name: str
+    kind: Kind
+    position: int
+    name: str
+
+
+def _candidate_row(row: Row) -> _CandidateRow:
+    election = _election(row)
+    kind_value = row.values["kind"]
+    if kind_value not in ("T", "S"):
+        raise row.error("import.bad_kind", "kind")
+    kind = Kind(kind_value)
+    if kind is Kind.SUCCESSOR and election in NO_SUCCESSORS:
+        raise row.error("import.successors_not_allowed", "kind", election=election.value)
+    return _CandidateRow(
+        row,
+        election,
+        _required(row, "constituency"),
+        _positive(row, "list"),
+        _required(row, "list_name"),
+        kind,
+        _positive(row, "position"),
+        _required(row, "name"),
+    )
+
+
+def _group(rows: list[_CandidateRow], number: int, kind: Kind) -> tuple[Candidate, ...]:
+    """The candidates of one kind on one list, checked to be numbered 1..n without gaps or repeats."""
+    mine = sorted((r for r in rows if r.kind is kind), key=lambda r: (r.position, r.row.line))
+    for expected, r in enumerate(mine, start=1):
+        if r.position < expected:
+            raise r.row.error("import.duplicate_position", "position", position=r.position)
+        if r.position > expected:
+            raise r.row.error("import.position_gap", "position", position=r.position, missing=expected)
+    return tuple(Candidate(ListNumber(number), kind, Position(r.position), r.name) for r in mine)
+
+
+def _candidate_list(rows: list[_CandidateRow]) -> CandidateList:
+    first = min(rows, key=lambda r: r.row.line)
+    for r in rows:
+        if r.list_name != first.list_name:
+            raise r.row.error("import.list_name_mismatch", "list_name", expected=first.list_name)
+    titulars = _group(rows, first.list_number, Kind.TITULAR)
+    if not titulars:
+        raise first.row.error("import.no_titulars", "list")
+    return CandidateList(
+        ListNumber(first.list_number), first.list_name, titulars, _group(rows, first.list_number, Kind.SUCCESSOR)
+    )
+
+
+def read_candidates(path: Path) -> dict[tuple[ElectionCode, str], Election]:
+    """Every election of candidates.csv, by (election code, constituency)."""
+    rows = [_candidate_row(row) for row in read_rows(path, CANDIDATE_COLUMNS)]
+    if not rows:
+        raise BadInput("import.no_rows", file=path.name)
+    # Contract: an election has successors if any of its rows (in any constituency) has kind S.
+    with_successors = {r.election for r in rows if r.kind is Kind.SUCCESSOR}
+    by_list: dict[tuple[ElectionCode, str], dict[int, list[_CandidateRow]]] = defaultdict(lambda: defaultdict(list))
+    for r in rows:
+        by_list[(r.election, r.constituency)][r.list_number].append(r)
+    return {
+        key: Election(
+            key[0],
+            key[1],
+            tuple(_candidate_list(lists[n]) for n in sorted(lists)),
+            key[0] in with_successors,
+        )
+        for key, lists in by_list.items()
+    }
+
+
+# --- stations.csv ---
+
+
+def _station(row: Row) -> Station:
+    station_id = row.values["station"]
+    if not STATION_ID.fullmatch(station_id):
+        raise row.error("import.bad_station_id", "station")
+    election = _election(row)
+    try:
+        language = Language(row.values["language"])
+    except ValueError:
+        raise row.error("import.bad_language", "language") from None
+    return Station(
+        StationId(station_id), _required(row, "name"), election, _required(row, "constituency"), language
+    )
+
+
+def read_stations(path: Path, elections: dict[tuple[ElectionCode, str], Election]) -> tuple[Station, ...]:
+    """The bureaus of stations.csv, each checked against the elections it counts."""
+    seen: dict[str, Row] = {}
+    stations = []
+    for row in read_rows(path, STATION_COLUMNS):
+        station = _station(row)
+        # Sticks are FAT32/exFAT, whose names ignore case: "A-1" and "a-1" would share a results folder.
+        folded = station.id.casefold()
+        if folded in seen:
+            raise row.error("import.duplicate_station", "station", first_line=seen[folded].line)
+        seen[folded] = row
+        if (station.election, station.constituency) not in elections:
+            raise row.error("import.no_lists", "constituency", election=station.election.value)
+        stations.append(station)
+    if not stations:
+        raise BadInput("import.no_rows", file=path.name)
+    return tuple(stations)
+
+
+def import_files(stations_csv: Path, candidates_csv: Path) -> Imported:
+    """Read and validate both files; only the elections some bureau counts are kept."""
+    elections = read_candidates(candidates_csv)
+    stations = read_stations(stations_csv, elections)
+    used = {(s.election, s.constituency) for s in stations}
+    return Imported(stations, {key: e for key, e in elections.items() if key in used})
