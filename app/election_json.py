@@ -63,14 +63,14 @@ def dumps(data: Mapping[str, Any]) -> bytes:
 def _str(data: Mapping[str, Any], key: str) -> str:
     value = data.get(key)
     if not isinstance(value, str):
-        raise UntrustedData("data.malformed", field=key)
+        raise UntrustedData("bundle.content_malformed", field=key)
     return value
 
 
 def _names(data: Mapping[str, Any], key: str) -> Sequence[str]:
     value = data.get(key)
     if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
-        raise UntrustedData("data.malformed", field=key)
+        raise UntrustedData("bundle.content_malformed", field=key)
     return value
 
 
@@ -80,10 +80,10 @@ def _candidates(number: ListNumber, kind: Kind, names: Sequence[str]) -> tuple[C
 
 def _list_from_dict(data: Any) -> CandidateList:
     if not isinstance(data, dict):
-        raise UntrustedData("data.malformed", field="lists")
+        raise UntrustedData("bundle.content_malformed", field="lists")
     number = data.get("number")
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-        raise UntrustedData("data.malformed", field="number")
+        raise UntrustedData("bundle.content_malformed", field="number")
     n = ListNumber(number)
     return CandidateList(
         n,
@@ -97,14 +97,14 @@ def _enum(cls: type[_E], data: Mapping[str, Any], key: str) -> _E:
     try:
         return cls(_str(data, key))
     except ValueError as exc:
-        raise UntrustedData("data.malformed", field=key) from exc
+        raise UntrustedData("bundle.content_malformed", field=key) from exc
 
 
 def election_from_dict(data: Any) -> Election:
     if not isinstance(data, dict) or not isinstance(data.get("lists"), list):
-        raise UntrustedData("data.malformed", field="election")
+        raise UntrustedData("bundle.content_malformed", field="election")
     if not isinstance(data.get("has_successors"), bool):
-        raise UntrustedData("data.malformed", field="has_successors")
+        raise UntrustedData("bundle.content_malformed", field="has_successors")
     try:
         return Election(
             _enum(ElectionCode, data, "code"),
@@ -113,12 +113,12 @@ def election_from_dict(data: Any) -> Election:
             data["has_successors"],
         )
     except ValueError as exc:  # lists out of order or repeated
-        raise UntrustedData("data.malformed", field="lists") from exc
+        raise UntrustedData("bundle.content_malformed", field="lists") from exc
 
 
 def station_from_dict(data: Any) -> Station:
     if not isinstance(data, dict):
-        raise UntrustedData("data.malformed", field="station")
+        raise UntrustedData("bundle.content_malformed", field="station")
     return Station(
         StationId(_str(data, "id")),
         _str(data, "name"),

@@ -201,8 +201,9 @@ def certificate_fingerprint(certificate: x509.Certificate) -> str:
 def make_seal(*, seq: int, prev: str, time: dt.datetime, system: str, user: str, signer: Signer) -> Record:
     """A seal record closing the chain so far, signed by the bureau key."""
     detail: dict[str, Scalar] = {"certificate_sha256": certificate_fingerprint(signer.certificate), "records": seq}
-    record = make_record(seq=seq, prev=prev, time=time, system=system, user=user, event=EventType.LOG_SEALED,
-                         detail=detail)
+    record = make_record(
+        seq=seq, prev=prev, time=time, system=system, user=user, event=EventType.LOG_SEALED, detail=detail
+    )
     signature = base64.b64encode(signer.sign(seal_message(record.hash))).decode("ascii")
     return dataclasses.replace(record, signature=signature)
 
@@ -251,7 +252,7 @@ def verify_log(lines: bytes, certificate: x509.Certificate | None) -> list[str]:
     problems: list[str] = []
     prev, seq, last_event = GENESIS, 0, None
     raw_lines = lines.split(b"\n")
-    if raw_lines and raw_lines[-1] == b"":
+    if raw_lines[-1] == b"":  # the newline ending the last line
         raw_lines.pop()
     for number, raw in enumerate(raw_lines, start=1):
         document = _parse_line(raw)
@@ -268,7 +269,9 @@ def verify_log(lines: bytes, certificate: x509.Certificate | None) -> list[str]:
         prev = str(document.get("hash"))
         stored_seq = document.get("seq")
         seq = stored_seq + 1 if isinstance(stored_seq, int) else -1
-    if certificate is not None and last_event != EventType.LOG_SEALED.value:
+    if certificate is not None and not raw_lines:
+        problems.append("the log is empty: it has no seal")
+    elif certificate is not None and last_event != EventType.LOG_SEALED.value:
         problems.append(f"line {len(raw_lines)}: the log does not end with a seal (its end may have been cut off)")
     return problems
 
@@ -352,8 +355,15 @@ class SecurityLog:
         self, event: EventType, user: str, detail: Detail | None = None, *, time: dt.datetime | None = None
     ) -> Record:
         """Append one event, durably, and return it. `user` is the station id and/or operator ("-" if none)."""
-        record = make_record(seq=self._seq, prev=self._prev, time=self._time(time), system=self.system, user=user,
-                             event=event, detail=detail or {})
+        record = make_record(
+            seq=self._seq,
+            prev=self._prev,
+            time=self._time(time),
+            system=self.system,
+            user=user,
+            event=event,
+            detail=detail or {},
+        )
         return self._append(record)
 
     def record_exception(self, error: BaseException, user: str, *, where: str = "") -> Record:
@@ -365,8 +375,9 @@ class SecurityLog:
 
     def seal(self, signer: Signer, user: str, *, time: dt.datetime | None = None) -> Record:
         """Append a seal signed with the bureau key: everything logged so far can no longer change unseen."""
-        record = make_seal(seq=self._seq, prev=self._prev, time=self._time(time), system=self.system, user=user,
-                           signer=signer)
+        record = make_seal(
+            seq=self._seq, prev=self._prev, time=self._time(time), system=self.system, user=user, signer=signer
+        )
         return self._append(record)
 
     def export(self) -> bytes:

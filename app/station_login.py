@@ -133,7 +133,7 @@ def _read(folder: Path, name: str) -> bytes:
     try:
         return (folder / name).read_bytes()
     except OSError as exc:
-        raise UntrustedData("stick.file_missing", file=name) from exc
+        raise UntrustedData("master.file_missing", file=name) from exc
 
 
 def _entry(item: Any) -> BureauEntry:
@@ -148,11 +148,11 @@ def _entry(item: Any) -> BureauEntry:
             str(item["sha256"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise UntrustedData("stick.manifest_malformed") from exc
+        raise UntrustedData("master.manifest_malformed") from exc
     # The file name comes from a signed manifest, but we still refuse to leave the stick's bundle folder.
     parts = Path(entry.file).parts
     if len(parts) != 2 or parts[0] != BUNDLE_DIR or parts[1] in ("..", "."):
-        raise UntrustedData("stick.manifest_malformed")
+        raise UntrustedData("master.manifest_malformed")
     return entry
 
 
@@ -161,12 +161,12 @@ def parse_manifest(data: bytes) -> tuple[BureauEntry, ...]:
     try:
         manifest = json.loads(data.decode("utf-8"))
         if manifest["format"] != MASTER_FORMAT:
-            raise UntrustedData("stick.manifest_malformed")
+            raise UntrustedData("master.manifest_malformed")
         items = manifest["bureaus"]
     except (ValueError, KeyError, TypeError) as exc:
-        raise UntrustedData("stick.manifest_malformed") from exc
+        raise UntrustedData("master.manifest_malformed") from exc
     if not isinstance(items, list):
-        raise UntrustedData("stick.manifest_malformed")
+        raise UntrustedData("master.manifest_malformed")
     return tuple(_entry(item) for item in items)
 
 
@@ -227,24 +227,24 @@ def login(
         delay = throttle.failed()
         if on_failure is not None:
             on_failure(LoginFailure(station_id, reason, throttle.failures, delay))
-        return BadInput(f"login.{reason}", station=station_id, failures=throttle.failures, delay=round(delay))
+        return BadInput(f"auth.{reason}", station=station_id, failures=throttle.failures, delay=round(delay))
 
     if throttle.remaining() > 0:
-        _report(progress, 0.0, "login.step.waiting")
+        _report(progress, 0.0, "auth.step.waiting")
         throttle.wait()
     entry = master.bureau(station_id)
     if entry is None:
         raise fail("unknown_station")
-    _report(progress, 0.05, "login.step.reading")
+    _report(progress, 0.05, "auth.step.reading")
     data = _read(master.folder, entry.file)
     if hashlib.sha256(data).hexdigest() != entry.sha256:
-        raise UntrustedData("stick.tampered", file=entry.file)
-    _report(progress, 0.15, "login.step.deriving")
+        raise UntrustedData("master.tampered", file=entry.file)
+    _report(progress, 0.15, "auth.step.deriving")
     try:
         plain = bundle.open_bundle(data, entry.station, password)
     except BadInput:
         raise fail("wrong_password") from None
-    _report(progress, 0.85, "login.step.checking")
+    _report(progress, 0.85, "auth.step.checking")
     station, election, key_der, chain = _payload(plain)
     _check_consistent(entry, station, election)
     key = pki.private_key_from_der(key_der)
@@ -254,7 +254,7 @@ def login(
     if certified != station.id:
         raise UntrustedData("bundle.wrong_station", station=station_id)
     throttle.succeeded()
-    _report(progress, 1.0, "login.step.done")
+    _report(progress, 1.0, "auth.step.done")
     full_chain = (*chain, master.root)
     return LoadedStation(station, election, KeySigner(key, chain[0], chain), full_chain)
 
@@ -271,6 +271,6 @@ def load_station(
     on_failure: Callable[[LoginFailure], None] | None = None,
 ) -> LoadedStation:
     """`open_stick` then `login`, for callers without a login screen (replay, tests)."""
-    _report(progress, 0.0, "login.step.manifest")
+    _report(progress, 0.0, "auth.step.manifest")
     master = open_stick(folder, root, now)
     return login(master, station_id, password, now, progress=progress, throttle=throttle, on_failure=on_failure)

@@ -62,9 +62,10 @@ _LEFTOVER = re.compile(r"^\.(?P<station>.+)\.(?P<kind>new|old)-[0-9a-f]+$")
 
 _FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 _READ_ONLY = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
-_REMOVED = frozenset({errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO, errno.ENOTDIR, errno.ESTALE} | (
-    {errno.ENOMEDIUM} if hasattr(errno, "ENOMEDIUM") else set()
-))
+_REMOVED = frozenset(
+    {errno.ENOENT, errno.ENODEV, errno.EIO, errno.ENXIO, errno.ENOTDIR, errno.ESTALE}
+    | ({errno.ENOMEDIUM} if hasattr(errno, "ENOMEDIUM") else set())
+)
 
 
 class BadName(BadInput):
@@ -364,18 +365,21 @@ def _swap_in(results: Path, station_id: str, staging: Path, token: str) -> None:
     had_old = final.exists()
     if had_old:
         os.rename(final, old)
-        _fsync_dir(results)
     try:
+        if had_old:
+            _fsync_dir(results)
         os.rename(staging, final)
         _fsync_dir(results)
     except OSError:
         if had_old and not final.exists():
             with contextlib.suppress(OSError):
                 os.rename(old, final)  # put the old set back; if even this fails, recovery does it next time
+                _fsync_dir(results)
         raise
-    if had_old:
-        _remove_tree(old)
-        _fsync_dir(results)
+    if had_old:  # the new set is in place and verified: a failure from here on only leaves a hidden leftover
+        with contextlib.suppress(OSError):
+            _remove_tree(old)
+            _fsync_dir(results)
 
 
 def _discard(path: Path) -> None:
@@ -392,7 +396,8 @@ def write_results(
     `files` maps file names (Windows-safe, `manifest.json` excluded: it is made here) to their bytes.
     `progress(done, total)` is called at the start and after every step. Raises `BadName` for an unusable name and
     `StorageError` (full, read-only, removed, verification failed) when the stick lets us down; then the stick holds
-    the old complete set or nothing that verifies, and the same call can be retried on this or another stick.
+    the old complete set (or the new one, when only the clean-up after the swap failed) or nothing that verifies,
+    and the same call can be retried on this or another stick.
     """
     station = check_name(station_id)
     names = _check_file_names(files)

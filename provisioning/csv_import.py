@@ -207,9 +207,7 @@ def _station(row: Row) -> Station:
         language = Language(row.values["language"])
     except ValueError:
         raise row.error("import.bad_language", "language") from None
-    return Station(
-        StationId(station_id), _required(row, "name"), election, _required(row, "constituency"), language
-    )
+    return Station(StationId(station_id), _required(row, "name"), election, _required(row, "constituency"), language)
 
 
 def read_stations(path: Path, elections: dict[tuple[ElectionCode, str], Election]) -> tuple[Station, ...]:

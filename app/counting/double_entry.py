@@ -44,14 +44,14 @@ class DifferenceKind(enum.Enum):
     """What the bureau has to look at."""
 
     CHANGED = "changed"  # both passes have the ballot, with different content
-    ONLY_IN_PASS_1 = "only-in-pass-1"  # pass 2 skipped it, or pass 1 entered it twice
-    ONLY_IN_PASS_2 = "only-in-pass-2"  # pass 1 skipped it, or pass 2 entered it twice
+    ONLY_IN_FIRST = "only-in-first"  # pass 2 skipped it, or pass 1 entered it twice
+    ONLY_IN_SECOND = "only-in-second"  # pass 1 skipped it, or pass 2 entered it twice
     CONTESTED = "contested"  # both passes agree, and flagged the ballot as contested (C6)
-    COUNT_PASS_1 = "count-pass-1"  # pass 1 holds another number of ballots than counted by hand
-    COUNT_PASS_2 = "count-pass-2"
+    COUNT_FIRST = "count-first"  # pass 1 holds another number of ballots than counted by hand
+    COUNT_SECOND = "count-second"
 
 
-_COUNT_KIND = {Pass.FIRST: DifferenceKind.COUNT_PASS_1, Pass.SECOND: DifferenceKind.COUNT_PASS_2}
+_COUNT_KIND = {Pass.FIRST: DifferenceKind.COUNT_FIRST, Pass.SECOND: DifferenceKind.COUNT_SECOND}
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Difference:
     @property
     def needs_choice(self) -> bool:
         """A ballot-level difference needs a choice; a count difference is answered by the pile's content."""
-        return self.kind not in (DifferenceKind.COUNT_PASS_1, DifferenceKind.COUNT_PASS_2)
+        return self.kind not in (DifferenceKind.COUNT_FIRST, DifferenceKind.COUNT_SECOND)
 
     @property
     def ref(self) -> BallotRef | None:
@@ -130,14 +130,14 @@ class Decision:
 
 
 class Take(enum.Enum):
-    PASS_1 = "pass-1"
-    PASS_2 = "pass-2"
+    FIRST = "first"
+    SECOND = "second"
     OTHER = "other"
 
 
 @dataclass(frozen=True)
 class Choice:
-    """The bureau's answer to one difference: keep what pass 1 or pass 2 has there, or what the bureau found.
+    """The bureau's answer to one difference: keep what the first or second pass has there, or what the bureau found.
 
     With OTHER, `ballots` is what lies there physically: none (no ballot at all), one, or several (ballots both
     passes missed).
@@ -153,12 +153,12 @@ class Choice:
     def content(self, difference: Difference) -> tuple[Ballot, ...]:
         if self.take is Take.OTHER:
             return self.ballots
-        ballot = difference.ballot_1 if self.take is Take.PASS_1 else difference.ballot_2
+        ballot = difference.ballot_1 if self.take is Take.FIRST else difference.ballot_2
         return () if ballot is None else (ballot,)
 
 
-TAKE_PASS_1 = Choice(Take.PASS_1)
-TAKE_PASS_2 = Choice(Take.PASS_2)
+TAKE_FIRST = Choice(Take.FIRST)
+TAKE_SECOND = Choice(Take.SECOND)
 
 
 def other(*ballots: Ballot) -> Choice:
@@ -184,9 +184,9 @@ def settled_content(comparison: PileComparison, choices: Mapping[Difference, Cho
     no difference of this pile. The result still goes through `Decision`, which refuses contested ballots.
     """
     by_pair = {(d.position_1, d.position_2): d for d in comparison.differences if d.needs_choice}
-    for difference in choices:
-        if by_pair.get((difference.position_1, difference.position_2)) != difference:
-            raise BadInput("count.choice_unknown", pile=comparison.pile, position=_position(difference))
+    for answered in choices:
+        if by_pair.get((answered.position_1, answered.position_2)) != answered:
+            raise BadInput("count.choice_unknown", pile=comparison.pile, position=_position(answered))
     content: list[Ballot] = []
     for p1, p2 in comparison.alignment:
         difference = by_pair.get((p1, p2))
@@ -282,11 +282,11 @@ def _ballot_differences(
                 differences.append(Difference(DifferenceKind.CONTESTED, pile, p1, p2, b1, b2))
         elif p1 is not None:
             differences.append(
-                Difference(DifferenceKind.ONLY_IN_PASS_1, pile, p1, None, b1, None, _repeated(first, p1))
+                Difference(DifferenceKind.ONLY_IN_FIRST, pile, p1, None, b1, None, _repeated(first, p1))
             )
         elif p2 is not None:
             differences.append(
-                Difference(DifferenceKind.ONLY_IN_PASS_2, pile, None, p2, None, b2, _repeated(second, p2))
+                Difference(DifferenceKind.ONLY_IN_SECOND, pile, None, p2, None, b2, _repeated(second, p2))
             )
     return differences
 

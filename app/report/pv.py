@@ -26,7 +26,8 @@ from app.report import styles
 from app.report.pv_data import CheckOutcome, PvData
 
 MARGIN = 18 * mm
-WIDTH = A4[0] - 2 * MARGIN
+FRAME_PADDING = 6  # reportlab's default frame padding
+WIDTH = A4[0] - 2 * MARGIN - 2 * FRAME_PADDING
 LIST_COLUMNS = (14 * mm, WIDTH - 34 * mm, 20 * mm)  # nr | label or name | number: the same for every list (U6)
 
 Cell = str | Paragraph
@@ -94,16 +95,22 @@ def _section(title: str) -> Paragraph:
     return _p(title, "section")
 
 
+def _table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], style: Sequence[tuple[Any, ...]] = (),
+           **kwargs: Any) -> Table:
+    """A left-aligned table in the PV's font; reportlab would otherwise fall back to (non-embedded) Helvetica."""
+    table = Table([list(r) for r in rows], colWidths=list(widths), hAlign="LEFT", **kwargs)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.REGULAR), *style]))
+    return table
+
+
 def _grid_table(
     rows: Sequence[Sequence[Cell]], widths: Sequence[float], numeric_from: int, row_height: float | None = None
 ) -> Table:
     """A plain grid with a shaded header row; columns from `numeric_from` on are right-aligned."""
     heights = None if row_height is None else [None] + [row_height] * (len(rows) - 1)
-    table = Table([list(r) for r in rows], colWidths=list(widths), rowHeights=heights, repeatRows=1)
-    table.setStyle(TableStyle([*_base_style(), ("BACKGROUND", (0, 0), (-1, 0), styles.SHADE),
-                               ("FONTNAME", (0, 0), (-1, 0), styles.BOLD),
-                               ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT")]))  # fmt: skip
-    return table
+    style = [*_base_style(), ("BACKGROUND", (0, 0), (-1, 0), styles.SHADE), ("FONTNAME", (0, 0), (-1, 0), styles.BOLD),
+             ("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT")]  # fmt: skip
+    return _table(rows, widths, style, rowHeights=heights, repeatRows=1)
 
 
 def _base_style() -> list[tuple[Any, ...]]:
@@ -120,9 +127,8 @@ def _base_style() -> list[tuple[Any, ...]]:
 
 def _key_values(rows: Sequence[tuple[str, str]]) -> Table:
     """Label/value pairs without a grid (the header of the PV)."""
-    table = Table([[_p(k, "cell_bold"), _p(v, "body")] for k, v in rows], colWidths=[48 * mm, WIDTH - 48 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return table
+    cells = [[_p(k, "cell_bold"), _p(v, "body")] for k, v in rows]
+    return _table(cells, (48 * mm, WIDTH - 48 * mm), [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
 
 
 def _none(t: Translate) -> list[Flowable]:
@@ -161,10 +167,10 @@ def _members(data: PvData, t: Translate) -> list[tuple[str, str]]:
 
 def _composition(data: PvData, t: Translate) -> list[Flowable]:
     members = _members(data, t)
-    table = Table([[_p(role), _p(name)] for role, name in members], colWidths=[48 * mm, 90 * mm], hAlign="LEFT")
     # A blank name gets a line to write on by hand.
     lines = [("LINEBELOW", (1, i), (1, i), 0.5, styles.GRID) for i, (_, name) in enumerate(members) if not name]
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (0, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 4), *lines]))
+    style = [("LEFTPADDING", (0, 0), (0, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 4), *lines]
+    table = _table([[_p(role), _p(name)] for role, name in members], (48 * mm, 90 * mm), style)
     return [_section(t("pv.section.composition")), table]
 
 
@@ -172,16 +178,15 @@ def _received(data: PvData, t: Translate) -> list[Flowable]:
     title = _section(t("pv.section.received"))
     if not data.polling_stations:
         return [title, *_none(t)]
-    header: list[Cell] = [t("pv.col.polling_station"), t("pv.col.received"), t("pv.col.counted"),
-                          t("pv.col.difference")]  # fmt: skip
-    rows: list[list[Cell]] = [header]
+    keys = ("polling_station", "received", "counted", "difference")
+    rows: list[list[Cell]] = [[_p(t(f"pv.col.{k}"), "cell_bold") for k in keys]]
     for s in data.polling_stations:
         rows.append([_p(s.name), str(s.received), str(s.counted), _signed(s.difference)])
     received = sum(s.received for s in data.polling_stations)
     counted = sum(s.counted for s in data.polling_stations)
     rows.append([t("pv.total"), str(received), str(counted), _signed(counted - received)])
     table = _grid_table(rows, (WIDTH - 105 * mm, 45 * mm, 30 * mm, 30 * mm), numeric_from=1)
-    table.setStyle(TableStyle([("FONTNAME", (0, -1), (-1, -1), styles.BOLD)]))
+    table.setStyle(TableStyle([("FONTNAME", (0, -1), (-1, -1), styles.BOLD)]))  # the total
     return [title, table]
 
 
@@ -199,20 +204,21 @@ def _totals(data: PvData, t: Translate) -> list[Flowable]:
         (t("pv.invalid"), tally.invalid, 1),
     ]
     rows += [(t(f"pv.cause.{cause.value}"), n, 2) for cause, n in tally.invalid_by_cause]
-    table = Table([[label, str(n)] for label, n, _ in rows], colWidths=[WIDTH - 60 * mm, 25 * mm], hAlign="LEFT")
     indents = [("LEFTPADDING", (0, i), (0, i), 6 + 12 * level) for i, (_, _, level) in enumerate(rows)]
-    table.setStyle(TableStyle([*_base_style(), ("ALIGN", (1, 0), (1, -1), "RIGHT"), *indents,
-                               ("FONTNAME", (0, 0), (-1, 1), styles.BOLD)]))  # fmt: skip
+    style = [*_base_style(), ("ALIGN", (1, 0), (1, -1), "RIGHT"), *indents, ("FONTNAME", (0, 0), (-1, 1), styles.BOLD)]
+    table = _table([[label, str(n)] for label, n, _ in rows], (WIDTH - 60 * mm, 25 * mm), style)
     return [_section(t("pv.section.totals")), table]
 
 
 def _lists(data: PvData, t: Translate) -> list[Flowable]:
     """One table per list, in official list order, all with the same typography and size (U6)."""
-    story: list[Flowable] = [_section(t("pv.section.lists"))]
+    story: list[Flowable] = []
     tallies = {lt.number: lt for lt in data.tally.lists}
     for lst in data.election.lists:
-        story.append(KeepTogether([list_table(lst, tallies[lst.number], data.election.has_successors, t),
-                                   Spacer(1, 4 * mm)]))  # fmt: skip
+        table = list_table(lst, tallies[lst.number], data.election.has_successors, t)
+        # The section title stays with the first list; a list that fits on one page is not split.
+        title = [] if story else [_section(t("pv.section.lists"))]
+        story.append(KeepTogether([*title, table, Spacer(1, 4 * mm)]))
     return story
 
 
@@ -228,7 +234,7 @@ def list_table(lst: CandidateList, tally: ListTally, has_successors: bool, t: Tr
         subheads.append(len(rows))
         rows.append(["", t("pv.successors"), t("pv.col.votes")])
         rows += [[str(c.position), _p(c.name), str(v)] for c, v in zip(lst.successors, tally.successor_votes, strict=True)]
-    table = ListTable(rows, colWidths=list(LIST_COLUMNS), repeatRows=1)
+    table = ListTable(rows, colWidths=list(LIST_COLUMNS), repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(_list_style(ce_row=len(SubCategory) + 1, subheads=subheads)))
     return table
 
@@ -277,7 +283,7 @@ def _differences(data: PvData, t: Translate) -> list[Flowable]:
     keys = ("ballot", "pass1", "pass2", "final", "decided_by", "decided_at")
     rows: list[list[Cell]] = [[_p(t(f"pv.col.{k}"), "cell_bold") for k in keys]]
     rows += [[_p(getattr(d, k)) for k in keys] for d in data.differences]
-    widths = (20 * mm, 35 * mm, 35 * mm, 35 * mm, 25 * mm, WIDTH - 150 * mm)
+    widths = (24 * mm, 34 * mm, 34 * mm, 34 * mm, 24 * mm, WIDTH - 150 * mm)
     return [title, _grid_table(rows, widths, numeric_from=len(keys))]
 
 
@@ -289,7 +295,7 @@ def _contested(data: PvData, t: Translate) -> list[Flowable]:
     labels = ("ballot", "content", "final", "decided_by", "decided_at")
     rows: list[list[Cell]] = [[_p(t(f"pv.col.{k}"), "cell_bold") for k in labels]]
     rows += [[_p(getattr(c, k)) for k in keys] for c in data.contested]
-    widths = (20 * mm, 45 * mm, 55 * mm, 25 * mm, WIDTH - 145 * mm)
+    widths = (24 * mm, 44 * mm, 54 * mm, 24 * mm, WIDTH - 146 * mm)
     return [title, _grid_table(rows, widths, numeric_from=len(keys))]
 
 
@@ -301,8 +307,8 @@ def _remarks(data: PvData, t: Translate) -> list[Flowable]:
 
 
 def _control(data: PvData, t: Translate) -> list[Flowable]:
-    box = Table([[_p(data.control_number, "control")], [_p(t("pv.control_help"), "small")]], colWidths=[WIDTH])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, styles.GRID), ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+    cells = [[_p(data.control_number, "control")], [_p(t("pv.control_help"), "small_centered")]]
+    box = _table(cells, (WIDTH,), [("BOX", (0, 0), (-1, -1), 1.2, styles.GRID)])
     return [
         KeepTogether([
             _section(t("pv.section.control")),

@@ -48,6 +48,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", body, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.25),
         "cell_bold": ParagraphStyle("cell_bold", body, fontName=BOLD, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.25),
         "small": ParagraphStyle("small", body, fontSize=7, leading=9),
+        "small_centered": ParagraphStyle("small_centered", body, fontSize=7, leading=9, alignment=TA_CENTER),
         "mono": ParagraphStyle("mono", body, fontName=MONO, fontSize=8.5, leading=11),
         "control": ParagraphStyle(
             "control", body, fontName=BOLD, fontSize=26, leading=32, alignment=TA_CENTER, spaceBefore=4, spaceAfter=4

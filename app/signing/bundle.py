@@ -160,7 +160,7 @@ def bundle_station(bundle: bytes) -> str:
 def open_bundle(bundle: bytes, station_id: str, password: str) -> bytes:
     """The payload of `station_id`'s bundle.
 
-    Raises BadInput("login.wrong_password") for a wrong password, UntrustedData for a bundle of another bureau
+    Raises BadInput("auth.wrong_password") for a wrong password, UntrustedData for a bundle of another bureau
     or one that was altered after sealing.
     """
     header, ciphertext = _parse_header(bundle)
@@ -168,7 +168,7 @@ def open_bundle(bundle: bytes, station_id: str, password: str) -> bytes:
         raise UntrustedData("bundle.wrong_station", station=station_id)
     key, check = _derive(password, header.salt, header.params)
     if not hmac.compare_digest(check, header.check):
-        raise BadInput("login.wrong_password", station=station_id)
+        raise BadInput("auth.wrong_password", station=station_id)
     try:
         return AESGCM(key).decrypt(header.nonce, ciphertext, header.raw)
     except InvalidTag as exc:

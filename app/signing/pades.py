@@ -1,0 +1,162 @@
+"""PAdES signature of the proces-verbaal (requirement O3, contract: verifiable with pyHanko and poppler's pdfsig).
+
+The signature is PAdES baseline B-B (ETSI.CAdES.detached), made through our `Signer` port so that a TPM-held key
+can replace the in-memory key later without touching this module. The bureau certificate and the issuing CA
+certificate are embedded, so anyone holding the root certificate can verify the PV (P4).
+
+pyHanko stamps the CMS signing time from the system clock; that is the one clock read here, and it is an unsigned
+claim anyway (B-B has no timestamp).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from typing import Any
+
+from asn1crypto import cms
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import Encoding
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import signers
+from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from app.errors import UntrustedData
+from app.signing.signer import Signer
+
+FIELD_NAME = "Tabula-PV"
+DIGEST = "sha256"  # our Signer signs with SHA-256, nothing else
+
+# pyHanko logs a full traceback at ERROR level when a path does not validate; the typed error is what we report.
+logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)
+logging.getLogger("pyhanko.sign.validation").setLevel(logging.CRITICAL)
+
+
+def _asn1(certificate: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(certificate.public_bytes(Encoding.DER))
+
+
+def _placeholder_size(certificate: x509.Certificate) -> int:
+    """The largest raw signature the bureau key can produce (for pyHanko's dry run that sizes the /Contents)."""
+    key = certificate.public_key()
+    if isinstance(key, rsa.RSAPublicKey):
+        return key.key_size // 8
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        n = (key.curve.key_size + 7) // 8
+        return 2 * (n + 3) + 3  # DER SEQUENCE of two INTEGERs, each possibly with a leading zero byte
+    raise ValueError("unsupported key type")
+
+
+class PortSigner(signers.Signer):
+    """A pyHanko signer whose raw signature comes from our `Signer` port (in-memory key now, TPM later)."""
+
+    def __init__(self, signer: Signer) -> None:
+        # The chain minus the bureau certificate itself: pyHanko embeds the signing certificate anyway, and a second
+        # copy would let a verifier pick the intact copy when the first one has been tampered with.
+        chain = [_asn1(c) for c in signer.chain if c != signer.certificate]
+        super().__init__(
+            signing_cert=_asn1(signer.certificate),
+            cert_registry=SimpleCertificateStore.from_certs(chain),  # type: ignore[no-untyped-call]
+            embed_roots=False,
+        )
+        self._port = signer
+
+    async def async_sign_raw(self, data: bytes, digest_algorithm: str, dry_run: bool = False) -> bytes:
+        if digest_algorithm != DIGEST:
+            raise ValueError(f"the Signer port signs with {DIGEST} only, not {digest_algorithm}")
+        if dry_run:
+            return bytes(_placeholder_size(self._port.certificate))
+        return self._port.sign(data)
+
+
+def sign_pdf(pdf: bytes, signer: Signer, *, reason: str, location: str) -> bytes:
+    """`pdf` with a PAdES B-B signature by the bureau key appended as an incremental update."""
+    meta = PdfSignatureMetadata(
+        field_name=FIELD_NAME,
+        subfilter=SigSeedSubFilter.PADES,
+        md_algorithm=DIGEST,
+        reason=reason,
+        location=location,
+    )
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    out = signers.sign_pdf(writer, meta, signer=PortSigner(signer))
+    return bytes(out.getvalue())
+
+
+def verify_pdf(pdf: bytes, root_cert: x509.Certificate, *, moment: dt.datetime | None = None) -> x509.Certificate:
+    """The certificate of the bureau that signed `pdf`, once the signature is intact, valid, trusted up to
+    `root_cert` and covers the whole file.
+
+    `moment` is the time at which the certificates must be valid (default: now). Raises `UntrustedData` otherwise.
+    """
+    status = _validate(_signature(pdf), root_cert, moment)
+    if not status.intact:
+        raise UntrustedData("pades.not_intact")
+    if not status.valid:
+        raise UntrustedData("pades.invalid")
+    if not status.trusted:
+        raise UntrustedData("pades.untrusted")
+    if status.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
+        raise UntrustedData("pades.not_whole_file")
+    return x509.load_der_x509_certificate(status.signing_cert.dump())
+
+
+def _signature(pdf: bytes) -> Any:
+    """The one embedded signature of `pdf` (a PV carries exactly one)."""
+    try:
+        signatures = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures
+    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
+        raise UntrustedData("pades.unreadable") from e
+    if len(signatures) != 1:
+        raise UntrustedData("pades.unsigned" if not signatures else "pades.not_whole_file")
+    _check_unsigned_framing(signatures[0])
+    return signatures[0]
+
+
+def _check_unsigned_framing(signature: Any) -> None:
+    """Refuse changes to the bytes of /Contents that the signature itself does not cover.
+
+    The padding after the CMS blob, the versions and the SignedData digest-algorithm set are outside the signed
+    attributes and pyHanko ignores them; a PV must still fail when any of its bytes is flipped.
+    """
+    try:
+        canonical = _framing_is_canonical(bytes(signature.sig_object["/Contents"]))
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as e:  # asn1crypto parses lazily
+        raise UntrustedData("pades.invalid") from e
+    if not canonical:
+        raise UntrustedData("pades.invalid")
+
+
+def _framing_is_canonical(raw: bytes) -> bool:
+    info = cms.ContentInfo.load(raw, strict=False)
+    der = info.dump(force=True)
+    signed_data = info["content"]
+    (signer_info,) = signed_data["signer_infos"]
+    digest = signer_info["digest_algorithm"]
+    return (
+        raw[: len(der)] == der
+        and not raw[len(der) :].strip(b"\0")
+        and signed_data["version"].native == "v1"
+        and signer_info["version"].native == "v1"
+        and [a.dump() for a in signed_data["digest_algorithms"]] == [digest.dump()]
+        and digest["algorithm"].native == DIGEST
+        and digest["parameters"].native is None
+    )
+
+
+def _validate(signature: Any, root_cert: x509.Certificate, moment: dt.datetime | None) -> PdfSignatureStatus:
+    context = ValidationContext(trust_roots=[_asn1(root_cert)], allow_fetching=False, moment=moment)
+    try:  # pyHanko's validation errors are ValueErrors; a mangled CMS blob raises the others
+        return validate_pdf_signature(signature, context)
+    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
+        raise UntrustedData("pades.invalid") from e

@@ -1,0 +1,197 @@
+"""The proces-verbaal PDF: content per language (golden text), neutrality of the list tables, glyphs, sizes."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import unescape
+
+import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import KeepTogether, Table
+
+from app.counting.model import ElectionCode, Language
+from app.i18n import catalogue
+from app.report import styles
+from app.report.pv import ListTable, build_story, render_pv
+from app.report.pv_data import Composition, PvData
+from tests.reference import synthetic
+from tests.report.sample import antwerp, brussels, pv_data
+
+GOLDEN = Path(__file__).parent / "golden"
+REGENERATE = os.environ.get("TABULA_REGEN_GOLDEN") == "1"  # TABULA_REGEN_GOLDEN=1 pytest tests/report
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF as poppler's pdftotext lays it out."""
+    done = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
+    return done.stdout.decode("utf-8")
+
+
+@cache
+def rendered(kind: str, language: Language) -> bytes:
+    return render_pv(antwerp(language) if kind == "antwerp" else brussels(language))
+
+
+def all_tables(data: PvData) -> list[Table]:
+    found: list[Table] = []
+    for flowable in build_story(data):
+        inner = flowable._content if isinstance(flowable, KeepTogether) else [flowable]
+        found += [f for f in inner if isinstance(f, Table)]
+    return found
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_pv_text_matches_golden_file(language: Language) -> None:
+    text = pdf_text(rendered("antwerp", language))
+    golden = GOLDEN / f"antwerp-{language.value}.txt"
+    if REGENERATE:
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_same_input_gives_the_same_bytes() -> None:
+    assert render_pv(antwerp()) == rendered("antwerp", Language.NL)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (Language.NL, ["Proces-verbaal van het stemopnemingsbureau", "Kieskring", "Bijzitter 1", "Stemcijfer",
+                       "Kandidaat-opvolgers", "Controlegetal", "pagina 1 van 12", "pagina 12 van 12"]),
+        (Language.FR, ["Procès-verbal du bureau de dépouillement", "Circonscription électorale", "Assesseur 1",
+                       "Chiffre électoral", "Candidats suppléants", "Nombre de contrôle", "page 12 sur 12",
+                       "signe permettant d'identifier l'électeur"]),
+        (Language.DE, ["Protokoll des Zählbüros", "Wahlkreis", "Beisitzer 1", "Wahlziffer", "Ersatzkandidaten",
+                       "Kontrollzahl", "Seite 12 von 12", "Übertragen Sie diese Zahl"]),
+    ],
+)  # fmt: skip
+def test_labels_are_in_the_bureau_language(language: Language, words: list[str]) -> None:
+    text = pdf_text(rendered("antwerp", language))
+    for word in words:
+        assert word in text
+
+
+def test_sections_come_in_the_order_of_the_form() -> None:
+    text = pdf_text(rendered("antwerp", Language.NL))
+    titles = ["Kamer van volksvertegenwoordigers", "Samenstelling van het bureau", "Ontvangen en getelde",
+              "Totalen", "Uitslag per lijst", "Lijst 1: VLAAMS BELANG", "Lijst 21: BELG.UNIE-BUB", "Controles",
+              "Verschillen tussen eerste en tweede invoer", "Betwiste stembiljetten", "Opmerkingen", "Controlegetal",
+              "SHA-256 over alle resultaatbestanden", "Handtekeningen"]  # fmt: skip
+    positions = [text.index(t) for t in titles]
+    assert positions == sorted(positions)
+
+
+def test_accents_and_apostrophes_survive_text_extraction() -> None:
+    text = pdf_text(rendered("antwerp", Language.NL))
+    for name in ["Françoise Dupré-Ødegård", "Zoë Mertens", "Jürgen Weiß", "Noël D'Hondt", "Cœur O'Brien"]:
+        assert name in text
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_character_printed_has_a_glyph_in_the_embedded_fonts(language: Language) -> None:
+    styles.register_fonts()
+    text = pdf_text(rendered("antwerp", language))
+    texts = [text, *(m[language.value] for k, m in catalogue().items() if k.startswith("pv."))]
+    chars = {c for t in texts for c in t if not c.isspace()}
+    for font in (styles.REGULAR, styles.BOLD):
+        cmap = pdfmetrics.getFont(font).face.charToGlyph
+        assert sorted(c for c in chars if ord(c) not in cmap) == []
+
+
+def test_only_the_shipped_fonts_are_used_and_all_are_embedded() -> None:
+    listing = subprocess.run(["pdffonts", "-"], input=rendered("antwerp", Language.FR), capture_output=True,
+                             check=True).stdout.decode()  # fmt: skip
+    rows = listing.splitlines()[2:]
+    assert {r.split()[0].split("+")[-1] for r in rows} == {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSansMono"}
+    assert all(r.split()[-5:-2] == ["yes", "yes", "yes"] for r in rows)  # embedded, subset, unicode
+
+
+def _row_style(table: Table, row: int) -> tuple[object, ...]:
+    cells = table._cellStyles[row]
+    return tuple((c.fontname, c.fontsize, c.leading, c.alignment, c.background) for c in cells)
+
+
+def _typography(table: Table) -> tuple[object, ...]:
+    """Column widths plus the cell styles of the title, SC, CE and first heading rows, and of all candidate rows."""
+    fixed = tuple(_row_style(table, r) for r in range(7))
+    candidates = {_row_style(table, r) for r in range(7, len(table._cellvalues)) if table._cellvalues[r][0]}
+    paragraphs = {c.style.name for row in table._cellvalues for c in row if hasattr(c, "style")}
+    return tuple(table._colWidths), fixed, frozenset(candidates), frozenset(paragraphs)
+
+
+@pytest.mark.parametrize("data", [antwerp(), brussels()], ids=["antwerp", "brussels"])
+def test_every_list_table_has_the_same_typography_and_size(data: PvData) -> None:
+    tables = [t for t in all_tables(data) if isinstance(t, ListTable)]
+    assert len(tables) == len(data.election.lists)
+    reference = _typography(tables[0])
+    assert all(_typography(t) == reference for t in tables)
+    assert len(reference[2]) == 1  # one style for every candidate row
+
+
+def test_lists_appear_in_official_order_with_every_candidate() -> None:
+    data = antwerp()
+    tables = [t for t in all_tables(data) if isinstance(t, ListTable)]
+    for lst, table in zip(data.election.lists, tables, strict=True):
+        assert unescape(table._cellvalues[0][0].text) == f"Lijst {lst.number}: {lst.name}"
+        names = [unescape(c.text) for row in table._cellvalues for c in row[1:2] if hasattr(c, "text")]
+        assert names == [c.name for c in (*lst.titulars, *lst.successors)]
+
+
+def test_brussels_without_successors_has_17_lists_and_no_successor_heading() -> None:
+    pdf = rendered("brussels", Language.FR)
+    text = pdf_text(pdf)
+    assert "Liste 17 : Lijst 17" in text
+    assert "Kandidaat 17-T72 Dupré" in text
+    assert "Candidats suppléants" not in text
+    assert re.search(r"page (\d+) sur \1", text)
+
+
+def test_totals_show_blank_and_invalid_together_and_apart_with_causes() -> None:
+    data = antwerp()
+    text = pdf_text(rendered("antwerp", Language.NL))
+    t = data.tally
+    assert re.search(rf"Blanco of ongeldige stembiljetten\s+{t.blank_or_invalid}\b", text)
+    assert re.search(rf"waarvan blanco\s+{t.blank}\b", text)
+    assert re.search(rf"waarvan ongeldig\s+{t.invalid}\b", text)
+    assert re.search(r"teken waardoor de kiezer herkenbaar is\s+3\b", text)
+
+
+def test_empty_sections_say_none_and_checks_passed() -> None:
+    data = pv_data(synthetic(ElectionCode.EU, 2, 3, 2), Language.DE, polling_stations=(), findings=(),
+                   differences=(), contested=(), remarks=(), canton=None, checks_run=())  # fmt: skip
+    text = pdf_text(render_pv(data))
+    assert text.count("Keine.") == 4  # polling stations, differences, contested ballots, remarks
+    assert "Alle Kontrollen sind bestanden." in text
+    assert "Durchgeführte Kontrollen" not in text
+    assert "Wahlkollegium" in text
+    assert "Wahlkanton" not in text
+
+
+def test_unnamed_members_get_a_line_to_write_on() -> None:
+    data = antwerp(composition=Composition())
+    composition = next(t for t in all_tables(data) if "LINEBELOW" in str(t._linecmds))
+    lines = [cmd for cmd in composition._linecmds if cmd[0] == "LINEBELOW"]
+    assert len(lines) == 2 + 4 + 4  # president, secretary, 4 assessors, 4 witnesses
+
+
+def test_control_number_is_printed_in_large_type() -> None:
+    data = antwerp()
+    cells = [c for t in all_tables(data) for row in t._cellvalues for c in row if hasattr(c, "text")]
+    control = next(c for c in cells if c.text == data.control_number)
+    assert control.style.fontSize >= 20
+
+
+def test_findings_are_listed_with_severity_and_acknowledgement() -> None:
+    text = pdf_text(rendered("antwerp", Language.FR))
+    assert re.search(r"C\.105\s+avertissement", text)
+    assert "acté par le bureau" in text
+    assert "Contrôles effectués : C.101, C.102" in text
+
+
+def test_escapes_markup_in_names() -> None:
+    data = antwerp(remarks=("Lijst <3> & co",))
+    assert "Lijst <3> & co" in pdf_text(render_pv(data))
