@@ -56,7 +56,6 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--decisions", type=Path)
     replay.add_argument("--received", type=int, help="ballots received from the polling stations")
     replay.add_argument("--ca", type=Path, help="root certificate to trust (default: the appliance's, else the stick's)")
-    replay.add_argument("--journal", type=Path, help="journal file (default: a fresh one in a temporary folder)")
     replay.set_defaults(handler=_replay)
 
     verify = sub.add_parser("verify", help="check every result on a stick, with a full recount")

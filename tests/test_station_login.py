@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from app import station_login
-from app.counting.model import ElectionCode
+from app.counting.model import ElectionCode, Language, Station, StationId
 from app.election_json import dumps, election_to_dict, station_to_dict
 from app.errors import BadInput, Fixer, UntrustedData
 from app.i18n import catalogue, describe_error
@@ -21,6 +21,7 @@ from app.signing import bundle, pki
 from app.station_login import LoginFailure, LoginThrottle
 from tests.conftest import NOW
 from tests.provisioning.helpers import ANTWERP, SPECIAL_NAMES, build, reference_rows, special_rows
+from tests.reference import chamber_2024
 
 if TYPE_CHECKING:
     from tests.conftest import TestPki
@@ -274,10 +275,6 @@ def _replace_bundle(stick: Path, test_pki: TestPki, station: str, payload: dict[
 
 
 def _payload(test_pki: TestPki, issuing: pki.CertifiedKey, cn: str = "A-001", **changes: object) -> dict[str, object]:
-    from tests.reference import chamber_2024
-
-    from app.counting.model import Language, Station, StationId
-
     certified = pki.make_station_certificate(issuing, cn, NOW - dt.timedelta(days=1))
     station = Station(StationId("A-001"), "Telbureau Antwerpen 1", ElectionCode.CK, ANTWERP, Language.NL)
     election = election_to_dict(chamber_2024())

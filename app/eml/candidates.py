@@ -39,7 +39,7 @@ def read_candidates(data: bytes) -> tuple[Election, ...]:
     """Every (election, constituency) of an EML 230 as an `Election`. Raises BadInput naming what is wrong."""
     try:
         root = parse(data)
-        expect_message(root, MESSAGE_ID)
+        expect_message(root, MESSAGE_ID, variants=True)  # Kiesraad files say 230b
         return tuple(
             _read_contest(election, contest)
             for election in children(child(root, "CandidateList"), "Election")

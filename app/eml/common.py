@@ -73,8 +73,12 @@ def malformed(element: etree._Element | None, what: str) -> UntrustedData:
     return UntrustedData("eml.malformed", what=what, line=line or 0)
 
 
-def expect_message(root: etree._Element, message_id: str) -> None:
-    if root.tag != q("EML") or root.get("Id") != message_id:
+def expect_message(root: etree._Element, message_id: str, *, variants: bool = False) -> None:
+    """The root must be EML message `message_id` (with `variants`, also a national variant such as `230b`)."""
+    found = root.get("Id") or ""
+    if variants and len(found) == len(message_id) + 1 and found[-1].isalpha():
+        found = found[:-1]
+    if root.tag != q("EML") or found != message_id:
         raise UntrustedData("eml.wrong_message", expected=message_id, found=str(root.get("Id")))
 
 

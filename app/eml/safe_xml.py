@@ -41,6 +41,8 @@ def parse(data: bytes, *, max_bytes: int = MAX_BYTES, error: type[TabulaError] =
     try:
         root = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as exc:
+        if b"<!DOCTYPE" in data:  # e.g. an external DTD libxml2 refused to fetch: name the real reason
+            raise error("eml.doctype_forbidden") from None
         raise error("eml.not_xml", line=exc.lineno or 0) from None
     # libxml2 records any DOCTYPE (with or without internal subset) as an internal DTD node.
     if root.getroottree().docinfo.internalDTD is not None:

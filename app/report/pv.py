@@ -95,8 +95,9 @@ def _section(title: str) -> Paragraph:
     return _p(title, "section")
 
 
-def _table(rows: Sequence[Sequence[Cell]], widths: Sequence[float], style: Sequence[tuple[Any, ...]] = (),
-           **kwargs: Any) -> Table:
+def _table(
+    rows: Sequence[Sequence[Cell]], widths: Sequence[float], style: Sequence[tuple[Any, ...]] = (), **kwargs: Any
+) -> Table:
     """A left-aligned table in the PV's font; reportlab would otherwise fall back to (non-embedded) Helvetica."""
     table = Table([list(r) for r in rows], colWidths=list(widths), hAlign="LEFT", **kwargs)
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.REGULAR), *style]))
@@ -128,7 +129,9 @@ def _base_style() -> list[tuple[Any, ...]]:
 def _key_values(rows: Sequence[tuple[str, str]]) -> Table:
     """Label/value pairs without a grid (the header of the PV)."""
     cells = [[_p(k, "cell_bold"), _p(v, "body")] for k, v in rows]
-    return _table(cells, (48 * mm, WIDTH - 48 * mm), [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    return _table(
+        cells, (48 * mm, WIDTH - 48 * mm), [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+    )
 
 
 def _none(t: Translate) -> list[Flowable]:
@@ -233,7 +236,9 @@ def list_table(lst: CandidateList, tally: ListTally, has_successors: bool, t: Tr
     if has_successors:
         subheads.append(len(rows))
         rows.append(["", t("pv.successors"), t("pv.col.votes")])
-        rows += [[str(c.position), _p(c.name), str(v)] for c, v in zip(lst.successors, tally.successor_votes, strict=True)]
+        rows += [
+            [str(c.position), _p(c.name), str(v)] for c, v in zip(lst.successors, tally.successor_votes, strict=True)
+        ]
     table = ListTable(rows, colWidths=list(LIST_COLUMNS), repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(_list_style(ce_row=len(SubCategory) + 1, subheads=subheads)))
     return table
@@ -310,20 +315,23 @@ def _control(data: PvData, t: Translate) -> list[Flowable]:
     cells = [[_p(data.control_number, "control")], [_p(t("pv.control_help"), "small_centered")]]
     box = _table(cells, (WIDTH,), [("BOX", (0, 0), (-1, -1), 1.2, styles.GRID)])
     return [
-        KeepTogether([
-            _section(t("pv.section.control")),
-            box,
-            Spacer(1, 3 * mm),
-            _p(t("pv.sha256"), "cell_bold"),
-            _p(data.files_sha256, "mono"),
-        ])
+        KeepTogether(
+            [
+                _section(t("pv.section.control")),
+                box,
+                Spacer(1, 3 * mm),
+                _p(t("pv.sha256"), "cell_bold"),
+                _p(data.files_sha256, "mono"),
+            ]
+        )
     ]
 
 
 def _signatures(data: PvData, t: Translate) -> list[Flowable]:
     members = _members(data, t)
     header: list[Cell] = [t("pv.col.member"), t("pv.col.name"), t("pv.col.signature")]
-    rows = [header, *([_p(role), _p(name), ""] for role, name in members)]
+    rows: list[list[Cell]] = [header]
+    rows += [[_p(role), _p(name), ""] for role, name in members]
     # Rows high enough for a handwritten signature.
     table = _grid_table(rows, (38 * mm, 70 * mm, WIDTH - 108 * mm), numeric_from=3, row_height=11 * mm)
     return [KeepTogether([_section(t("pv.section.signatures")), table])]
@@ -340,9 +348,9 @@ def _numbered_canvas(footer: str, page_label: Callable[[int, int], str]) -> type
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:  # reportlab's name: hold the page instead of emitting it
             self._held.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             for number, state in enumerate(self._held, 1):

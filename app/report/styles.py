@@ -44,7 +44,9 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "title": ParagraphStyle("title", body, fontName=BOLD, fontSize=16, leading=20, spaceAfter=6),
-        "section": ParagraphStyle("section", body, fontName=BOLD, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4),
+        "section": ParagraphStyle(
+            "section", body, fontName=BOLD, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4
+        ),
         "cell": ParagraphStyle("cell", body, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.25),
         "cell_bold": ParagraphStyle("cell_bold", body, fontName=BOLD, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.25),
         "small": ParagraphStyle("small", body, fontSize=7, leading=9),

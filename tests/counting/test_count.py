@@ -66,7 +66,9 @@ def run(count: Count, events: Iterable[Event]) -> Count:
     return count
 
 
-def entry(pile: int, pass_no: Pass, operator: str, ballots: Sequence[Ballot], counted: int | None = None) -> list[Event]:
+def entry(
+    pile: int, pass_no: Pass, operator: str, ballots: Sequence[Ballot], counted: int | None = None
+) -> list[Event]:
     """The events of one operator entering one pass of a pile."""
     events: list[Event] = [StartPile(pile, pass_no, operator, counted)]
     events += [ConfirmBallot(pile, pass_no, b) for b in ballots]
@@ -75,7 +77,8 @@ def entry(pile: int, pass_no: Pass, operator: str, ballots: Sequence[Ballot], co
 
 
 def both(pile: int, first: Sequence[Ballot], second: Sequence[Ballot] | None = None) -> list[Event]:
-    return entry(pile, FIRST, "An", first, len(first)) + entry(pile, SECOND, "Bert", first if second is None else second)
+    second = first if second is None else second
+    return [*entry(pile, FIRST, "An", first, len(first)), *entry(pile, SECOND, "Bert", second)]
 
 
 def refused(count: Count, event: Event, key: str, error: type[TabulaError] = CountStateError) -> TabulaError:
@@ -185,7 +188,7 @@ def test_discarding_a_pass_lets_it_be_entered_again(election: Election) -> None:
     count = run(new_count(election), entry(1, FIRST, "An", pile_of(3), 3))
     count = apply(count, DiscardPass(1, FIRST))
     assert 1 not in count.piles
-    count = run(count, entry(1, FIRST, "An", pile_of(3)) + [StartPile(1, SECOND, "Bert")])
+    count = run(count, [*entry(1, FIRST, "An", pile_of(3)), StartPile(1, SECOND, "Bert")])
     count = apply(count, DiscardPass(1, SECOND))
     assert count.piles[1].second is None
     refused(count, DiscardPass(1, SECOND), "count.pass_not_started")
@@ -432,8 +435,8 @@ def check_invariants(count: Count) -> None:
             assert e is None or len(e.ballots) <= MAX_PILE_SIZE
         if pile.first is not None and pile.second is not None:
             assert pile.first.operator.casefold() != pile.second.operator.casefold()
-        both_finished = pile.first is not None and pile.second is not None and pile.first.finished and pile.second.finished
-        assert (pile.comparison is not None) == both_finished
+        finished = [e is not None and e.finished for e in (pile.first, pile.second)]
+        assert (pile.comparison is not None) == all(finished)
     if count.phase in (Phase.CHECKS, Phase.FINAL):
         assert c.open_differences(count) == () and c.unfinished_passes(count) == ()
         assert all(b.status is not Status.CONTESTED for _, b in c.final_ballots(count))

@@ -26,7 +26,13 @@ def test_round_trip() -> None:
 def test_header_records_kdf_parameters_and_binds_the_station() -> None:
     header = json.loads(sealed().split(b"\n", 1)[0])
     assert header["station"] == "A-001"
-    assert header["kdf"] == {"name": "argon2id", "memory_kib": 8, "iterations": 1, "lanes": 1, "salt": header["kdf"]["salt"]}
+    assert header["kdf"] == {
+        "name": "argon2id",
+        "memory_kib": 8,
+        "iterations": 1,
+        "lanes": 1,
+        "salt": header["kdf"]["salt"],
+    }
     assert header["cipher"] == "AES-256-GCM"
     assert bundle.bundle_station(sealed()) == "A-001"
 
@@ -54,6 +60,10 @@ def test_bundle_of_another_station_is_untrusted() -> None:
     with pytest.raises(UntrustedData) as caught:
         bundle.open_bundle(sealed(station="B-001"), "A-001", PASSWORD)
     assert caught.value.key == "bundle.wrong_station"
+
+
+def _kdf(**changes: object) -> dict[str, object]:
+    return {"name": "argon2id", "memory_kib": 8, "iterations": 1, "lanes": 1, "salt": "AA"} | changes
 
 
 def _rewrite_header(data: bytes, **changes: object) -> bytes:
@@ -84,13 +94,24 @@ def test_flipped_ciphertext_byte_is_untrusted() -> None:
         lambda d: b"{not json\n" + d.split(b"\n", 1)[1],
         lambda d: _rewrite_header(d, format="other/9"),
         lambda d: _rewrite_header(d, nonce="AAAA"),
-        lambda d: _rewrite_header(d, kdf={"name": "argon2id", "memory_kib": 8, "iterations": 1, "lanes": 1, "salt": "AA=="}),
-        lambda d: _rewrite_header(d, kdf={"name": "argon2id", "memory_kib": 2**40, "iterations": 1, "lanes": 1, "salt": "AA"}),
-        lambda d: _rewrite_header(d, kdf={"name": "argon2id", "memory_kib": 8, "iterations": 10**6, "lanes": 1, "salt": "AA"}),
-        lambda d: _rewrite_header(d, kdf={"name": "scrypt"}),
+        lambda d: _rewrite_header(d, kdf=_kdf(salt="AA==")),
+        lambda d: _rewrite_header(d, kdf=_kdf(memory_kib=2**40)),
+        lambda d: _rewrite_header(d, kdf=_kdf(iterations=10**6)),
+        lambda d: _rewrite_header(d, kdf=_kdf(name="scrypt")),
         lambda d: _rewrite_header(d, check="!!"),
     ],
-    ids=["header only", "truncated", "header not json", "format", "nonce", "short salt", "huge memory", "many passes", "kdf", "base64"],
+    ids=[
+        "header only",
+        "truncated",
+        "header not json",
+        "format",
+        "nonce",
+        "short salt",
+        "huge memory",
+        "many passes",
+        "kdf",
+        "base64",
+    ],
 )
 def test_damaged_bundles_are_untrusted(damage: object) -> None:
     assert callable(damage)

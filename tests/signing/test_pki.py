@@ -32,7 +32,9 @@ def test_ca_certificates_carry_the_v3_extensions(test_pki: TestPki) -> None:
 
 def test_bureau_certificate_chains_to_root_and_names_the_bureau(test_pki: TestPki) -> None:
     signer = test_pki.signer("A-001")
-    got = pki.verify_station_certificate(signer.certificate, test_pki.issuing.certificate, test_pki.root.certificate, NOW)
+    got = pki.verify_station_certificate(
+        signer.certificate, test_pki.issuing.certificate, test_pki.root.certificate, NOW
+    )
     assert got == "A-001"
     pki.verify_issuing_ca(test_pki.issuing.certificate, test_pki.root.certificate, NOW)
 

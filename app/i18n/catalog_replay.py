@@ -1,0 +1,66 @@
+"""Messages of `tabula replay`."""
+
+MESSAGES = {
+    "replay.no_root": {
+        "nl": "Geen rootcertificaat gevonden (niet op het toestel en niet op de stick {stick}). Geef het op met --ca.",
+        "fr": "Aucun certificat racine trouvé (ni sur l'appareil ni sur la clé {stick}). Indiquez-le avec --ca.",
+        "de": "Kein Stammzertifikat gefunden (weder auf dem Gerät noch auf dem Stick {stick}). Geben Sie es mit --ca an.",
+    },
+    "replay.bad_root": {
+        "nl": "{file} is geen leesbaar certificaat (PEM). Geef het juiste rootcertificaat op.",
+        "fr": "{file} n'est pas un certificat lisible (PEM). Indiquez le bon certificat racine.",
+        "de": "{file} ist kein lesbares Zertifikat (PEM). Geben Sie das richtige Stammzertifikat an.",
+    },
+    "replay.bad_received": {
+        "nl": "Het aantal ontvangen stembiljetten ({value}) kan niet negatief zijn. Geef het juiste aantal op.",
+        "fr": "Le nombre de bulletins reçus ({value}) ne peut pas être négatif. Indiquez le bon nombre.",
+        "de": "Die Zahl der empfangenen Stimmzettel ({value}) kann nicht negativ sein. Geben Sie die richtige Zahl an.",
+    },
+    "replay.open_differences": {
+        "nl": "Er staan nog {count} verschillen open. Bekijk de stembiljetten en geef de beslissingen op met --decisions.",
+        "fr": "Il reste {count} différences ouvertes. Examinez les bulletins et indiquez les décisions avec --decisions.",
+        "de": "Es sind noch {count} Abweichungen offen. Prüfen Sie die Stimmzettel und geben Sie die Entscheidungen mit --decisions an.",
+    },
+    "replay.check_errors": {
+        "nl": "De controles vonden fouten ({codes}). Er is niets op de stick geschreven. Bel de helpdesk.",
+        "fr": "Les contrôles ont trouvé des erreurs ({codes}). Rien n'a été écrit sur la clé. Appelez le helpdesk.",
+        "de": "Die Kontrollen haben Fehler gefunden ({codes}). Es wurde nichts auf den Stick geschrieben. Rufen Sie den Helpdesk an.",
+    },
+    "replay.pass_missing": {
+        "nl": "Stapel {pile}: invoer {pass_no} ontbreekt. Voer de stapel een tweede keer in, of beslis de stapel.",
+        "fr": "Pile {pile} : l'encodage {pass_no} manque. Encodez la pile une seconde fois, ou tranchez la pile.",
+        "de": "Stapel {pile}: Eingabe {pass_no} fehlt. Geben Sie den Stapel ein zweites Mal ein oder entscheiden Sie den Stapel.",
+    },
+    "replay.difference.changed": {
+        "nl": "Stapel {pile}, stembiljet {position}: eerste invoer {pass1}, tweede invoer {pass2}.",
+        "fr": "Pile {pile}, bulletin {position} : premier encodage {pass1}, second encodage {pass2}.",
+        "de": "Stapel {pile}, Stimmzettel {position}: erste Eingabe {pass1}, zweite Eingabe {pass2}.",
+    },
+    "replay.difference.only-in-first": {
+        "nl": "Stapel {pile}: stembiljet {position_1} van de eerste invoer ({pass1}) ontbreekt in de tweede invoer.",
+        "fr": "Pile {pile} : le bulletin {position_1} du premier encodage ({pass1}) manque dans le second encodage.",
+        "de": "Stapel {pile}: Stimmzettel {position_1} der ersten Eingabe ({pass1}) fehlt in der zweiten Eingabe.",
+    },
+    "replay.difference.only-in-second": {
+        "nl": "Stapel {pile}: stembiljet {position_2} van de tweede invoer ({pass2}) ontbreekt in de eerste invoer.",
+        "fr": "Pile {pile} : le bulletin {position_2} du second encodage ({pass2}) manque dans le premier encodage.",
+        "de": "Stapel {pile}: Stimmzettel {position_2} der zweiten Eingabe ({pass2}) fehlt in der ersten Eingabe.",
+    },
+    "replay.difference.contested": {
+        "nl": "Stapel {pile}, stembiljet {position}: betwist ({pass1}). Het bureau moet beslissen.",
+        "fr": "Pile {pile}, bulletin {position} : contesté ({pass1}). Le bureau doit décider.",
+        "de": "Stapel {pile}, Stimmzettel {position}: beanstandet ({pass1}). Das Büro muss entscheiden.",
+    },
+    "replay.difference.count-first": {
+        "nl": "Stapel {pile}: de eerste invoer heeft {entered} stembiljetten, met de hand geteld {counted}.",
+        "fr": "Pile {pile} : le premier encodage compte {entered} bulletins, comptés à la main {counted}.",
+        "de": "Stapel {pile}: Die erste Eingabe hat {entered} Stimmzettel, von Hand gezählt {counted}.",
+    },
+    "replay.difference.count-second": {
+        "nl": "Stapel {pile}: de tweede invoer heeft {entered} stembiljetten, met de hand geteld {counted}.",
+        "fr": "Pile {pile} : le second encodage compte {entered} bulletins, comptés à la main {counted}.",
+        "de": "Stapel {pile}: Die zweite Eingabe hat {entered} Stimmzettel, von Hand gezählt {counted}.",
+    },
+    "replay.severity.error": {"nl": "FOUT", "fr": "ERREUR", "de": "FEHLER"},
+    "replay.severity.warning": {"nl": "WAARSCHUWING", "fr": "AVERTISSEMENT", "de": "WARNUNG"},
+}

@@ -1,0 +1,178 @@
+"""`tabula replay`: a whole count from pass files, without the screen, through the same Session the kiosk uses.
+
+Load the bureau from the stick, enter pass 1 and pass 2 pile by pile (operators `pass-1` and `pass-2`), apply the
+bureau's decisions, check, and write the results to the stick. Exit 3 with every open difference listed while
+decisions are missing; exit 2 for bad input; nothing is written under `results/` in either case.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from cryptography import x509
+
+from app.counting import count as counting
+from app.counting.checks import Severity
+from app.counting.double_entry import Decision, Difference, Pass
+from app.counting.model import Election
+from app.errors import BadInput, OpenDifferences, TabulaError
+from app.i18n import translate
+from app.pass_files import PileRows, read_pile_file
+from app.seclog import EventType
+from app.session import BureauContext, Session, open_session, utc_now
+from app.station_login import load_station
+
+APPLIANCE_ROOT = Path("/etc/tabula/root.pem")  # where the hardened image installs the authority's root certificate
+STICK_ROOT = "root.pem"  # the master carries the public root certificate too (for tools and auditors)
+OPERATORS = {Pass.FIRST: "pass-1", Pass.SECOND: "pass-2"}
+DECIDED_BY = "bureau"
+
+
+def root_certificate(explicit: Path | None, stick_dir: Path) -> x509.Certificate:
+    """The root to trust: --ca, else $TABULA_ROOT_CERT, else the appliance's, else the one on the master stick."""
+    env = os.environ.get("TABULA_ROOT_CERT")
+    for candidate in (explicit, Path(env) if env else None, APPLIANCE_ROOT, stick_dir / STICK_ROOT):
+        if candidate is None or (candidate is not explicit and not candidate.is_file()):
+            continue
+        try:
+            return x509.load_pem_x509_certificate(candidate.read_bytes())
+        except (OSError, ValueError):
+            raise BadInput("replay.bad_root", file=str(candidate)) from None
+    raise BadInput("replay.no_root", stick=str(stick_dir))
+
+
+def read_password(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig").strip()
+    except (OSError, UnicodeDecodeError):
+        raise BadInput("file.unreadable", file=str(path)) from None
+
+
+def enter_pass(session: Session, piles: Sequence[PileRows], pass_no: Pass) -> None:
+    for pile in piles:
+        session.apply(counting.StartPile(pile.pile, pass_no, OPERATORS[pass_no]))
+        for ballot in pile.ballots:
+            session.apply(counting.ConfirmBallot(pile.pile, pass_no, ballot))
+        session.apply(counting.FinishPile(pile.pile, pass_no))
+
+
+def apply_decisions(session: Session, piles: Sequence[PileRows], now: dt.datetime) -> None:
+    for pile in piles:
+        session.apply(counting.Decide(Decision(pile.pile, pile.ballots, DECIDED_BY, now)))
+
+
+def describe_open(session: Session, language: str) -> list[str]:
+    """One line per open item: differences and contested ballots, and passes missing altogether."""
+    lines = [describe_difference(session, d, language) for d in counting.open_differences(session.count)]
+    lines += [
+        translate("replay.pass_missing", language, pile=pile, pass_no=int(pass_no))
+        for pile, pass_no in counting.unfinished_passes(session.count)
+    ]
+    return lines
+
+
+def describe_difference(session: Session, d: Difference, language: str) -> str:
+    ref = d.ref
+    return translate(
+        f"replay.difference.{d.kind.value}",
+        language,
+        pile=d.pile,
+        position=ref.position if ref is not None else "-",
+        position_1=d.position_1 if d.position_1 is not None else "-",
+        position_2=d.position_2 if d.position_2 is not None else "-",
+        pass1=session.describe(d.ballot_1),
+        pass2=session.describe(d.ballot_2),
+        entered=d.entered if d.entered is not None else "-",
+        counted=d.counted if d.counted is not None else "-",
+    )
+
+
+def settle(session: Session, language: str) -> None:
+    """Close entry; raise OpenDifferences (exit 3) listing every open item when decisions are missing."""
+    open_items = describe_open(session, language)
+    if open_items:
+        for line in open_items:
+            print(line, file=sys.stderr)
+        raise OpenDifferences("replay.open_differences", count=len(open_items))
+    session.apply(counting.CloseEntry())
+
+
+def check_and_finalize(session: Session, context: BureauContext, language: str) -> None:
+    """Errors stop the count (exit 1); warnings are printed, acknowledged (they go into the PV), and never block."""
+    findings = session.findings(context)
+    for finding in findings:
+        level = translate(f"replay.severity.{finding.severity.value}", language)
+        message = translate(finding.message_key, language, **finding.params)
+        print(f"{level} {finding.code}: {message}", file=sys.stderr)
+        if finding.severity is Severity.WARNING:
+            session.apply(counting.Acknowledge(finding.code))
+    errors = [f.code for f in findings if f.severity is Severity.ERROR]
+    if errors:
+        raise CheckFailed("replay.check_errors", codes=", ".join(errors))
+    session.apply(counting.Finalize(findings))
+
+
+class CheckFailed(TabulaError):
+    exit_code = 1
+
+
+def run_replay(
+    *,
+    stick: Path,
+    station: str,
+    password: str,
+    pass1: Path,
+    pass2: Path,
+    decisions: Path | None,
+    received: int | None,
+    root: x509.Certificate,
+    state_dir: Path,
+    language: str,
+) -> str:
+    """The whole count; returns the control number once the results are on the stick and verified."""
+    now = utc_now()
+    loaded = load_station(stick, root, station, password, now)
+    language = loaded.station.language.value if language == "auto" else language
+    election: Election = loaded.election
+    first = read_pile_file(pass1, election)
+    second = read_pile_file(pass2, election)
+    decided = read_pile_file(decisions, election, allow_contested=False) if decisions is not None else ()
+    session = open_session(loaded, state_dir)
+    session.log.record(EventType.REPLAY_STARTED, station, {"pass1": pass1.name, "pass2": pass2.name})
+    enter_pass(session, first, Pass.FIRST)
+    enter_pass(session, second, Pass.SECOND)
+    apply_decisions(session, decided, now)
+    settle(session, language)
+    context = BureauContext(received_total=received)
+    check_and_finalize(session, context, language)
+    written = session.write_results(stick, context)
+    session.log.record(EventType.REPLAY_FINISHED, station, {"control_number": written.control_number})
+    return written.control_number
+
+
+def replay_command(args: argparse.Namespace, language: str) -> int:
+    if args.received is not None and args.received < 0:
+        raise BadInput("replay.bad_received", value=args.received)
+    root = root_certificate(args.ca, args.stick)
+    password = read_password(args.password_file)
+    with tempfile.TemporaryDirectory(prefix="tabula-replay-") as scratch:
+        number = run_replay(
+            stick=args.stick,
+            station=args.station,
+            password=password,
+            pass1=args.pass1,
+            pass2=args.pass2,
+            decisions=args.decisions,
+            received=args.received,
+            root=root,
+            state_dir=Path(scratch),
+            language=language,
+        )
+    print(f"control number: {number}")
+    return 0

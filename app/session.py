@@ -1,0 +1,306 @@
+"""The count session of one bureau: the one service both the kiosk screens and `tabula replay` use.
+
+It joins the pure core (count state machine, checks, EML, PV) to the shell (journal, security log, stick):
+every event is durable in the journal before `apply` returns (C7), security-relevant events go to the log (X1),
+and `write_results` builds the whole evidence set and writes it to the stick (O1–O6, S3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import app
+from app import stick
+from app.counting import count as counting
+from app.counting.checks import RULES, CheckInput, Finding, PileCount, PollingStationCount, run_checks
+from app.counting.classify import Verdict, classify
+from app.counting.count import Count, Event, Phase
+from app.counting.double_entry import Decision, Difference
+from app.counting.model import Ballot, Election, Station, Status
+from app.counting.notation import format_marks
+from app.counting.tally import Tally, tally
+from app.eml.count import write_count
+from app.eml.votes import write_votes
+from app.errors import CountStateError
+from app.i18n import translate
+from app.journal import Journal, open_journal
+from app.report.pv import render_pv
+from app.report.pv_data import (
+    Bureau,
+    CheckOutcome,
+    Composition,
+    ContestedBallot,
+    DecidedDifference,
+    PollingStation,
+    PvData,
+)
+from app.seclog import EventType, SecurityLog
+from app.signing.control_number import canonical_results, control_number
+from app.signing.pades import sign_pdf
+from app.signing.signer import Signer
+from app.station_login import LoadedStation
+
+VOTES_FILE = "votes-460.xml"
+COUNT_FILE = "count-510.xml"
+PV_FILE = "pv.pdf"
+LOG_FILE = "security-log.jsonl"
+
+Clock = Callable[[], dt.datetime]
+Progress = Callable[[float, str], None]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class BureauContext:
+    """What the bureau records besides the ballots: receipts per polling station, its members, remarks."""
+
+    polling_stations: tuple[PollingStationCount, ...] = ()
+    received_total: int | None = None
+    composition: Composition = field(default_factory=Composition)
+    canton: str | None = None
+    remarks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResultFiles:
+    files: dict[str, bytes]
+    control_number: str
+    files_sha256: str
+
+
+@dataclass(frozen=True)
+class WrittenResults:
+    control_number: str
+    files_sha256: str
+    folder: Path
+
+
+def files_digest(files: dict[str, bytes]) -> str:
+    """SHA-256 over the EML result files, as printed in the PV (O4): over the lines `<sha256>  <name>\\n`,
+    sorted by name (the `sha256sum` format), so anyone can recompute it from the files on the stick."""
+    listing = "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items()))
+    return hashlib.sha256(listing.encode("ascii")).hexdigest()
+
+
+class Session:
+    def __init__(self, loaded: LoadedStation, journal: Journal, log: SecurityLog, *, clock: Clock = utc_now) -> None:
+        self.loaded = loaded
+        self.journal = journal
+        self.log = log
+        self.clock = clock
+
+    @property
+    def station(self) -> Station:
+        return self.loaded.station
+
+    @property
+    def election(self) -> Election:
+        return self.loaded.election
+
+    @property
+    def signer(self) -> Signer:
+        return self.loaded.signer
+
+    @property
+    def language(self) -> str:
+        return self.station.language.value
+
+    @property
+    def count(self) -> Count:
+        return self.journal.count
+
+    def apply(self, event: Event) -> Count:
+        """Apply one event; it is on durable storage before this returns. Typed errors pass through unchanged."""
+        result = self.journal.append(event)
+        self._log_event(event)
+        return result
+
+    def _log_event(self, event: Event) -> None:
+        user = str(self.station.id)
+        match event:
+            case counting.StartPile():
+                self.log.record(EventType.PASS_STARTED, f"{user}/{event.operator}",
+                                {"pile": event.pile, "pass": int(event.pass_no)})
+            case counting.FinishPile():
+                self.log.record(EventType.PASS_FINISHED, user, {"pile": event.pile, "pass": int(event.pass_no)})
+            case counting.Decide():
+                d = event.decision
+                self.log.record(EventType.DIFFERENCE_DECIDED, f"{user}/{d.decided_by}",
+                                {"pile": d.pile, "ballots": len(d.ballots)})
+            case _:
+                pass
+
+    # --- the result ------------------------------------------------------------------------------------------------
+
+    def final_ballots(self) -> tuple[tuple[counting.BallotRef, Ballot], ...]:
+        return counting.final_ballots(self.count)
+
+    def tally(self) -> Tally:
+        return tally(self.election, [classify(ballot) for _, ballot in self.final_ballots()])
+
+    def check_input(self, context: BureauContext) -> CheckInput:
+        piles = tuple(
+            PileCount(p.pile, p.settled or 0, p.counted_by_hand) for p in counting.pile_counts(self.count)
+        )
+        return CheckInput(self.election, self.tally(), context.polling_stations, context.received_total, piles)
+
+    def findings(self, context: BureauContext) -> tuple[Finding, ...]:
+        return run_checks(self.check_input(context))
+
+    def finalize(self, context: BureauContext) -> Count:
+        """Fix the result: refused while an error stands or a warning is not acknowledged."""
+        return self.apply(counting.Finalize(self.findings(context)))
+
+    def control_number(self) -> str:
+        return control_number(canonical_results(str(self.station.id), self.election, self.tally()))
+
+    def result_files(self, context: BureauContext) -> ResultFiles:
+        """Every file of the bureau's results, signed; the count must be final."""
+        if self.count.phase is not Phase.FINAL:
+            raise CountStateError("session.not_final")
+        now = self.clock()
+        ballots = self.final_ballots()
+        station_id = str(self.station.id)
+        current = self.tally()
+        contested = {c.ref for c in counting.contested_ballots(self.count)}
+        eml = {
+            VOTES_FILE: write_votes(station_id, self.election, [(ref, b, classify(b)) for ref, b in ballots],
+                                    self.signer, issue_date=now.date(), contested=contested),
+            COUNT_FILE: write_count(station_id, self.election, current, self.signer, issue_date=now.date()),
+        }
+        number = control_number(canonical_results(station_id, self.election, current))
+        digest = files_digest(eml)
+        pv = render_pv(self._pv_data(context, current, number, digest, now))
+        signed_pv = sign_pdf(pv, self.signer, reason=translate("session.pv_reason", self.language),
+                             location=f"{self.station.name} ({station_id})")
+        files = {**eml, PV_FILE: signed_pv}
+        files[LOG_FILE] = self.log.sealed_export(self.signer, station_id, time=now)
+        return ResultFiles(files, number, digest)
+
+    def write_results(
+        self, stick_dir: Path, context: BureauContext, progress: Progress | None = None
+    ) -> WrittenResults:
+        """Build, write atomically, read back and verify the results on the stick (S3); log the outcome."""
+        self._progress(progress, 0.05, "session.step.building")
+        built = self.result_files(context)
+        self._progress(progress, 0.6, "session.step.writing")
+        station_id = str(self.station.id)
+
+        def written(done: int, total: int) -> None:
+            self._progress(progress, 0.6 + 0.4 * done / max(total, 1), "session.step.writing")
+
+        try:
+            receipt = stick.write_results(stick_dir, station_id, built.files, progress=written)
+        except Exception as error:
+            reason = getattr(error, "key", type(error).__name__)
+            self.log.record(EventType.RESULTS_WRITE_FAILED, station_id, {"key": reason})
+            raise
+        self.log.record(EventType.RESULTS_WRITTEN, station_id,
+                        {"control_number": built.control_number, "manifest": receipt.manifest_sha256})
+        self._progress(progress, 1.0, "session.step.done")
+        return WrittenResults(built.control_number, built.files_sha256, receipt.folder)
+
+    @staticmethod
+    def _progress(progress: Progress | None, fraction: float, key: str) -> None:
+        if progress is not None:
+            progress(fraction, key)
+
+    def _pv_data(self, context: BureauContext, current: Tally, number: str, digest: str, now: dt.datetime) -> PvData:
+        count = self.count
+        return PvData(
+            bureau=Bureau(str(self.station.id), self.station.name),
+            language=self.station.language,
+            election=self.election,
+            tally=current,
+            control_number=number,
+            files_sha256=digest,
+            software_version=app.__version__,
+            generated_at=now,
+            canton=context.canton,
+            polling_stations=tuple(
+                PollingStation(p.name, p.per_pv, p.counted if p.counted is not None else p.per_pv)
+                for p in context.polling_stations
+            ),
+            composition=context.composition,
+            checks_run=tuple(rule.code for rule in RULES),
+            findings=tuple(CheckOutcome(f, f.code in count.acknowledged) for f in count.findings),
+            differences=self._decided_differences(),
+            contested=self._contested(),
+            remarks=context.remarks,
+        )
+
+    def _decided_differences(self) -> tuple[DecidedDifference, ...]:
+        rows: list[DecidedDifference] = []
+        for pile in counting.piles(self.count):
+            decision = pile.decision
+            if decision is None:
+                continue
+            differences = pile.comparison.differences if pile.comparison is not None else ()
+            if not differences:
+                rows.append(DecidedDifference(f"{pile.number}/-", "", "", self._describe_pile(decision),
+                                              decision.decided_by, _time(decision.decided_at)))
+            for d in differences:
+                rows.append(self._decided_difference(d, decision))
+        return tuple(rows)
+
+    def _decided_difference(self, d: Difference, decision: Decision) -> DecidedDifference:
+        ref = d.ref
+        where = f"{d.pile}/{ref.position}" if ref is not None else f"{d.pile}/-"
+        final = (
+            self.describe(decision.ballots[ref.position - 1])
+            if ref is not None and ref.position <= len(decision.ballots)
+            else self._describe_pile(decision)
+        )
+        return DecidedDifference(where, self.describe(d.ballot_1), self.describe(d.ballot_2), final,
+                                 decision.decided_by, _time(decision.decided_at))
+
+    def _describe_pile(self, decision: Decision) -> str:
+        return translate("session.pile_decided", self.language, ballots=len(decision.ballots))
+
+    def _contested(self) -> tuple[ContestedBallot, ...]:
+        return tuple(
+            ContestedBallot(
+                str(c.ref),
+                self.describe(c.flagged),
+                self.describe(c.decided) if c.decided is not None else "",
+                c.decision.decided_by if c.decision is not None else "",
+                _time(c.decision.decided_at) if c.decision is not None else "",
+            )
+            for c in counting.contested_ballots(self.count)
+        )
+
+    def describe(self, ballot: Ballot | None) -> str:
+        """A ballot for people: its marks in the contract's notation, and its verdict in the bureau's language."""
+        if ballot is None:
+            return "—"
+        marks = format_marks(ballot)
+        if ballot.status is Status.CONTESTED:
+            return f"{marks} ({translate('session.contested', self.language)})".strip()
+        verdict = classify(ballot).verdict
+        if verdict is Verdict.VALID:
+            return marks
+        word = translate(f"session.verdict.{verdict.value}", self.language)
+        return f"{marks} ({word})" if marks else word
+
+
+def _time(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def open_session(loaded: LoadedStation, state_dir: Path, *, clock: Clock = utc_now) -> Session:
+    """The session of a logged-in bureau; an existing journal in `state_dir` is resumed exactly (C7)."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    station_id = loaded.station.id
+    journal = open_journal(state_dir / f"{stick.safe_name(station_id)}.journal.sqlite", loaded.election, station_id)
+    log = SecurityLog(state_dir / f"{stick.safe_name(station_id)}.{LOG_FILE}", clock=clock)
+    log.record(EventType.LOGIN_SUCCEEDED, str(station_id))
+    log.record(EventType.CONFIG_LOADED, str(station_id),
+               {"election": loaded.election.code.value, "lists": len(loaded.election.lists)})
+    return Session(loaded, journal, log, clock=clock)

@@ -1,0 +1,62 @@
+"""Hostile XML is refused before it can do harm (XXE, billion laughs, DTDs, huge input)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.eml.safe_xml import parse
+from app.eml.schemas import validate
+from app.eml.verify import verify_message
+from app.errors import BadInput, UntrustedData
+from tests.eml.conftest import LivePki
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<EML xmlns="urn:oasis:names:tc:evs:schema:eml" Id="460" SchemaVersion="5.0">&lol4;</EML>"""
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE EML [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<EML xmlns="urn:oasis:names:tc:evs:schema:eml" Id="510" SchemaVersion="5.0"><TransactionId>&xxe;</TransactionId></EML>"""
+
+EXTERNAL_DTD = b'<!DOCTYPE EML SYSTEM "http://example.invalid/eml.dtd"><EML/>'
+
+
+@pytest.mark.parametrize("data", [BILLION_LAUGHS, XXE, EXTERNAL_DTD, b"<!DOCTYPE a><a/>"])
+def test_any_doctype_is_refused(data: bytes) -> None:
+    with pytest.raises(BadInput) as error:
+        parse(data)
+    assert error.value.key == "eml.doctype_forbidden"
+
+
+@pytest.mark.parametrize("data", [BILLION_LAUGHS, XXE])
+def test_verification_and_validation_refuse_hostile_input(data: bytes, live_pki: LivePki) -> None:
+    with pytest.raises(UntrustedData, match="doctype_forbidden"):
+        verify_message(data, live_pki.root.certificate, at=live_pki.at)
+    assert validate(data)[0].startswith("not readable as XML")
+
+
+def test_input_over_the_size_limit_is_refused_before_parsing() -> None:
+    with pytest.raises(BadInput) as error:
+        parse(b"<a>" + b"x" * 100 + b"</a>", max_bytes=50)
+    assert error.value.params == {"size": 107, "limit": 50}
+
+
+def test_broken_xml_names_the_line() -> None:
+    with pytest.raises(UntrustedData) as error:
+        parse(b"<a>\n<b></a>", error=UntrustedData)
+    assert error.value.key == "eml.not_xml"
+    assert error.value.params["line"] == 2
+
+
+def test_deeply_nested_input_is_refused() -> None:
+    with pytest.raises(BadInput, match="not_xml"):
+        parse(b"<a>" * 300 + b"</a>" * 300)
+
+
+def test_plain_xml_parses() -> None:
+    assert parse(b"<a><!-- c --><b/></a>").tag == "a"
