@@ -12,7 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication
 from app.signing import pki  # noqa: E402
 from app.signing.signer import KeySigner  # noqa: E402
 
-NOW = dt.datetime(2026, 5, 1, tzinfo=dt.UTC)
+# The test PKI is made a day before today, so its certificates are valid whenever the tests run.
+NOW = dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0) - dt.timedelta(days=1)
 
 
 class TestPki:

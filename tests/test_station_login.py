@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from cryptography import x509
 
 from app import station_login
 from app.counting.model import ElectionCode, Language, Station, StationId
@@ -43,7 +44,7 @@ def built(tmp_path_factory: pytest.TempPathFactory, test_pki: TestPki) -> tuple[
 @pytest.fixture
 def stick(built: tuple[Path, dict[str, str]], tmp_path: Path) -> Path:
     """A fresh copy of the master for a test to tamper with."""
-    return Path(shutil.copytree(built[0], tmp_path / "stick"))
+    return shutil.copytree(built[0], tmp_path / "stick")
 
 
 @pytest.fixture
@@ -51,7 +52,7 @@ def passwords(built: tuple[Path, dict[str, str]]) -> dict[str, str]:
     return built[1]
 
 
-def root_of(test_pki: TestPki) -> pki.x509.Certificate:
+def root_of(test_pki: TestPki) -> x509.Certificate:
     return test_pki.root.certificate
 
 
@@ -179,7 +180,7 @@ Tamper = Callable[[Path, "TestPki"], str | None]
 
 def _bundle_of(stick: Path, station: str) -> Path:
     manifest = json.loads((stick / "master.json").read_bytes())
-    return stick / next(b["file"] for b in manifest["bureaus"] if b["station"] == station)
+    return stick / str(next(b["file"] for b in manifest["bureaus"] if b["station"] == station))
 
 
 def flip_byte(stick: Path, _: TestPki) -> str | None:

@@ -159,7 +159,7 @@ MESSAGES = {
         "fr": "Différences entre premier et second encodage et décisions du bureau",
         "de": "Abweichungen zwischen erster und zweiter Eingabe und Entscheidungen des Zählbüros",
     },
-    "pv.col.ballot": {"nl": "Stapel/positie", "fr": "Pile/position", "de": "Stapel/Position"},
+    "pv.col.ballot": {"nl": "Stapel / positie", "fr": "Pile / position", "de": "Stapel / Position"},
     "pv.col.pass1": {"nl": "Eerste invoer", "fr": "Premier encodage", "de": "Erste Eingabe"},
     "pv.col.pass2": {"nl": "Tweede invoer", "fr": "Second encodage", "de": "Zweite Eingabe"},
     "pv.col.final": {"nl": "Beslissing", "fr": "Décision", "de": "Entscheidung"},

@@ -24,6 +24,7 @@ from app.counting.tally import ListTally
 from app.i18n import translate
 from app.report import styles
 from app.report.pv_data import CheckOutcome, PvData
+from app.report.pv_meta import pv_keywords
 
 MARGIN = 18 * mm
 FRAME_PADDING = 6  # reportlab's default frame padding
@@ -52,6 +53,7 @@ def render_pv(data: PvData) -> bytes:
         title=f"{t('pv.title')} {data.bureau.id}",
         author=data.bureau.id,
         creator=f"Tabula {data.software_version}",
+        keywords=pv_keywords(data.control_number, data.files_sha256),  # read back by `tabula verify`
         invariant=1,
         initialFontName=styles.REGULAR,
         lang=data.language.value,
@@ -288,7 +290,7 @@ def _differences(data: PvData, t: Translate) -> list[Flowable]:
     keys = ("ballot", "pass1", "pass2", "final", "decided_by", "decided_at")
     rows: list[list[Cell]] = [[_p(t(f"pv.col.{k}"), "cell_bold") for k in keys]]
     rows += [[_p(getattr(d, k)) for k in keys] for d in data.differences]
-    widths = (24 * mm, 34 * mm, 34 * mm, 34 * mm, 24 * mm, WIDTH - 150 * mm)
+    widths = (26 * mm, 30 * mm, 30 * mm, 30 * mm, 24 * mm, WIDTH - 140 * mm)
     return [title, _grid_table(rows, widths, numeric_from=len(keys))]
 
 
@@ -300,7 +302,7 @@ def _contested(data: PvData, t: Translate) -> list[Flowable]:
     labels = ("ballot", "content", "final", "decided_by", "decided_at")
     rows: list[list[Cell]] = [[_p(t(f"pv.col.{k}"), "cell_bold") for k in labels]]
     rows += [[_p(getattr(c, k)) for k in keys] for c in data.contested]
-    widths = (24 * mm, 44 * mm, 54 * mm, 24 * mm, WIDTH - 146 * mm)
+    widths = (26 * mm, 40 * mm, 50 * mm, 24 * mm, WIDTH - 140 * mm)
     return [title, _grid_table(rows, widths, numeric_from=len(keys))]
 
 

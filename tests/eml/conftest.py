@@ -85,9 +85,6 @@ def make_ballots(election: Election, n: int, seed: int = 2024) -> list[tuple[Bal
     return [(BallotRef(i // 50 + 1, i % 50 + 1), random_ballot(election, rng)) for i in range(n)]
 
 
-
-
-
 def mark(list_number: int, box: Box, position: int = 0) -> Mark:
     return Mark(ListNumber(list_number), box, Position(position))
 

@@ -27,7 +27,9 @@ def test_a_kiesraad_230_is_read_with_numbered_candidates_as_titulars() -> None:
     path = SAMPLES / "backend" / "src" / "eml" / "tests" / "eml230b_test.eml.xml"
     if not path.exists():
         pytest.skip("Kiesraad samples not available")
-    data = path.read_bytes().replace(b"<ElectionCategory>GR</ElectionCategory>", b"<ElectionCategory>VL</ElectionCategory>")
+    data = path.read_bytes().replace(
+        b"<ElectionCategory>GR</ElectionCategory>", b"<ElectionCategory>VL</ElectionCategory>"
+    )
     (election,) = read_candidates(data)
     assert election.code is ElectionCode.VL
     assert not election.has_successors
@@ -38,7 +40,8 @@ def test_a_kiesraad_230_is_read_with_numbered_candidates_as_titulars() -> None:
 
 
 def _one_list(candidates: str) -> bytes:
-    return f"""<EML xmlns="urn:oasis:names:tc:evs:schema:eml" Id="230" SchemaVersion="5.0"><TransactionId>1</TransactionId>
+    return f"""<EML xmlns="urn:oasis:names:tc:evs:schema:eml" Id="230" SchemaVersion="5.0">
+<TransactionId>1</TransactionId>
 <CandidateList><Election><ElectionIdentifier Id="CK"/><Contest><ContestIdentifier Id="X"/>
 <Affiliation><AffiliationIdentifier Id="1"><RegisteredName>L</RegisteredName></AffiliationIdentifier><Type>x</Type>
 {candidates}</Affiliation></Contest></Election></CandidateList></EML>""".encode()
@@ -46,10 +49,12 @@ def _one_list(candidates: str) -> bytes:
 
 def test_names_come_from_name_parts_or_the_identifier() -> None:
     data = _one_list(
-        """<Candidate><CandidateIdentifier Id="T1"/><CandidateFullName xmlns:x="urn:oasis:names:tc:ciq:xsdschema:xNL:2.0">
+        """<Candidate><CandidateIdentifier Id="T1"/>
+        <CandidateFullName xmlns:x="urn:oasis:names:tc:ciq:xsdschema:xNL:2.0">
         <x:PersonName><x:FirstName>Jan</x:FirstName><x:NamePrefix>de</x:NamePrefix><x:LastName>Smet</x:LastName>
         </x:PersonName></CandidateFullName></Candidate>
-        <Candidate><CandidateIdentifier Id="S1"><CandidateName>Els Peeters</CandidateName></CandidateIdentifier></Candidate>"""
+        <Candidate><CandidateIdentifier Id="S1"><CandidateName>Els Peeters</CandidateName></CandidateIdentifier>
+        </Candidate>"""
     )
     (election,) = read_candidates(data)
     assert election.constituency == "X"
@@ -78,7 +83,10 @@ def test_duplicate_lists_are_bad_input() -> None:
 
 
 def _affiliation_again() -> bytes:
-    return b'<Affiliation><AffiliationIdentifier Id="1"><RegisteredName>L</RegisteredName></AffiliationIdentifier><Type>x</Type></Affiliation>'
+    return (
+        b'<Affiliation><AffiliationIdentifier Id="1"><RegisteredName>L</RegisteredName></AffiliationIdentifier>'
+        b"<Type>x</Type></Affiliation>"
+    )
 
 
 def test_an_unknown_election_or_another_message_is_bad_input() -> None:

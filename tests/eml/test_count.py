@@ -35,7 +35,11 @@ def test_antwerp_count_reads_back_as_the_same_tally(live_pki: LivePki) -> None:
     ballots = make_ballots(election, 400)
     message = read_count(count_file(election, ballots, live_pki.signer("A-001")))
     assert message.tally == tally(election, (classify(b) for _, b in ballots))
-    assert (message.station_id, message.election, message.constituency) == ("A-001", ElectionCode.CK, "Kieskring Antwerpen")
+    assert (message.station_id, message.election, message.constituency) == (
+        "A-001",
+        ElectionCode.CK,
+        "Kieskring Antwerpen",
+    )
     assert message.contest_id == "Kieskring_Antwerpen"
 
 

@@ -21,7 +21,8 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 
 XXE = b"""<?xml version="1.0"?>
 <!DOCTYPE EML [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-<EML xmlns="urn:oasis:names:tc:evs:schema:eml" Id="510" SchemaVersion="5.0"><TransactionId>&xxe;</TransactionId></EML>"""
+<EML xmlns="urn:oasis:names:tc:evs:schema:eml" Id="510" SchemaVersion="5.0">
+<TransactionId>&xxe;</TransactionId></EML>"""
 
 EXTERNAL_DTD = b'<!DOCTYPE EML SYSTEM "http://example.invalid/eml.dtd"><EML/>'
 

@@ -81,7 +81,13 @@ def test_recount_of_antwerp_equals_the_tally(live_pki: LivePki) -> None:
 def test_an_undecided_contested_ballot_cannot_be_written(live_pki: LivePki) -> None:
     ballot = Ballot(frozenset({mark(1, Box.LIST)}), Status.CONTESTED)
     with pytest.raises(CountStateError) as error:
-        write_votes("A-001", SMALL, [(BallotRef(1, 1), ballot, classify(ballot))], live_pki.signer("A-001"), issue_date=ISSUE_DATE)
+        write_votes(
+            "A-001",
+            SMALL,
+            [(BallotRef(1, 1), ballot, classify(ballot))],
+            live_pki.signer("A-001"),
+            issue_date=ISSUE_DATE,
+        )
     assert error.value.params == {"ballot": "1/1"}
 
 
@@ -95,7 +101,13 @@ def test_a_classification_that_does_not_match_the_marks_is_refused(live_pki: Liv
 def test_a_mark_outside_the_election_is_bad_input(live_pki: LivePki) -> None:
     ballot = Ballot(frozenset({mark(9, Box.LIST)}))
     with pytest.raises(BadInput, match="unknown_mark"):
-        write_votes("A-001", SMALL, [(BallotRef(1, 1), ballot, classify(ballot))], live_pki.signer("A-001"), issue_date=ISSUE_DATE)
+        write_votes(
+            "A-001",
+            SMALL,
+            [(BallotRef(1, 1), ballot, classify(ballot))],
+            live_pki.signer("A-001"),
+            issue_date=ISSUE_DATE,
+        )
 
 
 def test_a_bureau_cannot_write_with_another_bureaus_key(live_pki: LivePki) -> None:
@@ -125,7 +137,9 @@ def _valid_460(live_pki: LivePki) -> bytes:
         (b'<ElectionIdentifier Id="VL"/>', b'<ElectionIdentifier Id="XX"/>', "eml.unknown_election"),
     ],
 )
-def test_reading_a_460_outside_the_profile_names_the_problem(live_pki: LivePki, old: bytes, new: bytes, what: str) -> None:
+def test_reading_a_460_outside_the_profile_names_the_problem(
+    live_pki: LivePki, old: bytes, new: bytes, what: str
+) -> None:
     data = _valid_460(live_pki)
     assert old in data
     with pytest.raises(UntrustedData) as error:
@@ -135,7 +149,7 @@ def test_reading_a_460_outside_the_profile_names_the_problem(live_pki: LivePki, 
 
 def test_reading_rejects_a_selection_that_does_not_start_with_the_list(live_pki: LivePki) -> None:
     data = _valid_460(live_pki)
-    broken = data.replace(b'<Selection/>', b'<Selection><PersonalIdentifier>x</PersonalIdentifier></Selection>', 1)
+    broken = data.replace(b"<Selection/>", b"<Selection><PersonalIdentifier>x</PersonalIdentifier></Selection>", 1)
     with pytest.raises(UntrustedData, match="malformed"):
         read_votes(broken)
 

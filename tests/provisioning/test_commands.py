@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import getpass
 import shutil
 import subprocess
 from pathlib import Path
@@ -54,7 +56,7 @@ def test_build_master_writes_master_passwords_and_letters(workdir: Path) -> None
     assert rows[0] == "station,password" and len(rows) == 4
     station, password = rows[1].split(",")
     root = pki.load_certificate((workdir / "ca" / "root.pem").read_bytes())
-    loaded = station_login.load_station(workdir / "master", root, station, password, pki.dt.datetime.now(pki.dt.UTC))
+    loaded = station_login.load_station(workdir / "master", root, station, password, dt.datetime.now(dt.UTC))
     assert loaded.station.id == "V-001"
     header = (workdir / "master" / "bundles" / "b00001.bin").read_bytes().split(b"\n", 1)[0]
     assert b'"memory_kib":65536' in header  # the command line always uses the real KDF parameters
@@ -163,13 +165,13 @@ def test_wrong_ca_passphrase_exits_2(workdir: Path, tmp_path: Path, monkeypatch:
 def test_passphrase_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(commands.PASSPHRASE_ENV, raising=False)
     typed = iter(["from the prompt 1", "from the prompt 1"])
-    monkeypatch.setattr(commands.getpass, "getpass", lambda prompt: next(typed))
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: next(typed))
     assert commands.read_passphrase(None, confirm=True) == b"from the prompt 1"
-    monkeypatch.setattr(commands.getpass, "getpass", lambda prompt: "")
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: "")
     with pytest.raises(BadInput):
         commands.read_passphrase(None)
     answers = iter(["one passphrase", "another one"])
-    monkeypatch.setattr(commands.getpass, "getpass", lambda prompt: next(answers))
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: next(answers))
     with pytest.raises(BadInput):
         commands.read_passphrase(None, confirm=True)
     monkeypatch.setenv(commands.PASSPHRASE_ENV, "from the environment")

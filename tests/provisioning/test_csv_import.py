@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ EU_ROWS = [
 GOOD_CANDIDATES = [*reference_rows(), *special_rows(), *EU_ROWS]
 
 
-def run(tmp_path: Path, stations: list[tuple[str, ...]], candidates: list[tuple[str, ...]]) -> csv_import.Imported:
+def run(tmp_path: Path, stations: Sequence[Sequence[str]], candidates: Sequence[Sequence[str]]) -> csv_import.Imported:
     return csv_import.import_files(
         write_csv(tmp_path / "stations.csv", STATION_HEADER, stations),
         write_csv(tmp_path / "candidates.csv", CANDIDATE_HEADER, candidates),

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from app import station_login
 from app.errors import BadInput
@@ -53,7 +55,7 @@ def test_bureau_certificates_fit_inside_the_issuing_ca_and_allow_for_clock_drift
     cert = loaded.signer.certificate
     assert cert.not_valid_before_utc == later - master.CLOCK_SLACK
     assert cert.not_valid_after_utc <= test_pki.issuing.certificate.not_valid_after_utc
-    assert cert.extensions.get_extension_for_class(pki.x509.KeyUsage).value.digital_signature
+    assert cert.extensions.get_extension_for_class(x509.KeyUsage).value.digital_signature
 
 
 def test_manifest_is_signed_and_lists_elections(tmp_path: Path, test_pki: TestPki) -> None:
@@ -80,7 +82,7 @@ def test_rsa_bureau_keys_work_too(tmp_path: Path, test_pki: TestPki) -> None:
         key_type=pki.KeyType.RSA_3072,
     )
     loaded = station_login.load_station(tmp_path / "m", test_pki.root.certificate, "V-001", result.passwords[0][1], NOW)
-    assert isinstance(loaded.signer.key, pki.rsa.RSAPrivateKey)
+    assert isinstance(loaded.signer.key, rsa.RSAPrivateKey)
 
 
 def test_output_folder_must_be_empty(tmp_path: Path, test_pki: TestPki) -> None:
@@ -138,7 +140,7 @@ def test_init_ca_writes_public_certificates_and_encrypted_keys(tmp_path: Path) -
 
 def test_init_ca_with_rsa_keys(tmp_path: Path) -> None:
     ca.init_ca(tmp_path, PASS, NOW, pki.KeyType.RSA_3072)
-    assert isinstance(ca.load_issuing(tmp_path, PASS, NOW).issuing.key, pki.rsa.RSAPrivateKey)
+    assert isinstance(ca.load_issuing(tmp_path, PASS, NOW).issuing.key, rsa.RSAPrivateKey)
 
 
 @pytest.mark.parametrize(

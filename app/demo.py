@@ -1,0 +1,140 @@
+"""`tabula demo`: the app on an embedded demo election, built into a temporary stick.
+
+The demo goes through the real provisioning (a throwaway CA, a master with three demo bureaus, one per language)
+so that what a visitor sees is exactly what a bureau sees. The demo passwords are fixed and printed; they are
+public, which is fine for a demo and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import secrets
+import sys
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from app.counting.model import Ballot, Box, Election, Mark, Position, Status
+from app.counting.notation import format_marks, format_status
+from app.i18n import translate
+from provisioning.ca import ROOT_CERT, init_ca, load_issuing
+from provisioning.csv_import import import_files
+from provisioning.master import build_master
+
+DEMO_PASSWORDS = {"DEMO-1": "DEMO1-DEMO1-DEMO1-DEMO1", "DEMO-2": "DEMO2-DEMO2-DEMO2-DEMO2",
+                  "DEMO-3": "DEMO3-DEMO3-DEMO3-DEMO3"}
+DEMO_STATION_BY_LANGUAGE = {"nl": "DEMO-1", "fr": "DEMO-2", "de": "DEMO-3"}
+
+
+@dataclass(frozen=True)
+class DemoStick:
+    stick: Path
+    root_pem: Path
+
+
+def build_demo_stick(folder: Path) -> DemoStick:
+    """A CA and a master stick for the three demo bureaus, in `folder`."""
+    now = dt.datetime.now(dt.UTC)
+    passphrase = secrets.token_urlsafe(24).encode()
+    ca_dir, stick = folder / "ca", folder / "stick"
+    init_ca(ca_dir, passphrase, now)
+    data = resources.files("app") / "demo_data"
+    with resources.as_file(data / "stations.csv") as stations, resources.as_file(data / "candidates.csv") as cands:
+        imported = import_files(Path(stations), Path(cands))
+    order = iter(s.id for s in imported.stations)
+    build_master(load_issuing(ca_dir, passphrase, now), imported, stick, now,
+                 password_source=lambda: DEMO_PASSWORDS[next(order)], workers=1)
+    return DemoStick(stick, ca_dir / ROOT_CERT)
+
+
+def demo_passes(election: Election, piles: int = 3, size: int = 40, seed: int = 2029) -> tuple[str, str, str]:
+    """Pass 1, pass 2 and decisions as CSV text: pass 2 mistypes one ballot and skips another, like people do."""
+    rng = random.Random(seed)  # noqa: S311 (demo data, not security)
+    rows: list[tuple[int, int, Ballot]] = []
+    for pile in range(1, piles + 1):
+        for position in range(1, size + 1):
+            rows.append((pile, position, _random_ballot(election, rng)))
+    header = "pile,position,marks,status\n"
+    pass1 = header + "".join(_row(p, i, b) for p, i, b in rows)
+    second = [(p, i, b) for p, i, b in rows if not (p == 2 and i == 7)]  # pass 2 skipped ballot 2/7
+    second = [(p, i - 1 if p == 2 and i > 7 else i, b) for p, i, b in second]
+    second = [(p, i, Ballot() if (p, i) == (1, 12) else b) for p, i, b in second]  # and missed the marks of 1/12
+    pass2 = header + "".join(_row(p, i, b) for p, i, b in second)
+    decided = header + "".join(_row(p, i, b) for p, i, b in rows if p in (1, 2))  # the bureau looked: pass 1 was right
+    return pass1, pass2, decided
+
+
+def _random_ballot(election: Election, rng: random.Random) -> Ballot:
+    lst = rng.choice(election.lists)
+    roll = rng.random()
+    if roll < 0.45:
+        return Ballot(frozenset({Mark(lst.number, Box.LIST)}))
+    if roll < 0.93:
+        marks = {Mark(lst.number, Box.TITULAR, Position(rng.randint(1, len(lst.titulars)))) for _ in range(2)}
+        if lst.successors and rng.random() < 0.25:
+            marks.add(Mark(lst.number, Box.SUCCESSOR, Position(rng.randint(1, len(lst.successors)))))
+        return Ballot(frozenset(marks))
+    if roll < 0.96:
+        return Ballot()
+    return Ballot(frozenset({Mark(lst.number, Box.LIST), Mark(rng.choice(election.lists).number, Box.TITULAR, Position(1))}))
+
+
+def _row(pile: int, position: int, ballot: Ballot) -> str:
+    return f"{pile},{position},{format_marks(ballot)},{format_status(ballot) if ballot.status is not Status.NONE else ''}\n"
+
+
+def run_demo(*, headless: bool, language: str) -> int:
+    with tempfile.TemporaryDirectory(prefix="tabula-demo-") as scratch:
+        demo = build_demo_stick(Path(scratch))
+        station = DEMO_STATION_BY_LANGUAGE[language]
+        print(translate("demo.login", language, station=station, password=DEMO_PASSWORDS[station]))
+        if headless:
+            return _headless(demo, station, language, Path(scratch))
+        from app.ui.main import run_station
+
+        return run_station(demo.stick, language, root_cert_path=demo.root_pem, state_dir=Path(scratch) / "state")
+
+
+def _headless(demo: DemoStick, station: str, language: str, scratch: Path) -> int:
+    """Count the demo election from generated passes and print the result table, then verify the stick."""
+    from cryptography import x509
+
+    from app.replay import run_replay
+    from app.verify import report_text, verify_stick
+
+    root = x509.load_pem_x509_certificate(demo.root_pem.read_bytes())
+    from app.station_login import load_station
+
+    loaded = load_station(demo.stick, root, station, DEMO_PASSWORDS[station], dt.datetime.now(dt.UTC))
+    pass1, pass2, decided = demo_passes(loaded.election)
+    files = {}
+    for name, text in (("pass1.csv", pass1), ("pass2.csv", pass2), ("decisions.csv", decided)):
+        files[name] = scratch / name
+        files[name].write_text(text, encoding="utf-8")
+    number = run_replay(stick=demo.stick, station=station, password=DEMO_PASSWORDS[station],
+                        pass1=files["pass1.csv"], pass2=files["pass2.csv"], decisions=files["decisions.csv"],
+                        received=120, root=root, state_dir=scratch / "state", language=language)
+    reports = verify_stick(demo.stick, root, dt.datetime.now(dt.UTC))
+    print(result_table(reports[0].tally, loaded.election, language) if reports and reports[0].tally else "")
+    print(report_text(reports, language), end="")
+    print(f"control number: {number}")
+    return 0 if reports and all(r.ok for r in reports) else 1
+
+
+def result_table(t: object, election: Election, language: str) -> str:
+    from app.counting.tally import Tally
+
+    assert isinstance(t, Tally)
+    lines = [translate("demo.table.header", language)]
+    for lst, row in zip(election.lists, t.lists, strict=True):
+        sc = " ".join(f"{n:>5}" for n in row.subcategories)
+        lines.append(f"{lst.number:>4}  {lst.name:<22} {sc} {row.ce:>6}")
+    lines.append(translate("demo.table.totals", language, counted=t.counted, valid=t.valid, blank=t.blank,
+                           invalid=t.invalid))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run_demo(headless=True, language="nl"))

@@ -1,0 +1,19 @@
+"""Messages of the demo."""
+
+MESSAGES = {
+    "demo.login": {
+        "nl": "Demo: meld aan als bureau {station} met wachtwoord {password}.",
+        "fr": "Démo : connectez-vous comme bureau {station} avec le mot de passe {password}.",
+        "de": "Demo: Melden Sie sich als Büro {station} mit dem Passwort {password} an.",
+    },
+    "demo.table.header": {
+        "nl": "Lijst  Naam                     SC1   SC2   SC3   SC4 stemcijfer",
+        "fr": "Liste  Nom                      SC1   SC2   SC3   SC4 chiffre électoral",
+        "de": "Liste  Name                     SC1   SC2   SC3   SC4 Wahlziffer",
+    },
+    "demo.table.totals": {
+        "nl": "Geteld {counted}: geldig {valid}, blanco {blank}, ongeldig {invalid}.",
+        "fr": "Comptés {counted} : valables {valid}, blancs {blank}, nuls {invalid}.",
+        "de": "Gezählt {counted}: gültig {valid}, leer {blank}, ungültig {invalid}.",
+    },
+}

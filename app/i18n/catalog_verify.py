@@ -1,0 +1,68 @@
+"""Messages of `tabula verify`."""
+
+MESSAGES = {
+    "verify.nothing": {
+        "nl": "Er staan geen uitslagen op deze stick (geen map results). Controleer of het de juiste stick is.",
+        "fr": "Cette clé ne contient aucun résultat (pas de dossier results). Vérifiez qu'il s'agit de la bonne clé.",
+        "de": "Auf diesem Stick sind keine Ergebnisse (kein Ordner results). Prüfen Sie, ob es der richtige Stick ist.",
+    },
+    "verify.no_stick": {
+        "nl": "De map {stick} bestaat niet. Geef de map van de stick op.",
+        "fr": "Le dossier {stick} n'existe pas. Indiquez le dossier de la clé.",
+        "de": "Der Ordner {stick} existiert nicht. Geben Sie den Ordner des Sticks an.",
+    },
+    "verify.ok": {"nl": "in orde", "fr": "en ordre", "de": "in Ordnung"},
+    "verify.failed": {"nl": "NIET IN ORDE", "fr": "PAS EN ORDRE", "de": "NICHT IN ORDNUNG"},
+    "verify.control_number": {"nl": "controlegetal", "fr": "nombre de contrôle", "de": "Kontrollzahl"},
+    "verify.file_missing": {
+        "nl": "Het bestand {file} ontbreekt.",
+        "fr": "Le fichier {file} manque.",
+        "de": "Die Datei {file} fehlt.",
+    },
+    "verify.schema": {
+        "nl": "{file} volgt het EML 5.0-schema niet: {detail}",
+        "fr": "{file} ne respecte pas le schéma EML 5.0 : {detail}",
+        "de": "{file} entspricht nicht dem EML-5.0-Schema: {detail}",
+    },
+    "verify.in_file": {"nl": "{file}: {detail}", "fr": "{file} : {detail}", "de": "{file}: {detail}"},
+    "verify.wrong_station": {
+        "nl": "{file} vermeldt bureau {found}, niet het bureau van deze map.",
+        "fr": "{file} mentionne le bureau {found}, pas le bureau de ce dossier.",
+        "de": "{file} nennt das Büro {found}, nicht das Büro dieses Ordners.",
+    },
+    "verify.wrong_signer": {
+        "nl": "{file} is ondertekend door {found}, niet door het bureau van deze map.",
+        "fr": "{file} est signé par {found}, pas par le bureau de ce dossier.",
+        "de": "{file} ist von {found} signiert, nicht vom Büro dieses Ordners.",
+    },
+    "verify.ballot_category": {
+        "nl": "Stembiljet {ballot}: de vermelde categorie klopt niet met de aangeduide vakjes.",
+        "fr": "Bulletin {ballot} : la catégorie indiquée ne correspond pas aux cases cochées.",
+        "de": "Stimmzettel {ballot}: Die angegebene Kategorie passt nicht zu den markierten Feldern.",
+    },
+    "verify.ballot_outside_election": {
+        "nl": "Stembiljet {ballot} duidt een lijst of kandidaat aan die niet in de uitslag staat.",
+        "fr": "Le bulletin {ballot} indique une liste ou un candidat absent des résultats.",
+        "de": "Stimmzettel {ballot} nennt eine Liste oder einen Kandidaten, die nicht im Ergebnis stehen.",
+    },
+    "verify.recount_differs": {
+        "nl": "Hertelling uit de stembiljetten: {where} is {recounted}, de uitslag vermeldt {claimed}.",
+        "fr": "Recomptage à partir des bulletins : {where} vaut {recounted}, les résultats indiquent {claimed}.",
+        "de": "Nachzählung aus den Stimmzetteln: {where} ist {recounted}, das Ergebnis nennt {claimed}.",
+    },
+    "verify.pv_control_number": {
+        "nl": "Het controlegetal in het proces-verbaal ({printed}) verschilt van het herberekende ({recomputed}).",
+        "fr": "Le nombre de contrôle du procès-verbal ({printed}) diffère du nombre recalculé ({recomputed}).",
+        "de": "Die Kontrollzahl im Protokoll ({printed}) weicht von der neu berechneten ({recomputed}) ab.",
+    },
+    "verify.pv_files_hash": {
+        "nl": "De hash van de bestanden in het proces-verbaal ({printed}) klopt niet met de bestanden.",
+        "fr": "Le hachage des fichiers dans le procès-verbal ({printed}) ne correspond pas aux fichiers.",
+        "de": "Der Hash der Dateien im Protokoll ({printed}) passt nicht zu den Dateien.",
+    },
+    "verify.log": {
+        "nl": "Beveiligingslogboek: {detail}",
+        "fr": "Journal de sécurité : {detail}",
+        "de": "Sicherheitsprotokoll: {detail}",
+    },
+}

@@ -1,0 +1,81 @@
+"""What the screens need from the rest of the app, as Protocols (ports).
+
+`SessionPort` matches `app.session.Session` (the one service the screens and `tabula replay` share), and
+`StationBackend` is what the login screen needs: log a bureau in from the stick and open its session. The kiosk
+uses the real implementations (`app.ui.backend`); the tests use fakes built on the real count state machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from app.counting.checks import Finding, PollingStationCount
+from app.counting.count import Count, Event
+from app.counting.model import Election, Station
+
+Progress = Callable[[float, str], None]
+
+try:  # the session service is written alongside the screens; its types win once it exists
+    from app.session import BureauContext, WrittenResults
+except ImportError:  # pragma: no cover - only until app/session.py lands
+
+    @dataclass(frozen=True)
+    class BureauContext:  # type: ignore[no-redef]
+        """What the bureau records besides ballots (same shape as app.session.BureauContext)."""
+
+        polling_stations: tuple[PollingStationCount, ...] = ()
+        received_total: int | None = None
+        composition: object | None = None
+        remarks: str = ""
+
+    @dataclass(frozen=True)
+    class WrittenResults:  # type: ignore[no-redef]
+        control_number: str
+        files_sha256: str
+        folder: Path
+
+
+class SessionPort(Protocol):
+    """The count service of one logged-in bureau."""
+
+    @property
+    def station(self) -> Station: ...
+
+    @property
+    def election(self) -> Election: ...
+
+    @property
+    def count(self) -> Count: ...
+
+    def apply(self, event: Event) -> Count:
+        """Apply an event; it is on durable storage when this returns (C7). Raises TabulaError when refused."""
+        ...
+
+    def findings(self, context: BureauContext) -> tuple[Finding, ...]: ...
+
+    def write_results(
+        self, stick_dir: Path, context: BureauContext, progress: Progress | None = None
+    ) -> WrittenResults: ...
+
+
+class StationBackend(Protocol):
+    """Logging a bureau in from the stick (S2) and opening its count (C7)."""
+
+    def stick_folder(self) -> Path | None:
+        """The stick's folder if a stick is present, else None (cheap: called by a timer)."""
+        ...
+
+    def throttle_remaining(self) -> float:
+        """Seconds the next login attempt still has to wait after wrong passwords (X5)."""
+        ...
+
+    def login(self, station_id: str, password: str, progress: Progress) -> object:
+        """Verify the stick and decrypt the bureau's data. Runs on a worker thread; raises TabulaError."""
+        ...
+
+    def open_session(self, loaded: object) -> SessionPort:
+        """Open (or resume) the bureau's count. Runs on the GUI thread: the journal's connection lives there."""
+        ...

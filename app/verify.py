@@ -1,0 +1,283 @@
+"""`tabula verify`: everything an importer (Martine) or an auditor must check on a results stick.
+
+For every bureau folder under `STICK/results/`: the manifest and every file hash; every EML file valid against the
+OASIS EML 5.0 schemas; every XML signature (message and each ballot) and the PV's PAdES signature up to the given
+root; the signer is the bureau the folder is named after; a full recount from the individual ballots of the 460
+equal to the 510 results; the control number and the files hash printed in the PV equal to the recomputed ones;
+the security log's hash chain and seal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+
+from app import stick
+from app.counting.classify import Classification, check_marks, classify
+from app.counting.model import Candidate, CandidateList, Election, Kind, Position
+from app.counting.tally import Tally, tally
+from app.eml.count import CountMessage, read_count
+from app.eml.schemas import validate
+from app.eml.verify import verify_message
+from app.eml.votes import VotesMessage, read_votes
+from app.errors import BadInput, TabulaError
+from app.i18n import translate
+from app.report.pv_meta import read_pv_claims
+from app.seclog import verify_log
+from app.session import COUNT_FILE, LOG_FILE, PV_FILE, VOTES_FILE, files_digest
+from app.signing.control_number import canonical_results, control_number
+from app.signing.pades import verify_pdf
+from app.signing.pki import station_id_of
+
+Problem = tuple[str, dict[str, object]]
+
+
+@dataclass
+class StationReport:
+    station: str
+    control_number: str = ""
+    tally: Tally | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def add(self, key: str, **params: object) -> None:
+        self.problems.append((key, params))
+
+    def add_error(self, error: TabulaError) -> None:
+        self.problems.append((error.key, dict(error.params)))
+
+
+def verify_stick(stick_dir: Path, root: x509.Certificate, now: dt.datetime) -> list[StationReport]:
+    """One report per bureau folder on the stick; an empty list when there is nothing to verify."""
+    try:
+        stations = stick.list_result_stations(stick_dir)
+    except TabulaError:
+        return []
+    return [verify_station(stick_dir, station, root, now) for station in stations]
+
+
+def verify_station(stick_dir: Path, station: str, root: x509.Certificate, now: dt.datetime) -> StationReport:
+    report = StationReport(station)
+    try:
+        files = stick.read_results(stick_dir, station)
+    except TabulaError as error:
+        report.add_error(error)
+        return report
+    for name in _missing(files):
+        report.add("verify.file_missing", file=name)
+    for name, data in sorted(files.items()):
+        if name.endswith(".xml"):
+            _check_eml(report, name, data, station, root, now)
+    votes, count = _read(report, files)
+    if count is not None:
+        report.tally = count.tally
+        report.control_number = _recount(report, votes, count)
+    if PV_FILE in files:
+        _check_pv(report, files, station, root, now)
+    if LOG_FILE in files:
+        _check_log(report, files[LOG_FILE], files, root, now, station)
+    return report
+
+
+def _missing(files: dict[str, bytes]) -> Iterator[str]:
+    return (name for name in (VOTES_FILE, COUNT_FILE, PV_FILE, LOG_FILE) if name not in files)
+
+
+def _check_eml(report: StationReport, name: str, data: bytes, station: str, root: x509.Certificate,
+               now: dt.datetime) -> None:
+    for problem in validate(data):
+        report.add("verify.schema", file=name, detail=problem)
+    try:
+        verify_message(data, root, at=now, expected_station=station)
+    except TabulaError as error:
+        report.add("verify.in_file", file=name, detail=translate_params(error))
+
+
+def translate_params(error: TabulaError) -> str:
+    """The error as a key and parameters; translated when the report is printed."""
+    return f"{error.key}|{json.dumps(dict(error.params), sort_keys=True, default=str)}"
+
+
+def _read(report: StationReport, files: dict[str, bytes]) -> tuple[VotesMessage | None, CountMessage | None]:
+    votes = count = None
+    try:
+        votes = read_votes(files[VOTES_FILE]) if VOTES_FILE in files else None
+    except TabulaError as error:
+        report.add("verify.in_file", file=VOTES_FILE, detail=translate_params(error))
+    try:
+        count = read_count(files[COUNT_FILE]) if COUNT_FILE in files else None
+    except TabulaError as error:
+        report.add("verify.in_file", file=COUNT_FILE, detail=translate_params(error))
+    for message in (votes, count):
+        if message is not None and message.station_id != report.station:
+            report.add("verify.wrong_station", file=type(message).__name__, found=message.station_id)
+    return votes, count
+
+
+def election_from_count(message: CountMessage) -> Election:
+    """The shape of the election (lists, number of titulars and successors) as the 510 states it."""
+    lists = tuple(
+        CandidateList(
+            lst.number,
+            str(lst.number),
+            tuple(Candidate(lst.number, Kind.TITULAR, Position(i), "") for i in range(1, len(lst.titular_votes) + 1)),
+            tuple(Candidate(lst.number, Kind.SUCCESSOR, Position(i), "")
+                  for i in range(1, len(lst.successor_votes) + 1)),
+        )
+        for lst in message.tally.lists
+    )
+    has_successors = any(lst.successors for lst in lists)
+    return Election(message.election, message.constituency, lists, has_successors)
+
+
+def _recount(report: StationReport, votes: VotesMessage | None, count: CountMessage) -> str:
+    """Recount from the individual ballots and compare with the 510; the control number from the 510."""
+    election = election_from_count(count)
+    number = control_number(canonical_results(report.station, election, count.tally))
+    if votes is None:
+        return number
+    classes = []
+    for cast in votes.ballots:
+        try:
+            check_marks(election, cast.ballot)
+        except TabulaError:
+            report.add("verify.ballot_outside_election", ballot=str(cast.ref))
+            continue
+        recounted = classify(cast.ballot)
+        if _category(recounted) != _category(cast.claimed):
+            report.add("verify.ballot_category", ballot=str(cast.ref))
+        classes.append(recounted)
+    recount = tally(election, classes)
+    for where, claimed, found in compare_tallies(count.tally, recount):
+        report.add("verify.recount_differs", where=where, claimed=claimed, recounted=found)
+    return number
+
+
+def _category(c: Classification) -> tuple[object, ...]:
+    """What the 460 states of a ballot's classification: verdict, sub-category, invalid cause."""
+    return (c.verdict, c.subcategory, c.invalid_cause)
+
+
+def compare_tallies(claimed: Tally, recount: Tally) -> Iterator[tuple[str, object, object]]:
+    """Every figure where the results (510) and the recount from the ballots (460) disagree."""
+    for name in ("counted", "blank"):
+        if getattr(claimed, name) != getattr(recount, name):
+            yield name, getattr(claimed, name), getattr(recount, name)
+    if claimed.invalid_by_cause != recount.invalid_by_cause:
+        yield "invalid", claimed.invalid, recount.invalid
+    for a, b in zip(claimed.lists, recount.lists, strict=True):
+        for label, x, y in (("SC1-SC4", a.subcategories, b.subcategories), ("CE", a.ce, b.ce)):
+            if x != y:
+                yield f"list {a.number} {label}", x, y
+        for kind, xs, ys in (("T", a.titular_votes, b.titular_votes), ("S", a.successor_votes, b.successor_votes)):
+            for i, (x, y) in enumerate(zip(xs, ys, strict=True), start=1):
+                if x != y:
+                    yield f"list {a.number} {kind}{i}", x, y
+
+
+def _check_pv(report: StationReport, files: dict[str, bytes], station: str, root: x509.Certificate,
+              now: dt.datetime) -> None:
+    pv = files[PV_FILE]
+    try:
+        signer = verify_pdf(pv, root, moment=now)
+    except TabulaError as error:
+        report.add("verify.in_file", file=PV_FILE, detail=translate_params(error))
+        return
+    if station_id_of(signer) != station:
+        report.add("verify.wrong_signer", file=PV_FILE, found=station_id_of(signer))
+    claims = read_pv_claims(pv)
+    if report.control_number and claims.get("control_number") != report.control_number:
+        report.add("verify.pv_control_number", printed=claims.get("control_number", "-"),
+                   recomputed=report.control_number)
+    eml = {name: data for name, data in files.items() if name.endswith(".xml")}
+    if claims.get("files_sha256") != files_digest(eml):
+        report.add("verify.pv_files_hash", printed=claims.get("files_sha256", "-"))
+
+
+def _check_log(report: StationReport, data: bytes, files: dict[str, bytes], root: x509.Certificate,
+               now: dt.datetime, station: str) -> None:
+    certificate = None
+    if COUNT_FILE in files:
+        try:
+            certificate = verify_message(files[COUNT_FILE], root, at=now, expected_station=station).signer_certificate
+        except TabulaError:
+            certificate = None  # already reported for the 510; the chain is still checked
+    for problem in verify_log(data, certificate):
+        report.add("verify.log", detail=problem)
+
+
+# --- the command ---------------------------------------------------------------------------------------------------
+
+
+def render_problem(problem: Problem, language: str) -> str:
+    key, params = problem
+    shown = dict(params)
+    detail = shown.get("detail")
+    if isinstance(detail, str) and "|" in detail:
+        inner_key, _, inner_params = detail.partition("|")
+        shown["detail"] = translate(inner_key, language, **json.loads(inner_params))
+    return translate(key, language, **shown)
+
+
+def report_json(reports: list[StationReport], language: str) -> dict[str, Any]:
+    return {
+        "ok": bool(reports) and all(r.ok for r in reports),
+        "stations": [_station_json(r, language) for r in reports],
+    }
+
+
+def _station_json(report: StationReport, language: str) -> dict[str, Any]:
+    t = report.tally
+    return {
+        "station": report.station,
+        "ok": report.ok,
+        "control_number": report.control_number,
+        "ballots": {"counted": t.counted, "valid": t.valid, "blank": t.blank, "invalid": t.invalid} if t else {},
+        "lists": [
+            {"list": lst.number, "sc1": lst.subcategories[0], "sc2": lst.subcategories[1],
+             "sc3": lst.subcategories[2], "sc4": lst.subcategories[3], "ce": lst.ce,
+             "titulars": list(lst.titular_votes), "successors": list(lst.successor_votes)}
+            for lst in (t.lists if t else ())
+        ],
+        "problems": [render_problem(p, language) for p in report.problems],
+    }
+
+
+def report_text(reports: list[StationReport], language: str) -> str:
+    out = io.StringIO()
+    if not reports:
+        out.write(translate("verify.nothing", language) + "\n")
+    for r in reports:
+        status = translate("verify.ok" if r.ok else "verify.failed", language)
+        out.write(f"{r.station}: {status}  {translate('verify.control_number', language)} {r.control_number}\n")
+        for problem in r.problems:
+            out.write(f"  - {render_problem(problem, language)}\n")
+    return out.getvalue()
+
+
+def verify_command(args: argparse.Namespace, language: str) -> int:
+    try:
+        root = x509.load_pem_x509_certificate(args.ca.read_bytes())
+    except (OSError, ValueError):
+        raise BadInput("replay.bad_root", file=str(args.ca)) from None
+    if not args.stick.is_dir():
+        raise BadInput("verify.no_stick", stick=str(args.stick))
+    reports = verify_stick(args.stick, root, dt.datetime.now(dt.UTC))
+    if args.json:
+        json.dump(report_json(reports, language), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(report_text(reports, language))
+    return 0 if reports and all(r.ok for r in reports) else 1
