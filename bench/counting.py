@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
 
-from app.counting.count import CloseEntry, ConfirmBallot, FinishPile, StartPile, final_ballots  # noqa: E402
-from app.counting.double_entry import MAX_PILE_SIZE, Pass  # noqa: E402
-from app.counting.model import Ballot, Box, Election, ElectionCode, ListNumber, Mark, Position, StationId  # noqa: E402
-from app.journal import open_journal  # noqa: E402
-from tests.reference import synthetic  # noqa: E402
+from app.counting.count import CloseEntry, ConfirmBallot, FinishPile, StartPile, final_ballots
+from app.counting.double_entry import MAX_PILE_SIZE, Pass
+from app.counting.model import Ballot, Box, Election, ElectionCode, ListNumber, Mark, Position, StationId
+from app.journal import open_journal
+from tests.reference import synthetic
 
 STATION = StationId("BENCH-1")
 
@@ -67,8 +67,8 @@ def run(folder: Path, piles: int) -> None:
     print(f"confirm one ballot (durable): median {statistics.median(confirm) * 1e3:.2f} ms, "
           f"p99 {p99 * 1e3:.2f} ms, max {confirm[-1] * 1e3:.2f} ms over {len(confirm)} ballots")
     print(f"whole entry of {piles} piles x 2 passes: {entering:.2f} s")
-    print(f"reopen + replay {events} events ({ballots} final ballots): median {statistics.median(reopen) * 1e3:.1f} ms, "
-          f"max {max(reopen) * 1e3:.1f} ms")
+    print(f"reopen + replay {events} events ({ballots} final ballots): "
+          f"median {statistics.median(reopen) * 1e3:.1f} ms, max {max(reopen) * 1e3:.1f} ms")
 
 
 def main() -> None:

@@ -4,8 +4,10 @@ A child process enters a whole Antwerp-size count (48 piles of 50 ballots, both 
 into the journal and reports each event on stdout only after `append` returned. The test kills it with SIGKILL at
 random moments, many times; after every kill the journal must reopen to exactly the count after some prefix of the
 script that holds every reported event and at most one more (committed, not yet reported), and the next child goes
-on from there. SIGKILL tests the process dying; a power cut additionally relies on `synchronous=FULL` and on the
-storage honouring fsync, which a test cannot show.
+on from there. The module does not import pytest, so each child starts quickly.
+
+SIGKILL tests the process dying; a power cut additionally relies on `synchronous=FULL` and on the storage honouring
+fsync, which a test cannot show.
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ import sys
 import time
 from functools import cache
 from pathlib import Path
-
-import pytest
 
 from app.counting.checks import Finding, Severity
 from app.counting.count import (
@@ -128,7 +128,6 @@ def run_child(path: Path, kill_after: float | None) -> tuple[int, int | None, bo
     return int(ready[1]), (numbers[-1] if numbers else None), "done" in rest
 
 
-@pytest.mark.slow
 def test_killed_kiosk_never_loses_a_confirmed_ballot(tmp_path: Path) -> None:
     path = tmp_path / "count.db"
     expected = expected_counts()
@@ -137,7 +136,7 @@ def test_killed_kiosk_never_loses_a_confirmed_ballot(tmp_path: Path) -> None:
     finished = False
     for _ in range(ROUNDS):
         # spread the kills over the whole script: entry, closing, decisions and finalisation
-        start, reported, finished = run_child(path, rnd.uniform(0.0, 0.25))
+        start, reported, finished = run_child(path, rnd.uniform(0.0, 0.2))
         assert start == stored  # the child resumed exactly where the journal stood
         confirmed = stored if reported is None else reported
         with open_journal(path, election(), STATION) as journal:

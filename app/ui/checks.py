@@ -1,0 +1,217 @@
+"""The checks on the tally (C4): each finding with its urgency colour, what happened and what to do next.
+Errors block the result; warnings must be acknowledged explicitly before the result can be fixed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.counting.checks import Finding, Severity
+from app.counting.count import Acknowledge, Finalize, Phase
+from app.ui.ports import BureauContext, SessionPort
+from app.ui.texts import Texts
+from app.ui.theme import Urgency, banner_style
+from app.ui.widgets import ErrorSink, Screen
+
+MAX_RECEIVED = 100_000
+
+
+class FindingCard(QFrame):
+    """One finding: code and message, the next step, and its acknowledgement (warnings) or 'blocks' (errors)."""
+
+    acknowledge = Signal(str)
+
+    def __init__(self, texts: Texts, finding: Finding, acknowledged: bool) -> None:
+        super().__init__()
+        self.t = texts
+        self.finding = finding
+        self.acknowledged = acknowledged
+        error = finding.severity is Severity.ERROR
+        self.urgency = Urgency.BLOCKING if error else (Urgency.OK if acknowledged else Urgency.WARNING)
+        self.setStyleSheet(f"FindingCard {{ {banner_style(self.urgency)} }}")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.action = QLabel()
+        self.action.setWordWrap(True)
+        self.state = QLabel()
+        self.ack_button = QPushButton()
+        self.ack_button.setVisible(not error and not acknowledged)
+        self.ack_button.clicked.connect(lambda: self.acknowledge.emit(finding.code))
+        text = QVBoxLayout()
+        text.addWidget(self.message)
+        text.addWidget(self.action)
+        text.addWidget(self.state)
+        layout = QHBoxLayout(self)
+        layout.addLayout(text, 1)
+        layout.addWidget(self.ack_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        f = self.finding
+        severity = self.t("ui.checks.error" if f.severity is Severity.ERROR else "ui.checks.warning")
+        self.message.setText(f"<b>{f.code} · {severity}</b> — {self.t(f.message_key, **f.params)}")
+        self.action.setText(self.t("ui.checks.next_step", action=self.t(f.action_key, **f.params)))
+        if f.severity is Severity.ERROR:
+            self.state.setText(self.t("ui.checks.blocks"))
+        else:
+            self.state.setText(self.t("ui.checks.acknowledged" if self.acknowledged else "ui.checks.needs_ack"))
+        self.ack_button.setText(self.t("ui.checks.acknowledge"))
+
+
+class ChecksScreen(Screen):
+    """Runs the checks for the bureau's context (ballots received, remarks) and fixes the result when allowed."""
+
+    finalized = Signal()
+    leave = Signal()
+
+    def __init__(self, texts: Texts, errors: ErrorSink) -> None:
+        super().__init__(texts, errors)
+        self.session: SessionPort | None = None
+        self.findings: tuple[Finding, ...] = ()
+        self.cards: list[FindingCard] = []
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.received = QSpinBox()
+        self.received.setRange(0, MAX_RECEIVED)
+        self.received.editingFinished.connect(self.run_checks)
+        self.remarks = QLineEdit()
+        self.help.register(self.received, "ui.help.received")
+        self.help.register(self.remarks, "ui.help.remarks")
+        self.form = QFormLayout()
+        self.form.addRow("", self.received)
+        self.form.addRow("", self.remarks)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.cards_box = QVBoxLayout()
+        cards_widget = QWidget()
+        cards_layout = QVBoxLayout(cards_widget)
+        cards_layout.addLayout(self.cards_box)
+        cards_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(cards_widget)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.leave.emit)
+        self.finalize_button = QPushButton()
+        self.finalize_button.setProperty("role", "primary")
+        self.finalize_button.clicked.connect(self.finalize)
+        actions = QHBoxLayout()
+        actions.addWidget(self.back_button)
+        actions.addStretch(1)
+        actions.addWidget(self.finalize_button)
+        top = QHBoxLayout()
+        top.addLayout(self.form, 1)
+        top.addWidget(self.help, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(actions)
+
+    def context(self) -> BureauContext:
+        received = self.received.value() or None
+        return BureauContext(received_total=received, remarks=self.remarks.text().strip())
+
+    # --- state ---------------------------------------------------------------------------------------------------
+
+    def show_session(self, session: SessionPort) -> None:
+        self.session = session
+        self.run_checks()
+
+    def run_checks(self) -> None:
+        session = self.session
+        if session is None:
+            return
+
+        def act() -> None:
+            self.findings = session.findings(self.context())
+
+        self.guard(act, "checks.run")
+        self._show_findings()
+
+    def _show_findings(self) -> None:
+        for card in self.cards:
+            self.cards_box.removeWidget(card)
+            card.deleteLater()
+        acknowledged = frozenset() if self.session is None else self.session.count.acknowledged
+        self.cards = []
+        for finding in self.findings:
+            card = FindingCard(self.t, finding, finding.code in acknowledged)
+            card.acknowledge.connect(self.acknowledge)
+            self.cards.append(card)
+            self.cards_box.addWidget(card)
+        self._show_summary()
+
+    def blocking(self) -> tuple[Finding, ...]:
+        acknowledged = frozenset() if self.session is None else self.session.count.acknowledged
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR or f.code not in acknowledged)
+
+    def _show_summary(self) -> None:
+        errors = sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        left = self.blocking()
+        in_checks = self.session is not None and self.session.count.phase is Phase.CHECKS
+        if not self.findings:
+            self.summary.setText(self.t("ui.checks.all_passed"))
+            self.summary.setStyleSheet(banner_style(Urgency.OK))
+        elif errors:
+            self.summary.setText(self.t("ui.checks.errors", count=errors))
+            self.summary.setStyleSheet(banner_style(Urgency.BLOCKING))
+        elif left:
+            self.summary.setText(self.t("ui.checks.warnings", count=len(left)))
+            self.summary.setStyleSheet(banner_style(Urgency.WARNING))
+        else:
+            self.summary.setText(self.t("ui.checks.all_acknowledged"))
+            self.summary.setStyleSheet(banner_style(Urgency.OK))
+        self.finalize_button.setEnabled(in_checks and not left)
+
+    # --- actions -------------------------------------------------------------------------------------------------
+
+    def acknowledge(self, code: str) -> None:
+        session = self.session
+        if session is not None and self.guard(lambda: session.apply(Acknowledge(code)), "checks.acknowledge"):
+            self._show_findings()
+
+    def finalize(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.run_checks()  # the context may have changed since the findings were shown
+        if self.blocking():
+            return
+        if self.guard(lambda: session.apply(Finalize(self.findings)), "checks.finalize"):
+            self.finalized.emit()
+
+    # --- texts ---------------------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.t("ui.checks.title"))
+        for row, key in enumerate(("ui.checks.received", "ui.checks.remarks")):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = None if item is None else item.widget()
+            if isinstance(label, QLabel):
+                label.setText(self.t(key))
+        self.received.setSpecialValueText(self.t("ui.overview.hand_unknown"))
+        self.back_button.setText(self.t("ui.entry.back"))
+        self.finalize_button.setText(self.t("ui.checks.finalize"))
+        for card in self.cards:
+            card.retranslate()
+        self._show_summary()

@@ -1,0 +1,292 @@
+"""Entry of one pass of one pile (C5, U7): a ballot is typed as marks (`8 T3 S1`) or tapped on the grid, Enter
+confirms, and the ballot is on durable storage when the screen says so (C7)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.counting.classify import Verdict, check_marks, classify
+from app.counting.count import ConfirmBallot, FinishPile, PassEntry, UndoLast
+from app.counting.double_entry import MAX_PILE_SIZE, Pass
+from app.counting.model import Ballot, InvalidReason, Status
+from app.errors import TabulaError
+from app.ui.ballot_grid import BallotGrid
+from app.ui.mark_text import ballot_text, format_entry, parse_entry, reason_key
+from app.ui.ports import SessionPort
+from app.ui.texts import Texts
+from app.ui.theme import PALETTE, Urgency
+from app.ui.widgets import ConfirmButton, ErrorSink, Screen, set_role
+
+SIDE_WIDTH = 330
+
+
+class EntryScreen(Screen):
+    """One pass of one pile. Emits `leave` to go back to the overview (after finishing the pass, or on request)."""
+
+    leave = Signal()
+
+    def __init__(self, texts: Texts, errors: ErrorSink) -> None:
+        super().__init__(texts, errors)
+        self.session: SessionPort | None = None
+        self.pile = 0
+        self.pass_no = Pass.FIRST
+        self.grid: BallotGrid | None = None
+        self._build()
+        self.retranslate()
+
+    # --- layout --------------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.marks_label = QLabel()
+        self.field = QLineEdit()
+        self.field.setProperty("role", "marks")
+        self.field.returnPressed.connect(self.confirm)
+        self.field.textEdited.connect(self._on_typed)
+        self.marks_label.setBuddy(self.field)
+        self.help.register(self.field, "ui.help.marks")
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.grid_box = QVBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.title)
+        left.addWidget(self.marks_label)
+        left.addWidget(self.field)
+        left.addWidget(self.preview)
+        left.addLayout(self.grid_box, 1)
+
+        self.position = QLabel()
+        self.position.setProperty("role", "big")
+        self.position.setWordWrap(True)
+        self.last = QLabel()
+        self.last.setWordWrap(True)
+        self.contested = _toggle()
+        self.contested.toggled.connect(lambda on: on and self.invalid.setChecked(False))
+        self.invalid = _toggle()
+        self.invalid.toggled.connect(self._on_invalid)
+        self.reason = QComboBox()
+        self.reason.setEnabled(False)
+        self.help.register(self.reason, "ui.help.reason")
+        self.confirm_button = QPushButton()
+        self.confirm_button.setProperty("role", "primary")
+        self.confirm_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.undo_button = QPushButton()
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.clicked.connect(self.undo)
+        self.finish_button = ConfirmButton(self._finish_label, self._finish_armed_label)
+        self.finish_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.finish_button.confirmed.connect(self.finish)
+        self.back_button = QPushButton()
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button.clicked.connect(self.leave.emit)
+        side = QVBoxLayout()
+        for widget in (self.position, self.banner, self.last, self.contested, self.invalid, self.reason):
+            side.addWidget(widget)
+        side.addSpacing(8)
+        side.addWidget(self.confirm_button)
+        side.addWidget(self.undo_button)
+        side.addStretch(1)
+        side.addWidget(self.help)
+        side.addWidget(self.finish_button)
+        side.addWidget(self.back_button)
+        side_widget = QWidget()
+        side_widget.setFixedWidth(SIDE_WIDTH)
+        side_widget.setLayout(side)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(left, 1)
+        layout.addWidget(side_widget)
+        for key, action in (("F2", self.contested.toggle), ("F3", self.invalid.toggle), ("F4", self.undo)):
+            QShortcut(QKeySequence(key), self, action)
+
+    # --- opening a pass ------------------------------------------------------------------------------------------
+
+    def open_pass(self, session: SessionPort, pile: int, pass_no: Pass) -> None:
+        """Show pile `pile`, pass `pass_no`, where it stands (after a restart too)."""
+        if self.grid is None or self.session is None or self.session.election != session.election:
+            self._make_grid(session)
+        self.session, self.pile, self.pass_no = session, pile, pass_no
+        self.banner.clear_message()
+        self._reset_ballot()
+        self.refresh()
+        self.field.setFocus()
+
+    def _make_grid(self, session: SessionPort) -> None:
+        if self.grid is not None:
+            self.grid_box.removeWidget(self.grid)
+            self.grid.deleteLater()
+        self.grid = BallotGrid(self.t, session.election)
+        self.grid.marks_changed.connect(self._on_tapped)
+        self.t.changed.connect(lambda _lang, grid=self.grid: grid.retranslate())
+        self.grid_box.addWidget(self.grid, 1)
+
+    def _entry(self) -> PassEntry | None:
+        if self.session is None:
+            return None
+        pile = self.session.count.piles.get(self.pile)
+        return None if pile is None else pile.entry(self.pass_no)
+
+    def _total(self) -> int:
+        pile = None if self.session is None else self.session.count.piles.get(self.pile)
+        counted = None if pile is None else pile.counted_by_hand
+        return counted if counted is not None else MAX_PILE_SIZE
+
+    def entered(self) -> int:
+        entry = self._entry()
+        return 0 if entry is None else len(entry.ballots)
+
+    # --- actions -------------------------------------------------------------------------------------------------
+
+    def confirm(self) -> None:
+        """Confirm the ballot being entered; it is durable when the session returns (C7)."""
+        session = self.session
+        if session is None:
+            return
+        position = self.entered() + 1
+
+        def act() -> None:
+            ballot = self.current_ballot()
+            session.apply(ConfirmBallot(self.pile, self.pass_no, ballot))
+
+        if self.guard(act, "entry.confirm"):
+            self._reset_ballot()
+            self.banner.show_key("ui.entry.saved", Urgency.OK, position=position)
+            self.refresh()
+
+    def undo(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        position = self.entered()
+        if self.guard(lambda: session.apply(UndoLast(self.pile, self.pass_no)), "entry.undo"):
+            self.banner.show_key("ui.entry.undone", Urgency.INFO, position=position)
+            self.refresh()
+
+    def finish(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        if self.guard(lambda: session.apply(FinishPile(self.pile, self.pass_no)), "entry.finish"):
+            self.leave.emit()
+
+    def current_ballot(self) -> Ballot:
+        """The ballot as typed/tapped with its status; raises BadInput for marks that cannot be."""
+        marks = parse_entry(self.field.text())
+        if self.invalid.isChecked():
+            reason = self.reason.currentData()
+            ballot = Ballot(marks, Status.DECLARED_INVALID, InvalidReason(reason))
+        elif self.contested.isChecked():
+            ballot = Ballot(marks, Status.CONTESTED)
+        else:
+            ballot = Ballot(marks)
+        if self.session is not None:
+            check_marks(self.session.election, ballot)
+        return ballot
+
+    # --- keeping keyboard and grid in step -----------------------------------------------------------------------
+
+    def _on_typed(self, _text: str) -> None:
+        try:
+            marks = parse_entry(self.field.text())
+        except TabulaError:
+            self._show_preview()  # keep the grid as it was while the operator is still typing
+            return
+        if self.grid is not None:
+            self.grid.set_marks(marks)
+        self._show_preview()
+
+    def _on_tapped(self) -> None:
+        if self.grid is not None:
+            self.field.setText(format_entry(self.grid.marks()))
+        self._show_preview()
+        self.field.setFocus()
+
+    def _on_invalid(self, on: bool) -> None:
+        self.reason.setEnabled(on)
+        if on:
+            self.contested.setChecked(False)
+        self._show_preview()
+
+    def _reset_ballot(self) -> None:
+        self.field.clear()
+        self.contested.setChecked(False)
+        self.invalid.setChecked(False)
+        if self.grid is not None:
+            self.grid.set_marks(frozenset())
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        """What Enter would confirm, said plainly, so a slip is seen before it is stored."""
+        try:
+            ballot = self.current_ballot()
+        except TabulaError as error:
+            self.preview.setText(self.t.error(error))
+            self.preview.setStyleSheet(f"color:{PALETTE.warning};")
+            return
+        self.preview.setStyleSheet(f"color:{PALETTE.muted};")
+        self.preview.setText(self.t("ui.entry.preview", ballot=ballot_text(ballot, self.t), verdict=self._verdict(ballot)))
+
+    def _verdict(self, ballot: Ballot) -> str:
+        result = classify(ballot)
+        if result.verdict is Verdict.VALID:
+            return self.t("ui.verdict.valid", list=result.list_number)
+        if result.verdict is Verdict.BLANK:
+            return self.t("ui.verdict.blank")
+        return self.t("ui.verdict.invalid")
+
+    # --- texts ---------------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Where the pass stands: the position being entered, the last ballot, the pile complete or not."""
+        entry = self._entry()
+        operator = "" if entry is None else entry.operator
+        self.title.setText(
+            self.t("ui.entry.title", pile=self.pile, pass_name=self.t(f"ui.pass.{int(self.pass_no)}"), operator=operator)
+        )
+        entered, total = self.entered(), self._total()
+        self.position.setText(self.t("ui.entry.position", pile=self.pile, position=entered + 1, total=total))
+        if entry is not None and entry.ballots:
+            self.last.setText(self.t("ui.entry.last", position=entered, ballot=ballot_text(entry.ballots[-1], self.t)))
+        else:
+            self.last.setText("")
+        if entered >= total and self.banner.urgency is not Urgency.WARNING:
+            self.banner.show_key("ui.entry.all_entered", Urgency.INFO, total=total)
+        self.undo_button.setEnabled(entered > 0)
+        self.finish_button.setEnabled(entered > 0)
+        self.finish_button.refresh()
+
+    def retranslate(self) -> None:
+        self.marks_label.setText(self.t("ui.entry.marks"))
+        self.field.setPlaceholderText(self.t("ui.entry.placeholder"))
+        self.contested.setText(self.t("ui.entry.contested"))
+        self.invalid.setText(self.t("ui.entry.invalid"))
+        current = self.reason.currentData()
+        self.reason.clear()
+        for reason in InvalidReason:
+            self.reason.addItem(self.t(reason_key(reason)), reason.value)
+        if current is not None:
+            self.reason.setCurrentIndex(self.reason.findData(current))
+        self.confirm_button.setText(self.t("ui.entry.confirm"))
+        self.undo_button.setText(self.t("ui.entry.undo"))
+        self.back_button.setText(self.t("ui.entry.back"))
+        self.refresh()
+        self._show_preview()
+
+    def _finish_label(self) -> str:
+        return self.t("ui.entry.finish")
+
+    def _finish_armed_label(self) -> str:
+        return self.t("ui.entry.finish_armed", pile=self.pile, count=self.entered())
+
+
+def _toggle() -> QPushButton:
+    button = QPushButton()
+    button.setCheckable(True)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    set_role(button, "")
+    return button
+

@@ -1,0 +1,256 @@
+"""The overview of the count: every pile with its two passes and differences, and starting a pass (C5)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from app.counting.count import CloseEntry, Phase, Pile, ReopenEntry, StartPile, open_differences, piles
+from app.counting.double_entry import MAX_PILE_SIZE, Pass
+from app.ui.ports import SessionPort
+from app.ui.texts import Texts
+from app.ui.theme import PALETTE, Urgency
+from app.ui.widgets import ConfirmButton, ErrorSink, Screen
+
+_COLUMNS = ("ui.overview.col.pile", "ui.overview.col.hand", "ui.overview.col.pass1", "ui.overview.col.pass2",
+            "ui.overview.col.differences")
+
+
+class OverviewScreen(Screen):
+    """Piles and their state; start or continue a pass; close entry when every pile is entered twice."""
+
+    enter_pass = Signal(int, int)  # pile, pass number
+    show_differences = Signal()
+    show_checks = Signal()
+
+    def __init__(self, texts: Texts, errors: ErrorSink) -> None:
+        super().__init__(texts, errors)
+        self.session: SessionPort | None = None
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        self.table.cellClicked.connect(self._on_row)
+
+        self.form_title = QLabel()
+        self.form_title.setProperty("role", "subtitle")
+        self.pile_no = QSpinBox()
+        self.pile_no.setRange(1, 999)
+        self.pass_1, self.pass_2 = QPushButton(), QPushButton()
+        self._passes = QButtonGroup(self)
+        for button in (self.pass_1, self.pass_2):
+            button.setCheckable(True)
+            self._passes.addButton(button)
+        self.pass_1.setChecked(True)
+        self.operator = QLineEdit()
+        self.hand_count = QSpinBox()
+        self.hand_count.setRange(0, MAX_PILE_SIZE)
+        self.start_button = QPushButton()
+        self.start_button.setProperty("role", "primary")
+        self.start_button.clicked.connect(self.start)
+        self.operator.returnPressed.connect(self.start)
+        for widget, key in ((self.pile_no, "ui.help.pile"), (self.operator, "ui.help.operator"),
+                            (self.hand_count, "ui.help.hand_count")):
+            self.help.register(widget, key)
+        passes = QHBoxLayout()
+        passes.addWidget(self.pass_1)
+        passes.addWidget(self.pass_2)
+        self.form = QFormLayout()
+        self.form.addRow("", self.pile_no)
+        self.form.addRow("", passes)
+        self.form.addRow("", self.operator)
+        self.form.addRow("", self.hand_count)
+        card = QFrame()
+        card.setProperty("role", "card")
+        card.setFixedWidth(420)
+        card_layout = QVBoxLayout(card)
+        card_layout.addWidget(self.form_title)
+        card_layout.addLayout(self.form)
+        card_layout.addWidget(self.start_button)
+        card_layout.addWidget(self.help)
+        card_layout.addStretch(1)
+
+        self.differences_button = QPushButton()
+        self.differences_button.clicked.connect(self.show_differences.emit)
+        self.close_button = ConfirmButton(lambda: self.t("ui.overview.close"), lambda: self.t("ui.overview.close_armed"))
+        self.close_button.confirmed.connect(self.close_entry)
+        self.reopen_button = ConfirmButton(
+            lambda: self.t("ui.overview.reopen"), lambda: self.t("ui.overview.reopen_armed")
+        )
+        self.reopen_button.confirmed.connect(self.reopen_entry)
+        self.checks_button = QPushButton()
+        self.checks_button.setProperty("role", "primary")
+        self.checks_button.clicked.connect(self.show_checks.emit)
+        actions = QHBoxLayout()
+        for button in (self.differences_button, self.reopen_button, self.close_button, self.checks_button):
+            actions.addWidget(button)
+        left = QVBoxLayout()
+        left.addWidget(self.title)
+        left.addWidget(self.banner)
+        left.addWidget(self.table, 1)
+        left.addLayout(actions)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(left, 1)
+        layout.addWidget(card)
+
+    # --- state ---------------------------------------------------------------------------------------------------
+
+    def show_session(self, session: SessionPort) -> None:
+        self.session = session
+        self.refresh()
+        self._suggest()
+
+    def refresh(self) -> None:
+        if self.session is None:
+            return
+        count = self.session.count
+        rows = piles(count)
+        self.table.setRowCount(len(rows))
+        for row, pile in enumerate(rows):
+            cells = (str(pile.number), _or_dash(pile.counted_by_hand), self._pass_text(pile, Pass.FIRST),
+                     self._pass_text(pile, Pass.SECOND))
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+            text, urgency = self._differences_text(pile)
+            item = QTableWidgetItem(text)
+            if urgency is not None:
+                fg, bg = PALETTE.colours(urgency)
+                item.setForeground(QColor(fg))
+                item.setBackground(QColor(bg))
+            self.table.setItem(row, 4, item)
+        entering = count.phase in (Phase.SETUP, Phase.ENTERING)
+        n_open = len(open_differences(count))
+        self.differences_button.setText(self.t("ui.overview.differences", count=n_open))
+        self.differences_button.setEnabled(n_open > 0)
+        self.start_button.setEnabled(entering)
+        self.close_button.setVisible(count.phase is Phase.ENTERING)
+        self.reopen_button.setVisible(count.phase in (Phase.DIFFERENCES, Phase.CHECKS))
+        self.checks_button.setVisible(count.phase is Phase.CHECKS)
+        self.close_button.refresh()
+        self.reopen_button.refresh()
+
+    def _pass_text(self, pile: Pile, pass_no: Pass) -> str:
+        entry = pile.entry(pass_no)
+        if entry is None:
+            return "—"
+        state = self.t("ui.overview.finished" if entry.finished else "ui.overview.busy")
+        return self.t("ui.overview.pass_state", operator=entry.operator, count=len(entry.ballots), state=state)
+
+    def _differences_text(self, pile: Pile) -> tuple[str, Urgency | None]:
+        if pile.comparison is None:
+            return "—", None
+        if pile.decision is not None:
+            return self.t("ui.overview.decided", name=pile.decision.decided_by), Urgency.OK
+        if pile.comparison.agreed:
+            return self.t("ui.overview.agreed"), Urgency.OK
+        return self.t("ui.overview.open", count=len(pile.comparison.differences)), Urgency.WARNING
+
+    def _suggest(self) -> None:
+        """Propose the next pass to enter: an unfinished one first, else a new pile."""
+        if self.session is None:
+            return
+        rows = piles(self.session.count)
+        for pile in rows:
+            for pass_no in Pass:
+                entry = pile.entry(pass_no)
+                if entry is None or not entry.finished:
+                    self._select(pile.number, pass_no)
+                    return
+        self._select(max((p.number for p in rows), default=0) + 1, Pass.FIRST)
+
+    def _select(self, pile: int, pass_no: Pass) -> None:
+        self.pile_no.setValue(pile)
+        (self.pass_1 if pass_no is Pass.FIRST else self.pass_2).setChecked(True)
+
+    def _on_row(self, row: int, _column: int) -> None:
+        if self.session is None:
+            return
+        pile = piles(self.session.count)[row]
+        missing = [p for p in Pass if (e := pile.entry(p)) is None or not e.finished]
+        self._select(pile.number, missing[0] if missing else Pass.FIRST)
+        self.hand_count.setValue(pile.counted_by_hand or 0)
+
+    # --- actions -------------------------------------------------------------------------------------------------
+
+    def selected_pass(self) -> Pass:
+        return Pass.FIRST if self.pass_1.isChecked() else Pass.SECOND
+
+    def start(self) -> None:
+        """Start the chosen pass, or continue it when it is already under way (e.g. after a restart)."""
+        session = self.session
+        if session is None:
+            return
+        number, pass_no = self.pile_no.value(), self.selected_pass()
+        pile = session.count.piles.get(number)
+        entry = None if pile is None else pile.entry(pass_no)
+        if entry is not None and not entry.finished:
+            self.enter_pass.emit(number, int(pass_no))
+            return
+        hand = self.hand_count.value() or None
+        event = StartPile(number, pass_no, self.operator.text().strip(), hand)
+        if self.guard(lambda: session.apply(event), "overview.start"):
+            self.operator.clear()
+            self.enter_pass.emit(number, int(pass_no))
+
+    def close_entry(self) -> None:
+        session = self.session
+        if session is not None and self.guard(lambda: session.apply(CloseEntry()), "overview.close"):
+            self.refresh()
+            if session.count.phase is Phase.DIFFERENCES:
+                self.show_differences.emit()
+            else:
+                self.show_checks.emit()
+
+    def reopen_entry(self) -> None:
+        session = self.session
+        if session is not None and self.guard(lambda: session.apply(ReopenEntry()), "overview.reopen"):
+            self.banner.show_key("ui.overview.reopened", Urgency.INFO)
+            self.refresh()
+
+    # --- texts ---------------------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.t("ui.overview.title"))
+        self.table.setHorizontalHeaderLabels([self.t(key) for key in _COLUMNS])
+        self.form_title.setText(self.t("ui.overview.start_title"))
+        labels = ("ui.overview.pile", "ui.overview.pass", "ui.overview.operator", "ui.overview.hand_count")
+        for row, key in enumerate(labels):
+            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            widget = None if label is None else label.widget()
+            if isinstance(widget, QLabel):
+                widget.setText(self.t(key))
+        self.pass_1.setText(self.t("ui.pass.1"))
+        self.pass_2.setText(self.t("ui.pass.2"))
+        self.hand_count.setSpecialValueText(self.t("ui.overview.hand_unknown"))
+        self.start_button.setText(self.t("ui.overview.start"))
+        self.checks_button.setText(self.t("ui.overview.to_checks"))
+        self.refresh()
+
+
+def _or_dash(value: int | None) -> str:
+    return "—" if value is None else str(value)

@@ -1,0 +1,266 @@
+"""The contract of `tabula replay` and `tabula verify`, end to end through the public CLI."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.counting.model import Ballot, Box, InvalidReason, ListNumber, Mark, Position, Status
+from app.stick import make_manifest, sha256_hex
+from tests.contract_fixtures import PASSWORD, Master, as_piles, build_test_master, pile_csv
+from tests.counting.generate import random_ballots
+
+
+@pytest.fixture(scope="module")
+def master(tmp_path_factory: pytest.TempPathFactory) -> Master:
+    return build_test_master(tmp_path_factory.mktemp("master"))
+
+
+@dataclasses.dataclass
+class Run:
+    stick: Path
+    folder: Path
+    master: Master
+
+    def replay(self, pass1: list[tuple[int, int, Ballot]], pass2: list[tuple[int, int, Ballot]] | None = None,
+               decisions: list[tuple[int, int, Ballot]] | None = None, *extra: str, station: str = "A-001",
+               password: str = PASSWORD) -> int:
+        pw = self.folder / "pw.txt"
+        pw.write_text(password + "\n", encoding="utf-8")
+        args = ["replay", "--stick", str(self.stick), "--station", station, "--password-file", str(pw),
+                "--pass1", str(pile_csv(self.folder / "pass1.csv", pass1)),
+                "--pass2", str(pile_csv(self.folder / "pass2.csv", pass2 if pass2 is not None else pass1)),
+                "--ca", str(self.master.root_pem), *extra]
+        if decisions is not None:
+            args += ["--decisions", str(pile_csv(self.folder / "decisions.csv", decisions))]
+        return main(args)
+
+    def verify(self, *extra: str) -> int:
+        return main(["verify", str(self.stick), "--ca", str(self.master.root_pem), *extra])
+
+    @property
+    def results(self) -> Path:
+        return self.stick / "results" / "A-001"
+
+
+@pytest.fixture
+def run(master: Master, tmp_path: Path) -> Run:
+    return Run(master.stick(tmp_path / "stick"), tmp_path, master)
+
+
+def ballots(master: Master, n: int = 120) -> list[tuple[int, int, Ballot]]:
+    return as_piles(random_ballots(master.election, n, seed=11))
+
+
+def vote(list_number: int, *marks: str) -> Ballot:
+    out = set()
+    for m in marks:
+        box = Box.LIST if m == "H" else Box(m[0])
+        out.add(Mark(ListNumber(list_number), box, Position(0 if m == "H" else int(m[1:]))))
+    return Ballot(frozenset(out))
+
+
+def test_identical_passes_give_results_that_verify(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.replay(ballots(run.master)) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out[-1].startswith("control number: ")
+    number = out[-1].removeprefix("control number: ")
+    assert sorted(p.name for p in run.results.iterdir()) == [
+        "count-510.xml", "manifest.json", "pv.pdf", "security-log.jsonl", "votes-460.xml"]
+    assert run.verify("--json") == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is True
+    station = report["stations"][0]
+    assert station["station"] == "A-001" and station["control_number"] == number and station["problems"] == []
+    assert station["ballots"]["counted"] == 120
+    assert [lst["list"] for lst in station["lists"]] == [lst.number for lst in run.master.election.lists]
+    first = station["lists"][0]
+    assert first["ce"] == first["sc1"] + first["sc2"] + first["sc3"] + first["sc4"]
+    assert len(first["titulars"]) == 24 and len(first["successors"]) == 13
+
+
+def test_a_changed_ballot_without_decision_exits_3_and_writes_nothing(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    first = ballots(run.master)
+    second = list(first)
+    second[60] = (second[60][0], second[60][1], vote(8, "T3"))
+    assert run.replay(first, second) == 3
+    err = capsys.readouterr().err
+    assert "Stapel 2, stembiljet 11" in err
+    assert not (run.stick / "results").exists()
+
+
+def test_a_skipped_ballot_is_one_difference_and_a_decision_settles_it(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    first = ballots(run.master, 50)
+    second = [(p, i if i < 20 else i - 1, b) for p, i, b in first if i != 20]
+    assert run.replay(first, second) == 3
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("Stapel")]
+    assert len(lines) == 1 and "stembiljet 20" in lines[0]
+    assert run.replay(first, second, first) == 0
+
+
+def test_contested_ballot_is_decided_and_listed(run: Run) -> None:
+    first = ballots(run.master, 30)
+    contested = [(p, i, dataclasses.replace(b, status=Status.CONTESTED) if i == 5 else b) for p, i, b in first]
+    assert run.replay(contested) == 3
+    decided = [(p, i, Ballot(b.marks, Status.DECLARED_INVALID, InvalidReason.IDENTIFYING_MARK) if i == 5 else b)
+               for p, i, b in first]
+    assert run.replay(contested, contested, decided) == 0
+    assert run.verify() == 0
+
+
+def test_received_differs_is_a_warning_that_does_not_block(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.replay(ballots(run.master), None, None, "--received", "121") == 0
+    captured = capsys.readouterr()
+    assert "W.201" in captured.err and captured.out.strip().splitlines()[-1].startswith("control number:")
+
+
+@pytest.mark.parametrize(("body", "where"), [
+    ("1,1,8:H,\n1,2,99:T1,\n", "regel 3"),
+    ("1,1,8:T1 8:T1,\n", "regel 2"),
+])
+def test_bad_mark_exits_2_naming_file_and_line(run: Run, capsys: pytest.CaptureFixture[str], body: str,
+                                               where: str) -> None:
+    bad = run.folder / "bad.csv"
+    bad.write_text("pile,position,marks,status\n" + body, encoding="utf-8")
+    pw = run.folder / "pw.txt"
+    pw.write_text(PASSWORD, encoding="utf-8")
+    code = main(["replay", "--stick", str(run.stick), "--station", "A-001", "--password-file", str(pw),
+                 "--pass1", str(bad), "--pass2", str(bad), "--ca", str(run.master.root_pem)])
+    err = capsys.readouterr().err
+    assert code == 2 and "bad.csv" in err and where in err and "Traceback" not in err
+    assert not (run.stick / "results").exists()
+
+
+def test_wrong_password_exits_2_and_writes_nothing(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.replay(ballots(run.master, 10), password="WRONG-WRONG-WRONG-WRONG") == 2
+    assert "Traceback" not in capsys.readouterr().err
+    assert not (run.stick / "results").exists()
+
+
+def test_decision_with_contested_status_is_bad_input(run: Run) -> None:
+    first = ballots(run.master, 10)
+    contested = [(p, i, dataclasses.replace(b, status=Status.CONTESTED)) for p, i, b in first]
+    assert run.replay(first, first, contested) == 2
+
+
+def test_replay_again_replaces_the_results_as_a_whole(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.replay(ballots(run.master, 60)) == 0
+    first_number = capsys.readouterr().out.splitlines()[-1]
+    assert run.replay(ballots(run.master, 61)) == 0
+    second_number = capsys.readouterr().out.splitlines()[-1]
+    assert first_number != second_number
+    assert run.verify() == 0
+
+
+def test_verify_of_a_stick_without_results_fails(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.verify("--json") == 1
+    assert json.loads(capsys.readouterr().out) == {"ok": False, "stations": []}
+
+
+def test_usage_errors_exit_2_without_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["replay", "--stick"])
+    assert info.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+# --- tampering: each artefact changed, verify names the problem ---------------------------------------------------
+
+
+def rewrite_manifest(folder: Path) -> None:
+    """What someone who edits a file would also do: make the manifest fit again."""
+    hashes = {p.name: sha256_hex(p.read_bytes()) for p in folder.iterdir() if p.name != "manifest.json"}
+    (folder / "manifest.json").write_bytes(make_manifest(folder.name, hashes))
+
+
+
+
+TAMPER = [
+    # (name, file, old, new, problem text expected in the report)
+    ("one_candidate_of_one_ballot", "votes-460.xml", "CandidateIdentifier Id=\"T1\"", "CandidateIdentifier Id=\"T2\"",
+     "votes-460.xml"),
+    ("a_list_total", "count-510.xml", "<ValidVotes>", "<ValidVotes>1", "count-510.xml"),
+    ("one_byte_of_the_pv", "pv.pdf", "Proces-verbaal", "Proces-verbaaL", "pv.pdf"),
+]
+
+
+@pytest.mark.parametrize(("name", "file", "old", "new", "expected"), TAMPER, ids=[t[0] for t in TAMPER])
+def test_tampered_file_with_matching_manifest_fails_verification(run: Run, capsys: pytest.CaptureFixture[str],
+                                                                 name: str, file: str, old: str, new: str,
+                                                                 expected: str) -> None:
+    assert run.replay(ballots(run.master)) == 0
+    capsys.readouterr()
+    path = run.results / file
+    data = path.read_bytes()
+    assert old.encode() in data
+    path.write_bytes(data.replace(old.encode(), new.encode(), 1))
+    rewrite_manifest(run.results)
+    assert run.verify() == 1
+    assert expected in capsys.readouterr().out
+
+
+def test_tampered_file_without_manifest_update_is_named(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.replay(ballots(run.master)) == 0
+    capsys.readouterr()
+    log = run.results / "security-log.jsonl"
+    log.write_bytes(log.read_bytes().replace(b"pass.started", b"pass.startet", 1))
+    assert run.verify() == 1
+    assert "security-log.jsonl" in capsys.readouterr().out
+
+
+def test_edited_manifest_is_detected(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.replay(ballots(run.master)) == 0
+    manifest = run.results / "manifest.json"
+    manifest.write_bytes(manifest.read_bytes().replace(b'"pv.pdf": "', b'"pv.pdf": "0', 1))
+    assert run.verify() == 1
+
+
+def test_ballot_changed_and_resigned_with_the_bureau_key_is_caught_by_the_recount(
+    run: Run, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Even with the bureau's own key (a bug, or a stolen key), the 460 must still add up to the 510."""
+    import datetime as dt
+
+    from cryptography import x509
+
+    from app.counting.classify import classify
+    from app.counting.model import BallotRef
+    from app.eml.votes import read_votes, write_votes
+    from app.station_login import load_station
+
+    assert run.replay(ballots(run.master)) == 0
+    capsys.readouterr()
+    root = x509.load_pem_x509_certificate(run.master.root_pem.read_bytes())
+    loaded = load_station(run.stick, root, "A-001", PASSWORD, dt.datetime.now(dt.UTC))
+    cast = read_votes((run.results / "votes-460.xml").read_bytes()).ballots
+    entries = [(c.ref, c.ballot, classify(c.ballot)) for c in cast]
+    entries[0] = (BallotRef(1, 1), vote(8, "T2"), classify(vote(8, "T2")))
+    (run.results / "votes-460.xml").write_bytes(
+        write_votes("A-001", loaded.election, entries, loaded.signer, issue_date=dt.date.today()))
+    rewrite_manifest(run.results)
+    assert run.verify() == 1
+    out = capsys.readouterr().out
+    assert "Hertelling" in out and "list 8 T2" in out
+
+
+def test_deleted_and_added_ballot_are_caught(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    assert run.replay(ballots(run.master)) == 0
+    capsys.readouterr()
+    path = run.results / "votes-460.xml"
+    text = path.read_text(encoding="utf-8")
+    votes = re.findall(r"<CastVote>.*?</CastVote>", text, flags=re.S)
+    assert len(votes) == 120
+    path.write_text(text.replace(votes[3], "", 1), encoding="utf-8")  # a ballot removed
+    rewrite_manifest(run.results)
+    assert run.verify() == 1
+    assert "votes-460.xml" in capsys.readouterr().out
+    path.write_text(text.replace(votes[3], votes[3] + votes[3], 1), encoding="utf-8")  # a ballot added (copied)
+    rewrite_manifest(run.results)
+    assert run.verify() == 1
+    assert "votes-460.xml" in capsys.readouterr().out
