@@ -1,12 +1,16 @@
-"""The count of a counting bureau as an explicit state machine (requirements C5, C6, C4's gate on the result).
+"""The count of a counting bureau as an explicit state machine (requirements C5, C6, and C4's gate on the result).
 
-    SETUP ──StartPile──▶ ENTERING ──CloseEntry──┬──▶ DIFFERENCES ──Decide (last open item)──▶ CHECKS ──Finalize──▶ FINAL
-                          ▲  │ StartPile          │ (open items)          │ Decide                   │ │ Acknowledge
-                          │  │ ConfirmBallot      └──▶ CHECKS (none open)  │ ReopenEntry              │ │ Decide
-                          │  │ CorrectBallot                               ▼                          │ │ ReopenEntry
-                          │  │ UndoLast                                 ENTERING ◀─────────────────────┘ │
-                          │  │ FinishPile / DiscardPass / Decide                                         │
-                          └──┘                                                                          ▼
+                 StartPile                         CloseEntry                          Decide (the last open item)
+        SETUP ─────────────▶ ENTERING ──────────────────────────────▶ DIFFERENCES ─────────────────────────────▶ CHECKS
+                              │    ▲  └──────── CloseEntry (nothing open) ─────────────────────────────────────▶ │  │
+                              │    │                                       │                                     │  │
+                              │    └──────────── ReopenEntry ──────────────┴─────────────────────────────────────┘  │
+                              │                                                                          Finalize   │
+                              └─ StartPile, ConfirmBallot, CorrectBallot, UndoLast,                  (findings)     ▼
+                                 FinishPile, DiscardPass, Decide: stay in ENTERING                                FINAL
+
+    DIFFERENCES accepts Decide; CHECKS accepts Decide, Acknowledge; FINAL accepts nothing.
+    docs/count-states.md has the table of every event in every phase.
 
 - SETUP: nothing entered yet.
 - ENTERING: piles are entered, pass 1 and pass 2 by different operators; a pile whose both passes are finished is

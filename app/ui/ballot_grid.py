@@ -241,4 +241,3 @@ def _set_checked(button: QPushButton, checked: bool) -> None:
         button.blockSignals(True)
         button.setChecked(checked)
         button.blockSignals(False)
-

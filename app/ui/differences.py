@@ -143,7 +143,9 @@ class DifferenceRow(QFrame):
 
     def retranslate(self) -> None:
         d = self.difference
-        self.where.setText(self.t("ui.diff.where", pile=d.pile, position_1=_pos(d.position_1), position_2=_pos(d.position_2)))
+        self.where.setText(
+            self.t("ui.diff.where", pile=d.pile, position_1=_pos(d.position_1), position_2=_pos(d.position_2))
+        )
         what = self.t(f"ui.diff.kind.{d.kind.value}")
         if d.repeated:
             what = f"{what} {self.t('ui.diff.repeated')}"
@@ -297,8 +299,11 @@ class DifferencesScreen(Screen):
         for d in pile.open_differences:
             if not d.needs_choice:
                 pass_no = 1 if d.kind is DifferenceKind.COUNT_FIRST else 2
-                lines.append(self.t("ui.diff.count", pass_name=self.t(f"ui.pass.{pass_no}"), entered=d.entered,
-                                    counted=d.counted))
+                lines.append(
+                    self.t(
+                        "ui.diff.count", pass_name=self.t(f"ui.pass.{pass_no}"), entered=d.entered, counted=d.counted
+                    )
+                )
         self.counts.setText("\n".join(lines))
 
     def _choices(self) -> dict[Difference, Choice]:
@@ -307,8 +312,9 @@ class DifferencesScreen(Screen):
             choice = row.choice()
             if choice is None:
                 ref = row.difference.ref
-                raise BadInput("count.choice_missing", pile=row.difference.pile,
-                               position=None if ref is None else ref.position)
+                raise BadInput(
+                    "count.choice_missing", pile=row.difference.pile, position=None if ref is None else ref.position
+                )
             choices[row.difference] = choice
         return choices
 
@@ -343,8 +349,13 @@ class DifferencesScreen(Screen):
             return
 
         def act() -> None:
-            decision = Decision(pile.number, self._content(), self.decided_by.text().strip(),
-                                dt.datetime.now(dt.UTC), self.note.text().strip())
+            decision = Decision(
+                pile.number,
+                self._content(),
+                self.decided_by.text().strip(),
+                dt.datetime.now(dt.UTC),
+                self.note.text().strip(),
+            )
             session.apply(Decide(decision))
 
         if not self.guard(act, "differences.decide"):

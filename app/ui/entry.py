@@ -228,7 +228,9 @@ class EntryScreen(Screen):
             self.preview.setStyleSheet(f"color:{PALETTE.warning};")
             return
         self.preview.setStyleSheet(f"color:{PALETTE.muted};")
-        self.preview.setText(self.t("ui.entry.preview", ballot=ballot_text(ballot, self.t), verdict=self._verdict(ballot)))
+        self.preview.setText(
+            self.t("ui.entry.preview", ballot=ballot_text(ballot, self.t), verdict=self._verdict(ballot))
+        )
 
     def _verdict(self, ballot: Ballot) -> str:
         result = classify(ballot)
@@ -245,7 +247,9 @@ class EntryScreen(Screen):
         entry = self._entry()
         operator = "" if entry is None else entry.operator
         self.title.setText(
-            self.t("ui.entry.title", pile=self.pile, pass_name=self.t(f"ui.pass.{int(self.pass_no)}"), operator=operator)
+            self.t(
+                "ui.entry.title", pile=self.pile, pass_name=self.t(f"ui.pass.{int(self.pass_no)}"), operator=operator
+            )
         )
         entered, total = self.entered(), self._total()
         self.position.setText(self.t("ui.entry.position", pile=self.pile, position=entered + 1, total=total))
@@ -289,4 +293,3 @@ def _toggle() -> QPushButton:
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     set_role(button, "")
     return button
-

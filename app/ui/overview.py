@@ -27,8 +27,13 @@ from app.ui.texts import Texts
 from app.ui.theme import PALETTE, Urgency
 from app.ui.widgets import ConfirmButton, ErrorSink, Screen
 
-_COLUMNS = ("ui.overview.col.pile", "ui.overview.col.hand", "ui.overview.col.pass1", "ui.overview.col.pass2",
-            "ui.overview.col.differences")
+_COLUMNS = (
+    "ui.overview.col.pile",
+    "ui.overview.col.hand",
+    "ui.overview.col.pass1",
+    "ui.overview.col.pass2",
+    "ui.overview.col.differences",
+)
 
 
 class OverviewScreen(Screen):
@@ -73,8 +78,11 @@ class OverviewScreen(Screen):
         self.start_button.setProperty("role", "primary")
         self.start_button.clicked.connect(self.start)
         self.operator.returnPressed.connect(self.start)
-        for widget, key in ((self.pile_no, "ui.help.pile"), (self.operator, "ui.help.operator"),
-                            (self.hand_count, "ui.help.hand_count")):
+        for widget, key in (
+            (self.pile_no, "ui.help.pile"),
+            (self.operator, "ui.help.operator"),
+            (self.hand_count, "ui.help.hand_count"),
+        ):
             self.help.register(widget, key)
         passes = QHBoxLayout()
         passes.addWidget(self.pass_1)
@@ -96,7 +104,9 @@ class OverviewScreen(Screen):
 
         self.differences_button = QPushButton()
         self.differences_button.clicked.connect(self.show_differences.emit)
-        self.close_button = ConfirmButton(lambda: self.t("ui.overview.close"), lambda: self.t("ui.overview.close_armed"))
+        self.close_button = ConfirmButton(
+            lambda: self.t("ui.overview.close"), lambda: self.t("ui.overview.close_armed")
+        )
         self.close_button.confirmed.connect(self.close_entry)
         self.reopen_button = ConfirmButton(
             lambda: self.t("ui.overview.reopen"), lambda: self.t("ui.overview.reopen_armed")
@@ -132,8 +142,12 @@ class OverviewScreen(Screen):
         rows = piles(count)
         self.table.setRowCount(len(rows))
         for row, pile in enumerate(rows):
-            cells = (str(pile.number), _or_dash(pile.counted_by_hand), self._pass_text(pile, Pass.FIRST),
-                     self._pass_text(pile, Pass.SECOND))
+            cells = (
+                str(pile.number),
+                _or_dash(pile.counted_by_hand),
+                self._pass_text(pile, Pass.FIRST),
+                self._pass_text(pile, Pass.SECOND),
+            )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             text, urgency = self._differences_text(pile)

@@ -80,7 +80,7 @@ class HelpPanel(QLabel):
         self._keys[widget] = key
         widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched in self._keys:
             self.current_key = self._keys[watched]
             self.refresh()
@@ -98,10 +98,12 @@ class ErrorSink:
 
     def unexpected(self, error: BaseException, where: str) -> None:
         _log.error("unexpected error in %s", where, exc_info=error)
-        record = getattr(self.session, "record_exception", None)
+        log = getattr(self.session, "security_log", None)
+        station = getattr(getattr(self.session, "station", None), "id", "-")
+        record = getattr(log, "record_exception", None)
         if callable(record):
             try:
-                record(error, where=where)
+                record(error, str(station), where=where)
             except Exception:  # the log itself failed: nothing more to do than the Python log above
                 _log.exception("could not record the exception in the security log")
 

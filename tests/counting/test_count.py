@@ -442,3 +442,46 @@ def check_invariants(count: Count) -> None:
         assert all(b.status is not Status.CONTESTED for _, b in c.final_ballots(count))
     if count.phase is Phase.DIFFERENCES:
         assert c.open_differences(count) and not c.unfinished_passes(count)
+
+
+# --- queries on a count in progress, and the messages -----------------------------------------------------------------
+
+
+def test_queries_on_a_count_still_being_entered(election: Election) -> None:
+    flagged = vote(8, 2, status=Status.CONTESTED)
+    count = run(new_count(election), [*both(1, (vote(1), flagged)), StartPile(2, FIRST, "An", 2)])
+    count = apply(count, ConfirmBallot(2, FIRST, flagged))
+    assert c.pile_counts(count) == (c.PileCount(1, 2, 2, 2, None), c.PileCount(2, 2, 1, None, None))
+    assert [item.ref for item in c.contested_ballots(count)] == [BallotRef(1, 2)]  # pile 2 is not compared yet
+    assert c.unfinished_passes(count) == ((2, FIRST), (2, SECOND))
+    with pytest.raises(OpenDifferences) as raised:
+        c.final_ballots(count)
+    assert raised.value.params == {"pile": 2, "pass_no": 1}
+
+
+def _keys_used_in(*modules: str) -> set[str]:
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    text = "".join((root / m).read_text(encoding="utf-8") for m in modules)
+    keys = set(re.findall(r'"((?:count|journal)\.[a-z_]+)"', text))
+    keys |= {f"count.open_{kind.name.lower()}" for kind in DifferenceKind if kind.name.startswith(("CHANGED", "ONLY"))}
+    return keys | {"count.open_contested", "count.open_count"}
+
+
+def test_every_message_key_has_a_text_in_nl_fr_and_de_with_its_parameters() -> None:
+    from app.i18n import translate
+    from app.i18n.catalog_count import MESSAGES
+
+    used = _keys_used_in("app/counting/count.py", "app/counting/double_entry.py", "app/journal.py")
+    assert used <= set(MESSAGES), used - set(MESSAGES)
+    params = {
+        "pile": 3, "pass_no": 2, "other": 1, "operator": "An", "position": 17, "counted": 50, "earlier": 49,
+        "maximum": 50, "entered": 49, "code": "W.201", "seq": 12, "station": "A-001", "expected": "B-002",
+    }  # fmt: skip
+    for key, texts in MESSAGES.items():
+        assert set(texts) == {"nl", "fr", "de"}, key
+        for language in texts:
+            text = translate(key, language, **params)
+            assert "{" not in text and text.endswith("."), (key, language)

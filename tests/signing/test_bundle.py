@@ -38,7 +38,7 @@ def test_header_records_kdf_parameters_and_binds_the_station() -> None:
 
 
 def test_real_parameters_are_the_documented_ones() -> None:
-    assert (bundle.REAL_KDF.memory_kib, bundle.REAL_KDF.iterations, bundle.REAL_KDF.lanes) == (65536, 3, 1)
+    assert (bundle.REAL_KDF.memory_kib, bundle.REAL_KDF.iterations, bundle.REAL_KDF.lanes) == (65536, 2, 1)
 
 
 @pytest.mark.parametrize("typed", ["7k2qd m9xhb 4tvw0 pz3ne", "7K2QDM9XHB4TVW0PZ3NE", " 7K2QD-M9XHB-4TVWO-PZ3NE "])

@@ -1,0 +1,175 @@
+"""Login (S2, X5, U4, U5): station id and password, help on every field, the wait after wrong passwords."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from app.errors import TabulaError
+from app.ui.texts import Texts
+from app.ui.theme import Urgency, banner_style
+from app.ui.widgets import ErrorSink, Screen
+
+
+class LoginScreen(Screen):
+    """Emits `submitted(station_id, password)`; the window runs the login off the GUI thread."""
+
+    submitted = Signal(str, str)
+
+    def __init__(self, texts: Texts, errors: ErrorSink) -> None:
+        super().__init__(texts, errors)
+        self.wait_left = 0
+        self.stick_present = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.stick = QLabel()
+        self.stick.setWordWrap(True)
+        self.station = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.station.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        self.help.register(self.station, "ui.help.station")
+        self.help.register(self.password, "ui.help.password")
+        self.button = QPushButton()
+        self.button.setProperty("role", "primary")
+        self.button.clicked.connect(self.submit)
+        self.wait = QLabel()
+        self.wait.setWordWrap(True)
+        self.wait.setVisible(False)
+        self.wait.setStyleSheet(banner_style(Urgency.WARNING))
+        self.form = QFormLayout()
+        self.station_label, self.password_label = QLabel(), QLabel()
+        self.form.addRow(self.station_label, self.station)
+        self.form.addRow(self.password_label, self.password)
+        card = QFrame()
+        card.setProperty("role", "card")
+        card.setFixedWidth(640)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(24, 24, 24, 24)
+        inner.setSpacing(12)
+        for widget in (self.title, self.intro, self.stick):
+            inner.addWidget(widget)
+        inner.addLayout(self.form)
+        inner.addWidget(self.help)
+        inner.addWidget(self.button)
+        inner.addWidget(self.wait)
+        inner.addWidget(self.banner)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+    def submit(self) -> None:
+        if self.wait_left > 0 or not self.button.isEnabled():
+            return
+        station = self.station.text().strip()
+        if not station:
+            self.banner.show_key("ui.login.station_missing", Urgency.WARNING)
+            self.station.setFocus()
+            return
+        self.banner.clear_message()
+        self.submitted.emit(station, self.password.text())
+
+    def show_failure(self, error: TabulaError, wait_s: float) -> None:
+        """A refused login: the message, an empty password field, and the wait before the next try (X5)."""
+        self.banner.show_error(error)
+        self.password.clear()
+        self.password.setFocus()
+        self.start_wait(wait_s)
+
+    def start_wait(self, seconds: float) -> None:
+        self.wait_left = int(seconds + 0.999)
+        if self.wait_left > 0:
+            self._timer.start()
+        self._show_wait()
+
+    def _tick(self) -> None:
+        self.wait_left = max(0, self.wait_left - 1)
+        if self.wait_left == 0:
+            self._timer.stop()
+        self._show_wait()
+
+    def _show_wait(self) -> None:
+        waiting = self.wait_left > 0
+        self.wait.setVisible(waiting)
+        self.wait.setText(self.t("ui.login.throttled", seconds=self.wait_left) if waiting else "")
+        self.button.setEnabled(not waiting and self.stick_present)
+
+    def set_stick(self, present: bool) -> None:
+        self.stick_present = present
+        self.stick.setText(self.t("ui.login.stick_ok" if present else "ui.login.stick_missing"))
+        self.stick.setStyleSheet(banner_style(Urgency.OK if present else Urgency.WARNING))
+        self._show_wait()
+
+    def reset(self) -> None:
+        self.password.clear()
+        self.station.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.t("ui.login.title"))
+        self.intro.setText(self.t("ui.login.intro"))
+        self.station_label.setText(self.t("ui.login.station"))
+        self.password_label.setText(self.t("ui.login.password"))
+        self.button.setText(self.t("ui.login.submit"))
+        self.set_stick(self.stick_present)
+
+
+class LoadingScreen(Screen):
+    """Visible progress while the stick is verified and the bureau's data decrypted (S2)."""
+
+    def __init__(self, texts: Texts, errors: ErrorSink) -> None:
+        super().__init__(texts, errors)
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedWidth(640)
+        self.step = QLabel()
+        self.step.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.step_key = ""
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.step)
+        layout.addStretch(2)
+        self.retranslate()
+
+    def start(self) -> None:
+        self.bar.setValue(0)
+        self.show_progress(0.0, "auth.step.manifest")
+
+    def show_progress(self, fraction: float, step: str) -> None:
+        self.bar.setValue(round(max(0.0, min(1.0, fraction)) * 1000))
+        self.step_key = step
+        self.step.setText(self.t(step))
+
+    def retranslate(self) -> None:
+        self.title.setText(self.t("ui.loading.title"))
+        if self.step_key:
+            self.step.setText(self.t(self.step_key))
