@@ -26,10 +26,9 @@ from app.i18n import translate
 from app.pass_files import PileRows, read_pile_file
 from app.seclog import EventType
 from app.session import BureauContext, Session, open_session, utc_now
-from app.station_login import load_station
+from app.station_login import ROOT_FILE, load_station
 
 APPLIANCE_ROOT = Path("/etc/tabula/root.pem")  # where the hardened image installs the authority's root certificate
-STICK_ROOT = "root.pem"  # the master carries the public root certificate too (for tools and auditors)
 OPERATORS = {Pass.FIRST: "pass-1", Pass.SECOND: "pass-2"}
 DECIDED_BY = "bureau"
 
@@ -37,7 +36,7 @@ DECIDED_BY = "bureau"
 def root_certificate(explicit: Path | None, stick_dir: Path) -> x509.Certificate:
     """The root to trust: --ca, else $TABULA_ROOT_CERT, else the appliance's, else the one on the master stick."""
     env = os.environ.get("TABULA_ROOT_CERT")
-    for candidate in (explicit, Path(env) if env else None, APPLIANCE_ROOT, stick_dir / STICK_ROOT):
+    for candidate in (explicit, Path(env) if env else None, APPLIANCE_ROOT, stick_dir / ROOT_FILE):
         if candidate is None or (candidate is not explicit and not candidate.is_file()):
             continue
         try:

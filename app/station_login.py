@@ -33,6 +33,7 @@ MASTER_FORMAT = "tabula-master/1"
 MANIFEST_FILE = "master.json"
 SIGNATURE_FILE = "master.sig"
 ISSUING_FILE = "issuing.pem"
+ROOT_FILE = "root.pem"  # public; for tools and auditors. The kiosk trusts the root in its own image, never this copy.
 BUNDLE_DIR = "bundles"
 
 Progress = Callable[[float, str], None]

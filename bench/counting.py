@@ -58,7 +58,7 @@ def run(folder: Path, piles: int) -> None:
     for _ in range(5):
         t0 = time.perf_counter()
         with open_journal(path, election, STATION) as journal:
-            ballots = len(final_ballots(journal.count))
+            settled = len(final_ballots(journal.count))
         reopen.append(time.perf_counter() - t0)
 
     confirm.sort()
@@ -67,7 +67,7 @@ def run(folder: Path, piles: int) -> None:
     print(f"confirm one ballot (durable): median {statistics.median(confirm) * 1e3:.2f} ms, "
           f"p99 {p99 * 1e3:.2f} ms, max {confirm[-1] * 1e3:.2f} ms over {len(confirm)} ballots")
     print(f"whole entry of {piles} piles x 2 passes: {entering:.2f} s")
-    print(f"reopen + replay {events} events ({ballots} final ballots): "
+    print(f"reopen + replay {events} events ({settled} final ballots): "
           f"median {statistics.median(reopen) * 1e3:.1f} ms, max {max(reopen) * 1e3:.1f} ms")
 
 

@@ -28,7 +28,7 @@ from app.counting.model import Station
 from app.election_json import dumps, election_to_dict, station_to_dict
 from app.errors import BadInput
 from app.signing import bundle, pki
-from app.station_login import BUNDLE_DIR, ISSUING_FILE, MANIFEST_FILE, MASTER_FORMAT, SIGNATURE_FILE
+from app.station_login import BUNDLE_DIR, ISSUING_FILE, MANIFEST_FILE, MASTER_FORMAT, ROOT_FILE, SIGNATURE_FILE
 from provisioning.ca import IssuingCa
 from provisioning.csv_import import Imported
 from provisioning.passwords import new_password
@@ -166,6 +166,7 @@ def build_master(
             progress(number, len(jobs))
     manifest = _manifest(imported, entries, now)
     (out / ISSUING_FILE).write_bytes(pki.certificate_pem(ca.issuing.certificate))
+    (out / ROOT_FILE).write_bytes(pki.certificate_pem(ca.root))
     (out / SIGNATURE_FILE).write_bytes(pki.sign_bytes(ca.issuing.key, manifest))
     (out / MANIFEST_FILE).write_bytes(manifest)
     return MasterResult(passwords)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import BadInput, TabulaError, UntrustedData
-from app.station_login import BUNDLE_DIR, ISSUING_FILE, MANIFEST_FILE, SIGNATURE_FILE, parse_manifest
+from app.station_login import BUNDLE_DIR, ISSUING_FILE, MANIFEST_FILE, ROOT_FILE, SIGNATURE_FILE, parse_manifest
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ def master_files(master: Path) -> dict[str, str]:
     """Every file of the master with its SHA-256, after checking the bundles against the manifest."""
     try:
         manifest = (master / MANIFEST_FILE).read_bytes()
-        files = {name: _sha256(master / name) for name in (ISSUING_FILE, SIGNATURE_FILE)}
+        files = {name: _sha256(master / name) for name in (ROOT_FILE, ISSUING_FILE, SIGNATURE_FILE)}
     except OSError as exc:
         raise BadInput("copy.not_a_master", folder=str(master)) from exc
     for entry in parse_manifest(manifest):

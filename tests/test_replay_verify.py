@@ -264,3 +264,19 @@ def test_deleted_and_added_ballot_are_caught(run: Run, capsys: pytest.CaptureFix
     rewrite_manifest(run.results)
     assert run.verify() == 1
     assert "votes-460.xml" in capsys.readouterr().out
+
+
+def test_replay_without_ca_trusts_the_root_on_the_master_stick(run: Run, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TABULA_ROOT_CERT", raising=False)
+    monkeypatch.setattr("app.replay.APPLIANCE_ROOT", run.folder / "no-such-root.pem")
+    pw = run.folder / "pw.txt"
+    pw.write_text(PASSWORD, encoding="utf-8")
+    p = pile_csv(run.folder / "p.csv", ballots(run.master, 20))
+    code = main(["replay", "--stick", str(run.stick), "--station", "A-001", "--password-file", str(pw),
+                 "--pass1", str(p), "--pass2", str(p)])
+    assert code == 0 and capsys.readouterr().out.splitlines()[-1].startswith("control number: ")
+    (run.stick / "root.pem").unlink()
+    assert main(["replay", "--stick", str(run.stick), "--station", "A-001", "--password-file", str(pw),
+                 "--pass1", str(p), "--pass2", str(p)]) == 2
+    assert "--ca" in capsys.readouterr().err

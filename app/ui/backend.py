@@ -80,7 +80,11 @@ class StickBackend:
         """X1/X5: every failed login is logged, and a throttled one says how long the next one waits."""
         if self.security_log is None:
             return
-        detail = {"station": failure.station, "reason": failure.reason, "failures": failure.failures}
+        detail: dict[str, str | int | bool | None] = {
+            "station": failure.station,
+            "reason": failure.reason,
+            "failures": failure.failures,
+        }
         try:
             self.security_log.record(EventType.LOGIN_FAILED, failure.station, detail)
             if failure.next_delay_s > 0:

@@ -129,7 +129,8 @@ class ChecksScreen(Screen):
 
     def context(self) -> BureauContext:
         received = self.received.value() or None
-        return BureauContext(received_total=received, remarks=self.remarks.text().strip())
+        remark = self.remarks.text().strip()
+        return BureauContext(received_total=received, remarks=(remark,) if remark else ())
 
     # --- state ---------------------------------------------------------------------------------------------------
 

@@ -64,8 +64,8 @@ class EntryScreen(Screen):
         self.last = QLabel()
         self.last.setWordWrap(True)
         self.contested = _toggle()
-        self.contested.toggled.connect(lambda on: on and self.invalid.setChecked(False))
         self.invalid = _toggle()
+        self.contested.toggled.connect(self._on_contested)
         self.invalid.toggled.connect(self._on_invalid)
         self.reason = QComboBox()
         self.reason.setEnabled(False)
@@ -204,6 +204,11 @@ class EntryScreen(Screen):
             self.field.setText(format_entry(self.grid.marks()))
         self._show_preview()
         self.field.setFocus()
+
+    def _on_contested(self, on: bool) -> None:
+        if on:
+            self.invalid.setChecked(False)  # a ballot is contested or declared invalid, not both
+        self._show_preview()
 
     def _on_invalid(self, on: bool) -> None:
         self.reason.setEnabled(on)

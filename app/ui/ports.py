@@ -8,34 +8,18 @@ uses the real implementations (`app.ui.backend`); the tests use fakes built on t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from app.counting.checks import Finding, PollingStationCount
+from app.counting.checks import Finding
 from app.counting.count import Count, Event
 from app.counting.model import Election, Station
+from app.session import BureauContext, WrittenResults
 
 Progress = Callable[[float, str], None]
 
-try:  # the session service is written alongside the screens; its types win once it exists
-    from app.session import BureauContext, WrittenResults
-except ImportError:  # pragma: no cover - only until app/session.py lands
-
-    @dataclass(frozen=True)
-    class BureauContext:  # type: ignore[no-redef]
-        """What the bureau records besides ballots (same shape as app.session.BureauContext)."""
-
-        polling_stations: tuple[PollingStationCount, ...] = ()
-        received_total: int | None = None
-        composition: object | None = None
-        remarks: str = ""
-
-    @dataclass(frozen=True)
-    class WrittenResults:  # type: ignore[no-redef]
-        control_number: str
-        files_sha256: str
-        folder: Path
+# The session service owns these types; the screens only pass them through.
+__all__ = ["BureauContext", "Progress", "SessionPort", "StationBackend", "WrittenResults"]
 
 
 class SessionPort(Protocol):

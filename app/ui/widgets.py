@@ -98,7 +98,7 @@ class ErrorSink:
 
     def unexpected(self, error: BaseException, where: str) -> None:
         _log.error("unexpected error in %s", where, exc_info=error)
-        log = getattr(self.session, "security_log", None)
+        log = getattr(self.session, "log", None)  # app.session.Session keeps its SecurityLog there
         station = getattr(getattr(self.session, "station", None), "id", "-")
         record = getattr(log, "record_exception", None)
         if callable(record):
