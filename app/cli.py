@@ -55,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--pass2", type=Path, required=True)
     replay.add_argument("--decisions", type=Path)
     replay.add_argument("--received", type=int, help="ballots received from the polling stations")
-    replay.add_argument("--ca", type=Path, help="root certificate to trust (default: the appliance's, else the stick's)")
+    replay.add_argument(
+        "--ca", type=Path, help="root certificate to trust (default: the appliance's, else the stick's)"
+    )
     replay.set_defaults(handler=_replay)
 
     verify = sub.add_parser("verify", help="check every result on a stick, with a full recount")

@@ -16,15 +16,18 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from app.counting.model import Ballot, Box, Election, Mark, Position, Status
+from app.counting.model import Ballot, Box, Election, Mark, Position
 from app.counting.notation import format_marks, format_status
 from app.i18n import translate
 from provisioning.ca import ROOT_CERT, init_ca, load_issuing
 from provisioning.csv_import import import_files
 from provisioning.master import build_master
 
-DEMO_PASSWORDS = {"DEMO-1": "DEMO1-DEMO1-DEMO1-DEMO1", "DEMO-2": "DEMO2-DEMO2-DEMO2-DEMO2",
-                  "DEMO-3": "DEMO3-DEMO3-DEMO3-DEMO3"}
+DEMO_PASSWORDS = {
+    "DEMO-1": "DEMO1-DEMO1-DEMO1-DEMO1",
+    "DEMO-2": "DEMO2-DEMO2-DEMO2-DEMO2",
+    "DEMO-3": "DEMO3-DEMO3-DEMO3-DEMO3",
+}
 DEMO_STATION_BY_LANGUAGE = {"nl": "DEMO-1", "fr": "DEMO-2", "de": "DEMO-3"}
 
 
@@ -44,14 +47,20 @@ def build_demo_stick(folder: Path) -> DemoStick:
     with resources.as_file(data / "stations.csv") as stations, resources.as_file(data / "candidates.csv") as cands:
         imported = import_files(Path(stations), Path(cands))
     order = iter(s.id for s in imported.stations)
-    build_master(load_issuing(ca_dir, passphrase, now), imported, stick, now,
-                 password_source=lambda: DEMO_PASSWORDS[next(order)], workers=1)
+    build_master(
+        load_issuing(ca_dir, passphrase, now),
+        imported,
+        stick,
+        now,
+        password_source=lambda: DEMO_PASSWORDS[next(order)],
+        workers=1,
+    )
     return DemoStick(stick, ca_dir / ROOT_CERT)
 
 
 def demo_passes(election: Election, piles: int = 3, size: int = 40, seed: int = 2029) -> tuple[str, str, str]:
     """Pass 1, pass 2 and decisions as CSV text: pass 2 mistypes one ballot and skips another, like people do."""
-    rng = random.Random(seed)  # noqa: S311 (demo data, not security)
+    rng = random.Random(seed)  # noqa: S311  # nosec B311 - demo data, not security
     rows: list[tuple[int, int, Ballot]] = []
     for pile in range(1, piles + 1):
         for position in range(1, size + 1):
@@ -78,11 +87,13 @@ def _random_ballot(election: Election, rng: random.Random) -> Ballot:
         return Ballot(frozenset(marks))
     if roll < 0.96:
         return Ballot()
-    return Ballot(frozenset({Mark(lst.number, Box.LIST), Mark(rng.choice(election.lists).number, Box.TITULAR, Position(1))}))
+    return Ballot(
+        frozenset({Mark(lst.number, Box.LIST), Mark(rng.choice(election.lists).number, Box.TITULAR, Position(1))})
+    )
 
 
 def _row(pile: int, position: int, ballot: Ballot) -> str:
-    return f"{pile},{position},{format_marks(ballot)},{format_status(ballot) if ballot.status is not Status.NONE else ''}\n"
+    return f"{pile},{position},{format_marks(ballot)},{format_status(ballot)}\n"
 
 
 def run_demo(*, headless: bool, language: str) -> int:
@@ -113,9 +124,18 @@ def _headless(demo: DemoStick, station: str, language: str, scratch: Path) -> in
     for name, text in (("pass1.csv", pass1), ("pass2.csv", pass2), ("decisions.csv", decided)):
         files[name] = scratch / name
         files[name].write_text(text, encoding="utf-8")
-    number = run_replay(stick=demo.stick, station=station, password=DEMO_PASSWORDS[station],
-                        pass1=files["pass1.csv"], pass2=files["pass2.csv"], decisions=files["decisions.csv"],
-                        received=120, root=root, state_dir=scratch / "state", language=language)
+    number = run_replay(
+        stick=demo.stick,
+        station=station,
+        password=DEMO_PASSWORDS[station],
+        pass1=files["pass1.csv"],
+        pass2=files["pass2.csv"],
+        decisions=files["decisions.csv"],
+        received=120,
+        root=root,
+        state_dir=scratch / "state",
+        language=language,
+    )
     reports = verify_stick(demo.stick, root, dt.datetime.now(dt.UTC))
     print(result_table(reports[0].tally, loaded.election, language) if reports and reports[0].tally else "")
     print(report_text(reports, language), end="")
@@ -131,8 +151,9 @@ def result_table(t: object, election: Election, language: str) -> str:
     for lst, row in zip(election.lists, t.lists, strict=True):
         sc = " ".join(f"{n:>5}" for n in row.subcategories)
         lines.append(f"{lst.number:>4}  {lst.name:<22} {sc} {row.ce:>6}")
-    lines.append(translate("demo.table.totals", language, counted=t.counted, valid=t.valid, blank=t.blank,
-                           invalid=t.invalid))
+    lines.append(
+        translate("demo.table.totals", language, counted=t.counted, valid=t.valid, blank=t.blank, invalid=t.invalid)
+    )
     return "\n".join(lines)
 
 

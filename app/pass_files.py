@@ -52,8 +52,14 @@ def read_pile_file(path: Path, election: Election, *, allow_contested: bool = Tr
         elif order[-1] != pile:
             raise BadInput("passfile.pile_split", file=path.name, line=line, pile=pile)
         if position != len(ballots) + 1:
-            raise BadInput("passfile.position_order", file=path.name, line=line, pile=pile,
-                           position=position, expected=len(ballots) + 1)
+            raise BadInput(
+                "passfile.position_order",
+                file=path.name,
+                line=line,
+                pile=pile,
+                position=position,
+                expected=len(ballots) + 1,
+            )
         ballots.append(ballot)
     return tuple(PileRows(p, tuple(piles[p])) for p in order)
 
@@ -78,8 +84,9 @@ def _parse_row(path: Path, line: int, row: list[str], election: Election) -> tup
         ballot = parse_ballot(cells[2], cells[3])
         check_marks(election, ballot)
     except TabulaError as error:
-        raise BadInput(f"passfile.{error.key}", file=path.name, line=line, pile=pile, position=position,
-                       **error.params) from None
+        raise BadInput(
+            f"passfile.{error.key}", file=path.name, line=line, pile=pile, position=position, **error.params
+        ) from None
     return pile, position, ballot
 
 

@@ -60,8 +60,8 @@ class EventType(enum.Enum):
     STICK_INSERTED = "stick.inserted"
     STICK_REMOVED = "stick.removed"
     CONFIG_LOADED = "config.loaded"
-    PASS_STARTED = "pass.started"  # noqa: S105 (an entry pass, not a password)
-    PASS_FINISHED = "pass.finished"  # noqa: S105
+    PASS_STARTED = "pass.started"  # noqa: S105  # nosec B105 - an entry pass, not a password
+    PASS_FINISHED = "pass.finished"  # noqa: S105  # nosec B105
     DIFFERENCE_DECIDED = "difference.decided"
     RESULTS_WRITTEN = "results.written"
     RESULTS_WRITE_FAILED = "results.write_failed"

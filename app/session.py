@@ -126,14 +126,16 @@ class Session:
         user = str(self.station.id)
         match event:
             case counting.StartPile():
-                self.log.record(EventType.PASS_STARTED, f"{user}/{event.operator}",
-                                {"pile": event.pile, "pass": int(event.pass_no)})
+                self.log.record(
+                    EventType.PASS_STARTED, f"{user}/{event.operator}", {"pile": event.pile, "pass": int(event.pass_no)}
+                )
             case counting.FinishPile():
                 self.log.record(EventType.PASS_FINISHED, user, {"pile": event.pile, "pass": int(event.pass_no)})
             case counting.Decide():
                 d = event.decision
-                self.log.record(EventType.DIFFERENCE_DECIDED, f"{user}/{d.decided_by}",
-                                {"pile": d.pile, "ballots": len(d.ballots)})
+                self.log.record(
+                    EventType.DIFFERENCE_DECIDED, f"{user}/{d.decided_by}", {"pile": d.pile, "ballots": len(d.ballots)}
+                )
             case _:
                 pass
 
@@ -146,9 +148,7 @@ class Session:
         return tally(self.election, [classify(ballot) for _, ballot in self.final_ballots()])
 
     def check_input(self, context: BureauContext) -> CheckInput:
-        piles = tuple(
-            PileCount(p.pile, p.settled or 0, p.counted_by_hand) for p in counting.pile_counts(self.count)
-        )
+        piles = tuple(PileCount(p.pile, p.settled or 0, p.counted_by_hand) for p in counting.pile_counts(self.count))
         return CheckInput(self.election, self.tally(), context.polling_stations, context.received_total, piles)
 
     def findings(self, context: BureauContext) -> tuple[Finding, ...]:
@@ -171,15 +171,25 @@ class Session:
         current = self.tally()
         contested = {c.ref for c in counting.contested_ballots(self.count)}
         eml = {
-            VOTES_FILE: write_votes(station_id, self.election, [(ref, b, classify(b)) for ref, b in ballots],
-                                    self.signer, issue_date=now.date(), contested=contested),
+            VOTES_FILE: write_votes(
+                station_id,
+                self.election,
+                [(ref, b, classify(b)) for ref, b in ballots],
+                self.signer,
+                issue_date=now.date(),
+                contested=contested,
+            ),
             COUNT_FILE: write_count(station_id, self.election, current, self.signer, issue_date=now.date()),
         }
         number = control_number(canonical_results(station_id, self.election, current))
         digest = files_digest(eml)
         pv = render_pv(self._pv_data(context, current, number, digest, now))
-        signed_pv = sign_pdf(pv, self.signer, reason=translate("session.pv_reason", self.language),
-                             location=f"{self.station.name} ({station_id})")
+        signed_pv = sign_pdf(
+            pv,
+            self.signer,
+            reason=translate("session.pv_reason", self.language),
+            location=f"{self.station.name} ({station_id})",
+        )
         files = {**eml, PV_FILE: signed_pv}
         files[LOG_FILE] = self.log.sealed_export(self.signer, station_id, time=now)
         return ResultFiles(files, number, digest)
@@ -202,8 +212,11 @@ class Session:
             reason = getattr(error, "key", type(error).__name__)
             self.log.record(EventType.RESULTS_WRITE_FAILED, station_id, {"key": reason})
             raise
-        self.log.record(EventType.RESULTS_WRITTEN, station_id,
-                        {"control_number": built.control_number, "manifest": receipt.manifest_sha256})
+        self.log.record(
+            EventType.RESULTS_WRITTEN,
+            station_id,
+            {"control_number": built.control_number, "manifest": receipt.manifest_sha256},
+        )
         self._progress(progress, 1.0, "session.step.done")
         return WrittenResults(built.control_number, built.files_sha256, receipt.folder)
 
@@ -244,8 +257,16 @@ class Session:
                 continue
             differences = pile.comparison.differences if pile.comparison is not None else ()
             if not differences:
-                rows.append(DecidedDifference(f"{pile.number}/-", "", "", self._describe_pile(decision),
-                                              decision.decided_by, _time(decision.decided_at)))
+                rows.append(
+                    DecidedDifference(
+                        f"{pile.number}/-",
+                        "",
+                        "",
+                        self._describe_pile(decision),
+                        decision.decided_by,
+                        _time(decision.decided_at),
+                    )
+                )
             for d in differences:
                 rows.append(self._decided_difference(d, decision))
         return tuple(rows)
@@ -258,8 +279,14 @@ class Session:
             if ref is not None and ref.position <= len(decision.ballots)
             else self._describe_pile(decision)
         )
-        return DecidedDifference(where, self.describe(d.ballot_1), self.describe(d.ballot_2), final,
-                                 decision.decided_by, _time(decision.decided_at))
+        return DecidedDifference(
+            where,
+            self.describe(d.ballot_1),
+            self.describe(d.ballot_2),
+            final,
+            decision.decided_by,
+            _time(decision.decided_at),
+        )
 
     def _describe_pile(self, decision: Decision) -> str:
         return translate("session.pile_decided", self.language, ballots=len(decision.ballots))
@@ -301,6 +328,9 @@ def open_session(loaded: LoadedStation, state_dir: Path, *, clock: Clock = utc_n
     journal = open_journal(state_dir / f"{stick.safe_name(station_id)}.journal.sqlite", loaded.election, station_id)
     log = SecurityLog(state_dir / f"{stick.safe_name(station_id)}.{LOG_FILE}", clock=clock)
     log.record(EventType.LOGIN_SUCCEEDED, str(station_id))
-    log.record(EventType.CONFIG_LOADED, str(station_id),
-               {"election": loaded.election.code.value, "lists": len(loaded.election.lists)})
+    log.record(
+        EventType.CONFIG_LOADED,
+        str(station_id),
+        {"election": loaded.election.code.value, "lists": len(loaded.election.lists)},
+    )
     return Session(loaded, journal, log, clock=clock)

@@ -95,8 +95,9 @@ def _missing(files: dict[str, bytes]) -> Iterator[str]:
     return (name for name in (VOTES_FILE, COUNT_FILE, PV_FILE, LOG_FILE) if name not in files)
 
 
-def _check_eml(report: StationReport, name: str, data: bytes, station: str, root: x509.Certificate,
-               now: dt.datetime) -> None:
+def _check_eml(
+    report: StationReport, name: str, data: bytes, station: str, root: x509.Certificate, now: dt.datetime
+) -> None:
     for problem in validate(data):
         report.add("verify.schema", file=name, detail=problem)
     try:
@@ -133,8 +134,9 @@ def election_from_count(message: CountMessage) -> Election:
             lst.number,
             str(lst.number),
             tuple(Candidate(lst.number, Kind.TITULAR, Position(i), "") for i in range(1, len(lst.titular_votes) + 1)),
-            tuple(Candidate(lst.number, Kind.SUCCESSOR, Position(i), "")
-                  for i in range(1, len(lst.successor_votes) + 1)),
+            tuple(
+                Candidate(lst.number, Kind.SUCCESSOR, Position(i), "") for i in range(1, len(lst.successor_votes) + 1)
+            ),
         )
         for lst in message.tally.lists
     )
@@ -187,8 +189,9 @@ def compare_tallies(claimed: Tally, recount: Tally) -> Iterator[tuple[str, objec
                     yield f"list {a.number} {kind}{i}", x, y
 
 
-def _check_pv(report: StationReport, files: dict[str, bytes], station: str, root: x509.Certificate,
-              now: dt.datetime) -> None:
+def _check_pv(
+    report: StationReport, files: dict[str, bytes], station: str, root: x509.Certificate, now: dt.datetime
+) -> None:
     pv = files[PV_FILE]
     try:
         signer = verify_pdf(pv, root, moment=now)
@@ -199,15 +202,17 @@ def _check_pv(report: StationReport, files: dict[str, bytes], station: str, root
         report.add("verify.wrong_signer", file=PV_FILE, found=station_id_of(signer))
     claims = read_pv_claims(pv)
     if report.control_number and claims.get("control_number") != report.control_number:
-        report.add("verify.pv_control_number", printed=claims.get("control_number", "-"),
-                   recomputed=report.control_number)
+        report.add(
+            "verify.pv_control_number", printed=claims.get("control_number", "-"), recomputed=report.control_number
+        )
     eml = {name: data for name, data in files.items() if name.endswith(".xml")}
     if claims.get("files_sha256") != files_digest(eml):
         report.add("verify.pv_files_hash", printed=claims.get("files_sha256", "-"))
 
 
-def _check_log(report: StationReport, data: bytes, files: dict[str, bytes], root: x509.Certificate,
-               now: dt.datetime, station: str) -> None:
+def _check_log(
+    report: StationReport, data: bytes, files: dict[str, bytes], root: x509.Certificate, now: dt.datetime, station: str
+) -> None:
     certificate = None
     if COUNT_FILE in files:
         try:
@@ -246,9 +251,16 @@ def _station_json(report: StationReport, language: str) -> dict[str, Any]:
         "control_number": report.control_number,
         "ballots": {"counted": t.counted, "valid": t.valid, "blank": t.blank, "invalid": t.invalid} if t else {},
         "lists": [
-            {"list": lst.number, "sc1": lst.subcategories[0], "sc2": lst.subcategories[1],
-             "sc3": lst.subcategories[2], "sc4": lst.subcategories[3], "ce": lst.ce,
-             "titulars": list(lst.titular_votes), "successors": list(lst.successor_votes)}
+            {
+                "list": lst.number,
+                "sc1": lst.subcategories[0],
+                "sc2": lst.subcategories[1],
+                "sc3": lst.subcategories[2],
+                "sc4": lst.subcategories[3],
+                "ce": lst.ce,
+                "titulars": list(lst.titular_votes),
+                "successors": list(lst.successor_votes),
+            }
             for lst in (t.lists if t else ())
         ],
         "problems": [render_problem(p, language) for p in report.problems],

@@ -14,21 +14,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cryptography import x509  # noqa: E402
+from cryptography import x509
 
-from app.counting import count as counting  # noqa: E402
-from app.counting.classify import classify  # noqa: E402
-from app.counting.double_entry import Pass  # noqa: E402
-from app.eml.count import write_count  # noqa: E402
-from app.eml.votes import write_votes  # noqa: E402
-from app.replay import enter_pass  # noqa: E402
-from app.report.pv import render_pv  # noqa: E402
-from app.session import BureauContext, open_session  # noqa: E402
-from app.signing.pades import sign_pdf  # noqa: E402
-from app.station_login import load_station  # noqa: E402
-from app.verify import verify_stick  # noqa: E402
-from tests.contract_fixtures import PASSWORD, as_piles, build_test_master  # noqa: E402
-from tests.counting.generate import random_ballots  # noqa: E402
+from app.counting import count as counting
+from app.counting.classify import classify
+from app.counting.double_entry import Pass
+from app.eml.count import write_count
+from app.eml.votes import write_votes
+from app.replay import enter_pass
+from app.report.pv import render_pv
+from app.session import BureauContext, open_session
+from app.signing.pades import sign_pdf
+from app.station_login import load_station
+from app.verify import verify_stick
+from tests.contract_fixtures import PASSWORD, as_piles, build_test_master
+from tests.counting.generate import random_ballots
 
 
 class Clock:
@@ -73,8 +73,9 @@ def main(n: int) -> None:
         after_last_decision += clock.lap("tally + checks + finalize")
         ballots = session.final_ballots()
         today = dt.date.today()
-        write_votes("A-001", loaded.election, [(r, b, classify(b)) for r, b in ballots], loaded.signer,
-                    issue_date=today)
+        write_votes(
+            "A-001", loaded.election, [(r, b, classify(b)) for r, b in ballots], loaded.signer, issue_date=today
+        )
         write_count("A-001", loaded.election, tally, loaded.signer, issue_date=today)
         clock.lap("EML 460 + 510 with signatures (probe)")
         pv = render_pv(session._pv_data(context, tally, "0000-0000-0000-0000", "0" * 64, dt.datetime.now(dt.UTC)))
@@ -82,8 +83,10 @@ def main(n: int) -> None:
         clock.lap("PV render + PAdES sign (probe)")
         written = session.write_results(stick, context)
         after_last_decision += clock.lap("all files built, written, read back")
-        print(f"  => after the last decision: {after_last_decision:.2f} s (goal < 5 s)  control number "
-              f"{written.control_number}")
+        print(
+            f"  => after the last decision: {after_last_decision:.2f} s (goal < 5 s)  control number "
+            f"{written.control_number}"
+        )
         reports = verify_stick(stick, root, dt.datetime.now(dt.UTC))
         took = clock.lap("tabula verify (with full recount)")
         assert reports and all(r.ok for r in reports), [r.problems for r in reports]

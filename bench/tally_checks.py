@@ -12,12 +12,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.counting.checks import CheckInput, run_checks  # noqa: E402
-from app.counting.classify import classify  # noqa: E402
-from app.counting.model import Election, ElectionCode  # noqa: E402
-from app.counting.tally import tally  # noqa: E402
-from tests.counting.generate import random_ballots  # noqa: E402
-from tests.reference import chamber_2024, synthetic  # noqa: E402
+from app.counting.checks import CheckInput, run_checks
+from app.counting.classify import classify
+from app.counting.model import Election, ElectionCode
+from app.counting.tally import tally
+from tests.counting.generate import random_ballots
+from tests.reference import chamber_2024, synthetic
 
 
 def measure(label: str, election: Election, rounds: int = 20) -> None:
@@ -28,8 +28,10 @@ def measure(label: str, election: Election, rounds: int = 20) -> None:
         t = tally(election, [classify(b) for b in ballots])
         run_checks(CheckInput(election, t, received_total=2400))
         times.append(time.perf_counter() - start)
-    print(f"{label}: classify + tally + checks of 2,400 ballots: median {statistics.median(times) * 1000:.1f} ms, "
-          f"max {max(times) * 1000:.1f} ms over {rounds} rounds")
+    print(
+        f"{label}: classify + tally + checks of 2,400 ballots: median {statistics.median(times) * 1000:.1f} ms, "
+        f"max {max(times) * 1000:.1f} ms over {rounds} rounds"
+    )
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from app.i18n import describe_error, translate
 from app.signing import bundle, pki
 from provisioning import ca, csv_import, letters, master, passwords, sticks
 
-PASSPHRASE_ENV = "TABULA_CA_PASSPHRASE"  # noqa: S105 - the name of a variable, not its value
+PASSPHRASE_ENV = "TABULA_CA_PASSPHRASE"  # noqa: S105 - the name of a variable, not its value  # nosec B105 - the name of an environment variable
 LANGUAGE_ENV = "TABULA_LANG"
 Handler = Callable[[argparse.Namespace], int]
 

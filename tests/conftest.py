@@ -9,8 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
-from app.signing import pki  # noqa: E402
-from app.signing.signer import KeySigner  # noqa: E402
+from app.signing import pki
+from app.signing.signer import KeySigner
 
 # The test PKI is made a day before today, so its certificates are valid whenever the tests run.
 NOW = dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0) - dt.timedelta(days=1)

@@ -39,8 +39,9 @@ def candidates_csv(election: Election, path: Path) -> None:
         w.writerow(["election", "constituency", "list", "list_name", "kind", "position", "name"])
         for lst in election.lists:
             for c in (*lst.titulars, *lst.successors):
-                w.writerow([election.code.value, election.constituency, lst.number, lst.name, c.kind.value,
-                            c.position, c.name])
+                w.writerow(
+                    [election.code.value, election.constituency, lst.number, lst.name, c.kind.value, c.position, c.name]
+                )
 
 
 def build_test_master(folder: Path) -> Master:
@@ -54,9 +55,18 @@ def build_test_master(folder: Path) -> Master:
         encoding="utf-8",
     )
     imported = import_files(folder / "stations.csv", folder / "candidates.csv")
-    build_master(load_issuing(folder / "ca", PASSPHRASE, now), imported, folder / "master", now, kdf=CHEAP_KDF,
-                 workers=1, password_source=lambda: PASSWORD)
-    return Master(folder / "master", folder / "ca" / ROOT_CERT, imported.elections[(election.code, election.constituency)])
+    build_master(
+        load_issuing(folder / "ca", PASSPHRASE, now),
+        imported,
+        folder / "master",
+        now,
+        kdf=CHEAP_KDF,
+        workers=1,
+        password_source=lambda: PASSWORD,
+    )
+    return Master(
+        folder / "master", folder / "ca" / ROOT_CERT, imported.elections[(election.code, election.constituency)]
+    )
 
 
 def pile_csv(path: Path, rows: list[tuple[int, int, Ballot]]) -> Path:

@@ -34,8 +34,14 @@ def synthetic(code: ElectionCode, lists: int, titulars: int, successors: int, na
     """An election of the given size with generated names (e.g. Flemish Parliament Antwerp: 33 + 16)."""
     cls = []
     for n in range(1, lists + 1):
-        tit = tuple(Candidate(ListNumber(n), Kind.TITULAR, Position(p), f"Kandidaat {n}-T{p} Dupré") for p in range(1, titulars + 1))
-        suc = tuple(Candidate(ListNumber(n), Kind.SUCCESSOR, Position(p), f"Opvolger {n}-S{p} Ødegård") for p in range(1, successors + 1))
+        tit = tuple(
+            Candidate(ListNumber(n), Kind.TITULAR, Position(p), f"Kandidaat {n}-T{p} Dupré")
+            for p in range(1, titulars + 1)
+        )
+        suc = tuple(
+            Candidate(ListNumber(n), Kind.SUCCESSOR, Position(p), f"Opvolger {n}-S{p} Ødegård")
+            for p in range(1, successors + 1)
+        )
         cls.append(CandidateList(ListNumber(n), f"Lijst {n}", tit, suc))
     return Election(code, name, tuple(cls), has_successors=successors > 0)
 

@@ -27,7 +27,9 @@ def test_message_exists_in_every_language_with_the_same_parameters(key: str) -> 
 
 
 def error_keys_in_source() -> set[str]:
-    pattern = re.compile(r"(?:BadInput|UntrustedData|StorageError|CountStateError|OpenDifferences|TabulaError)\(\s*\"([a-z_.0-9A-Z]+)\"")
+    pattern = re.compile(
+        r"(?:BadInput|UntrustedData|StorageError|CountStateError|OpenDifferences|TabulaError)\(\s*\"([a-z_.0-9A-Z]+)\""
+    )
     keys: set[str] = set()
     for folder in ("app", "provisioning"):
         for path in (ROOT / folder).rglob("*.py"):

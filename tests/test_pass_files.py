@@ -23,7 +23,10 @@ def write(tmp_path: Path, body: str, header: str = HEADER, encoding: str = "utf-
 
 
 def test_reads_piles_in_order_with_marks_and_statuses(tmp_path: Path) -> None:
-    path = write(tmp_path, "1,1,8:H,\n1,2,8:T1 8:S2,\n1,3,,\n2,1,1:H 3:H,\n2,2,8:H,invalid:identifying-mark\n2,3,8:T4,contested\n")
+    path = write(
+        tmp_path,
+        "1,1,8:H,\n1,2,8:T1 8:S2,\n1,3,,\n2,1,1:H 3:H,\n2,2,8:H,invalid:identifying-mark\n2,3,8:T4,contested\n",
+    )
     piles = read_pile_file(path, chamber_2024())
     assert [p.pile for p in piles] == [1, 2]
     first, second = piles
@@ -71,10 +74,13 @@ def test_contested_is_refused_in_a_decisions_file(tmp_path: Path) -> None:
     assert info.value.key == "passfile.contested_in_decision"
 
 
-@pytest.mark.parametrize(("header", "encoding", "key"), [
-    ("pile;position;marks;status\n", "utf-8", "passfile.bad_header"),
-    (HEADER, "latin-1", "file.not_utf8"),
-])
+@pytest.mark.parametrize(
+    ("header", "encoding", "key"),
+    [
+        ("pile;position;marks;status\n", "utf-8", "passfile.bad_header"),
+        (HEADER, "latin-1", "file.not_utf8"),
+    ],
+)
 def test_wrong_header_or_encoding(tmp_path: Path, header: str, encoding: str, key: str) -> None:
     with pytest.raises(BadInput) as info:
         read_pile_file(write(tmp_path, "1,1,8:H,Dupré\n", header=header, encoding=encoding), chamber_2024())

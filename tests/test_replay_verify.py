@@ -26,15 +26,33 @@ class Run:
     folder: Path
     master: Master
 
-    def replay(self, pass1: list[tuple[int, int, Ballot]], pass2: list[tuple[int, int, Ballot]] | None = None,
-               decisions: list[tuple[int, int, Ballot]] | None = None, *extra: str, station: str = "A-001",
-               password: str = PASSWORD) -> int:
+    def replay(
+        self,
+        pass1: list[tuple[int, int, Ballot]],
+        pass2: list[tuple[int, int, Ballot]] | None = None,
+        decisions: list[tuple[int, int, Ballot]] | None = None,
+        *extra: str,
+        station: str = "A-001",
+        password: str = PASSWORD,
+    ) -> int:
         pw = self.folder / "pw.txt"
         pw.write_text(password + "\n", encoding="utf-8")
-        args = ["replay", "--stick", str(self.stick), "--station", station, "--password-file", str(pw),
-                "--pass1", str(pile_csv(self.folder / "pass1.csv", pass1)),
-                "--pass2", str(pile_csv(self.folder / "pass2.csv", pass2 if pass2 is not None else pass1)),
-                "--ca", str(self.master.root_pem), *extra]
+        args = [
+            "replay",
+            "--stick",
+            str(self.stick),
+            "--station",
+            station,
+            "--password-file",
+            str(pw),
+            "--pass1",
+            str(pile_csv(self.folder / "pass1.csv", pass1)),
+            "--pass2",
+            str(pile_csv(self.folder / "pass2.csv", pass2 if pass2 is not None else pass1)),
+            "--ca",
+            str(self.master.root_pem),
+            *extra,
+        ]
         if decisions is not None:
             args += ["--decisions", str(pile_csv(self.folder / "decisions.csv", decisions))]
         return main(args)
@@ -70,7 +88,12 @@ def test_identical_passes_give_results_that_verify(run: Run, capsys: pytest.Capt
     assert out[-1].startswith("control number: ")
     number = out[-1].removeprefix("control number: ")
     assert sorted(p.name for p in run.results.iterdir()) == [
-        "count-510.xml", "manifest.json", "pv.pdf", "security-log.jsonl", "votes-460.xml"]
+        "count-510.xml",
+        "manifest.json",
+        "pv.pdf",
+        "security-log.jsonl",
+        "votes-460.xml",
+    ]
     assert run.verify("--json") == 0
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is True
@@ -83,7 +106,9 @@ def test_identical_passes_give_results_that_verify(run: Run, capsys: pytest.Capt
     assert len(first["titulars"]) == 24 and len(first["successors"]) == 13
 
 
-def test_a_changed_ballot_without_decision_exits_3_and_writes_nothing(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_changed_ballot_without_decision_exits_3_and_writes_nothing(
+    run: Run, capsys: pytest.CaptureFixture[str]
+) -> None:
     first = ballots(run.master)
     second = list(first)
     second[60] = (second[60][0], second[60][1], vote(8, "T3"))
@@ -93,7 +118,9 @@ def test_a_changed_ballot_without_decision_exits_3_and_writes_nothing(run: Run, 
     assert not (run.stick / "results").exists()
 
 
-def test_a_skipped_ballot_is_one_difference_and_a_decision_settles_it(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_skipped_ballot_is_one_difference_and_a_decision_settles_it(
+    run: Run, capsys: pytest.CaptureFixture[str]
+) -> None:
     first = ballots(run.master, 50)
     second = [(p, i if i < 20 else i - 1, b) for p, i, b in first if i != 20]
     assert run.replay(first, second) == 3
@@ -106,8 +133,10 @@ def test_contested_ballot_is_decided_and_listed(run: Run) -> None:
     first = ballots(run.master, 30)
     contested = [(p, i, dataclasses.replace(b, status=Status.CONTESTED) if i == 5 else b) for p, i, b in first]
     assert run.replay(contested) == 3
-    decided = [(p, i, Ballot(b.marks, Status.DECLARED_INVALID, InvalidReason.IDENTIFYING_MARK) if i == 5 else b)
-               for p, i, b in first]
+    decided = [
+        (p, i, Ballot(b.marks, Status.DECLARED_INVALID, InvalidReason.IDENTIFYING_MARK) if i == 5 else b)
+        for p, i, b in first
+    ]
     assert run.replay(contested, contested, decided) == 0
     assert run.verify() == 0
 
@@ -118,18 +147,37 @@ def test_received_differs_is_a_warning_that_does_not_block(run: Run, capsys: pyt
     assert "W.201" in captured.err and captured.out.strip().splitlines()[-1].startswith("control number:")
 
 
-@pytest.mark.parametrize(("body", "where"), [
-    ("1,1,8:H,\n1,2,99:T1,\n", "regel 3"),
-    ("1,1,8:T1 8:T1,\n", "regel 2"),
-])
-def test_bad_mark_exits_2_naming_file_and_line(run: Run, capsys: pytest.CaptureFixture[str], body: str,
-                                               where: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        ("1,1,8:H,\n1,2,99:T1,\n", "regel 3"),
+        ("1,1,8:T1 8:T1,\n", "regel 2"),
+    ],
+)
+def test_bad_mark_exits_2_naming_file_and_line(
+    run: Run, capsys: pytest.CaptureFixture[str], body: str, where: str
+) -> None:
     bad = run.folder / "bad.csv"
     bad.write_text("pile,position,marks,status\n" + body, encoding="utf-8")
     pw = run.folder / "pw.txt"
     pw.write_text(PASSWORD, encoding="utf-8")
-    code = main(["replay", "--stick", str(run.stick), "--station", "A-001", "--password-file", str(pw),
-                 "--pass1", str(bad), "--pass2", str(bad), "--ca", str(run.master.root_pem)])
+    code = main(
+        [
+            "replay",
+            "--stick",
+            str(run.stick),
+            "--station",
+            "A-001",
+            "--password-file",
+            str(pw),
+            "--pass1",
+            str(bad),
+            "--pass2",
+            str(bad),
+            "--ca",
+            str(run.master.root_pem),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "bad.csv" in err and where in err and "Traceback" not in err
     assert not (run.stick / "results").exists()
@@ -177,21 +225,24 @@ def rewrite_manifest(folder: Path) -> None:
     (folder / "manifest.json").write_bytes(make_manifest(folder.name, hashes))
 
 
-
-
 TAMPER = [
     # (name, file, old, new, problem text expected in the report)
-    ("one_candidate_of_one_ballot", "votes-460.xml", "CandidateIdentifier Id=\"T1\"", "CandidateIdentifier Id=\"T2\"",
-     "votes-460.xml"),
+    (
+        "one_candidate_of_one_ballot",
+        "votes-460.xml",
+        'CandidateIdentifier Id="T1"',
+        'CandidateIdentifier Id="T2"',
+        "votes-460.xml",
+    ),
     ("a_list_total", "count-510.xml", "<ValidVotes>", "<ValidVotes>1", "count-510.xml"),
     ("one_byte_of_the_pv", "pv.pdf", "Proces-verbaal", "Proces-verbaaL", "pv.pdf"),
 ]
 
 
 @pytest.mark.parametrize(("name", "file", "old", "new", "expected"), TAMPER, ids=[t[0] for t in TAMPER])
-def test_tampered_file_with_matching_manifest_fails_verification(run: Run, capsys: pytest.CaptureFixture[str],
-                                                                 name: str, file: str, old: str, new: str,
-                                                                 expected: str) -> None:
+def test_tampered_file_with_matching_manifest_fails_verification(
+    run: Run, capsys: pytest.CaptureFixture[str], name: str, file: str, old: str, new: str, expected: str
+) -> None:
     assert run.replay(ballots(run.master)) == 0
     capsys.readouterr()
     path = run.results / file
@@ -240,7 +291,8 @@ def test_ballot_changed_and_resigned_with_the_bureau_key_is_caught_by_the_recoun
     entries = [(c.ref, c.ballot, classify(c.ballot)) for c in cast]
     entries[0] = (BallotRef(1, 1), vote(8, "T2"), classify(vote(8, "T2")))
     (run.results / "votes-460.xml").write_bytes(
-        write_votes("A-001", loaded.election, entries, loaded.signer, issue_date=dt.date.today()))
+        write_votes("A-001", loaded.election, entries, loaded.signer, issue_date=dt.date.today())
+    )
     rewrite_manifest(run.results)
     assert run.verify() == 1
     out = capsys.readouterr().out
@@ -266,17 +318,47 @@ def test_deleted_and_added_ballot_are_caught(run: Run, capsys: pytest.CaptureFix
     assert "votes-460.xml" in capsys.readouterr().out
 
 
-def test_replay_without_ca_trusts_the_root_on_the_master_stick(run: Run, capsys: pytest.CaptureFixture[str],
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_replay_without_ca_trusts_the_root_on_the_master_stick(
+    run: Run, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("TABULA_ROOT_CERT", raising=False)
     monkeypatch.setattr("app.replay.APPLIANCE_ROOT", run.folder / "no-such-root.pem")
     pw = run.folder / "pw.txt"
     pw.write_text(PASSWORD, encoding="utf-8")
     p = pile_csv(run.folder / "p.csv", ballots(run.master, 20))
-    code = main(["replay", "--stick", str(run.stick), "--station", "A-001", "--password-file", str(pw),
-                 "--pass1", str(p), "--pass2", str(p)])
+    code = main(
+        [
+            "replay",
+            "--stick",
+            str(run.stick),
+            "--station",
+            "A-001",
+            "--password-file",
+            str(pw),
+            "--pass1",
+            str(p),
+            "--pass2",
+            str(p),
+        ]
+    )
     assert code == 0 and capsys.readouterr().out.splitlines()[-1].startswith("control number: ")
     (run.stick / "root.pem").unlink()
-    assert main(["replay", "--stick", str(run.stick), "--station", "A-001", "--password-file", str(pw),
-                 "--pass1", str(p), "--pass2", str(p)]) == 2
+    assert (
+        main(
+            [
+                "replay",
+                "--stick",
+                str(run.stick),
+                "--station",
+                "A-001",
+                "--password-file",
+                str(pw),
+                "--pass1",
+                str(p),
+                "--pass2",
+                str(p),
+            ]
+        )
+        == 2
+    )
     assert "--ca" in capsys.readouterr().err

@@ -110,7 +110,9 @@ class Mark:
     position: Position = Position(0)
 
     def __str__(self) -> str:
-        return f"{self.list_number}:H" if self.box is Box.LIST else f"{self.list_number}:{self.box.value}{self.position}"
+        return (
+            f"{self.list_number}:H" if self.box is Box.LIST else f"{self.list_number}:{self.box.value}{self.position}"
+        )
 
     def sort_key(self) -> tuple[int, int, int]:
         """Ballot order: by list, then the list box, titulars, successors, each by position."""

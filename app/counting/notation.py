@@ -59,4 +59,4 @@ def format_status(ballot: Ballot) -> str:
     if ballot.status is Status.DECLARED_INVALID:
         assert ballot.invalid_reason is not None
         return f"invalid:{ballot.invalid_reason.value}"
-    return ballot.status.value
+    return str(ballot.status.value)

@@ -1,4 +1,4 @@
-# ruff: noqa: E501 - prose is easier to translate and review on one line per language
+
 """Messages of provisioning (CA, import, master, sticks, password letters) and of the station's login."""
 
 MESSAGES = {

@@ -52,6 +52,7 @@ def marks_of(election: Election) -> st.SearchStrategy[Mark]:
 
 def ballots_of(election: Election, allow_declared_invalid: bool = True) -> st.SearchStrategy[Ballot]:
     """Ballots mostly within one list (the realistic case), sometimes across lists or declared invalid."""
+
     def one_list(lst: CandidateList) -> st.SearchStrategy[frozenset[Mark]]:
         own = [Mark(lst.number, Box.LIST)]
         own += [Mark(lst.number, Box.TITULAR, c.position) for c in lst.titulars]

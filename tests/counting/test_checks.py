@@ -29,7 +29,9 @@ def honest_tally(election: Election) -> Tally:
     ballots = [
         Ballot(frozenset({Mark(ListNumber(1), Box.LIST)})),
         Ballot(frozenset({Mark(ListNumber(1), Box.TITULAR, Position(2))})),
-        Ballot(frozenset({Mark(ListNumber(3), Box.TITULAR, Position(1)), Mark(ListNumber(3), Box.SUCCESSOR, Position(1))})),
+        Ballot(
+            frozenset({Mark(ListNumber(3), Box.TITULAR, Position(1)), Mark(ListNumber(3), Box.SUCCESSOR, Position(1))})
+        ),
         Ballot(frozenset({Mark(ListNumber(3), Box.SUCCESSOR, Position(4))})),
         Ballot(),
     ] + [Ballot(frozenset({Mark(ListNumber(5), Box.LIST)}))] * 5  # ten ballots, one blank: not unusually many
@@ -135,17 +137,39 @@ def test_every_rule_has_a_message_and_a_next_step_in_every_language(rule: object
     code = rule.code  # type: ignore[attr-defined]
     for key in (f"check.{code}", f"check.{code}.action"):
         assert language in catalogue()[key]
-        assert translate(key, language, list=1, ce=1, sum=2, votes=0, minimum=1, valid=1, blank=1, invalid=1,
-                         counted=1, received=1, difference=0, polling_station="A", per_pv=1, pile=1, entered=1,
-                         counted_by_hand=1) != key
+        assert (
+            translate(
+                key,
+                language,
+                list=1,
+                ce=1,
+                sum=2,
+                votes=0,
+                minimum=1,
+                valid=1,
+                blank=1,
+                invalid=1,
+                counted=1,
+                received=1,
+                difference=0,
+                polling_station="A",
+                per_pv=1,
+                pile=1,
+                entered=1,
+                counted_by_hand=1,
+            )
+            != key
+        )
 
 
 def test_invalid_causes_cover_every_declared_reason() -> None:
     from app.counting.model import InvalidReason
+
     assert {r.value for r in InvalidReason} <= {c.value for c in InvalidCause}
 
 
 def test_list_tally_sc_accessor() -> None:
     lst = ListTally(ListNumber(1), (1, 2, 3, 4), (), (), 10)
     from app.counting.classify import SubCategory
+
     assert [lst.sc(c) for c in SubCategory] == [1, 2, 3, 4]

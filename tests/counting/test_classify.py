@@ -32,14 +32,42 @@ CASES = [
     ("many_titulars_is_sc2", ["8:T1", "8:T3", "8:T24"], Verdict.VALID, 8, SubCategory.SC2, (1, 3, 24), ()),
     ("titulars_and_successors_is_sc3", ["8:T2", "8:S1"], Verdict.VALID, 8, SubCategory.SC3, (2,), (1,)),
     ("successors_only_is_sc4", ["8:S5", "8:S13"], Verdict.VALID, 8, SubCategory.SC4, (), (5, 13)),
-    ("list_vote_with_titulars_of_same_list_counts_for_candidates", ["8:H", "8:T1"], Verdict.VALID, 8,
-     SubCategory.SC2, (1,), ()),
-    ("list_vote_with_successors_of_same_list_counts_for_candidates", ["8:H", "8:S2"], Verdict.VALID, 8,
-     SubCategory.SC4, (), (2,)),
-    ("list_vote_with_both_kinds_of_same_list_is_sc3", ["8:H", "8:T1", "8:S2"], Verdict.VALID, 8,
-     SubCategory.SC3, (1,), (2,)),
-    ("every_candidate_of_a_list_is_valid", [f"1:T{p}" for p in range(1, 25)] + [f"1:S{p}" for p in range(1, 14)],
-     Verdict.VALID, 1, SubCategory.SC3, tuple(range(1, 25)), tuple(range(1, 14))),
+    (
+        "list_vote_with_titulars_of_same_list_counts_for_candidates",
+        ["8:H", "8:T1"],
+        Verdict.VALID,
+        8,
+        SubCategory.SC2,
+        (1,),
+        (),
+    ),
+    (
+        "list_vote_with_successors_of_same_list_counts_for_candidates",
+        ["8:H", "8:S2"],
+        Verdict.VALID,
+        8,
+        SubCategory.SC4,
+        (),
+        (2,),
+    ),
+    (
+        "list_vote_with_both_kinds_of_same_list_is_sc3",
+        ["8:H", "8:T1", "8:S2"],
+        Verdict.VALID,
+        8,
+        SubCategory.SC3,
+        (1,),
+        (2,),
+    ),
+    (
+        "every_candidate_of_a_list_is_valid",
+        [f"1:T{p}" for p in range(1, 25)] + [f"1:S{p}" for p in range(1, 14)],
+        Verdict.VALID,
+        1,
+        SubCategory.SC3,
+        tuple(range(1, 25)),
+        tuple(range(1, 14)),
+    ),
     ("no_mark_is_blank", [], Verdict.BLANK, None, None, (), ()),
     ("two_list_boxes_is_invalid", ["1:H", "3:H"], Verdict.INVALID, None, None, (), ()),
     ("candidates_of_two_lists_is_invalid", ["1:T1", "3:T2"], Verdict.INVALID, None, None, (), ()),
@@ -49,8 +77,15 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "marks", "verdict", "number", "sc", "tit", "suc"), CASES, ids=[c[0] for c in CASES])
-def test_article_156_case(name: str, marks: list[str], verdict: Verdict, number: int | None,
-                          sc: SubCategory | None, tit: tuple[int, ...], suc: tuple[int, ...]) -> None:
+def test_article_156_case(
+    name: str,
+    marks: list[str],
+    verdict: Verdict,
+    number: int | None,
+    sc: SubCategory | None,
+    tit: tuple[int, ...],
+    suc: tuple[int, ...],
+) -> None:
     b = ballot(*marks)
     check_marks(chamber_2024(), b)
     c = classify(b)
@@ -60,7 +95,9 @@ def test_article_156_case(name: str, marks: list[str], verdict: Verdict, number:
 
 
 @pytest.mark.parametrize("reason", list(InvalidReason))
-def test_ballot_declared_invalid_by_the_bureau_is_invalid_with_its_reason_whatever_its_marks(reason: InvalidReason) -> None:
+def test_ballot_declared_invalid_by_the_bureau_is_invalid_with_its_reason_whatever_its_marks(
+    reason: InvalidReason,
+) -> None:
     c = classify(Ballot(frozenset({m("8:H")}), Status.DECLARED_INVALID, reason))
     assert c.verdict is Verdict.INVALID
     assert c.invalid_cause is not None and c.invalid_cause.value == reason.value
@@ -81,15 +118,20 @@ def test_mark_that_does_not_exist_on_the_ballot_is_bad_input(mark: str) -> None:
 
 def test_successor_mark_in_election_without_successors_is_bad_input() -> None:
     brussels = chamber_2024("Kieskring Brussel-Hoofdstad")
-    no_successors = brussels.__class__(brussels.code, brussels.constituency,
-                                       tuple(lst.__class__(lst.number, lst.name, lst.titulars) for lst in brussels.lists),
-                                       has_successors=False)
+    no_successors = brussels.__class__(
+        brussels.code,
+        brussels.constituency,
+        tuple(lst.__class__(lst.number, lst.name, lst.titulars) for lst in brussels.lists),
+        has_successors=False,
+    )
     with pytest.raises(BadInput):
         check_marks(no_successors, ballot("1:S1"))
 
 
 @given(st.data())
-def test_a_valid_ballot_has_exactly_one_list_and_its_subcategory_follows_from_its_candidates(data: st.DataObject) -> None:
+def test_a_valid_ballot_has_exactly_one_list_and_its_subcategory_follows_from_its_candidates(
+    data: st.DataObject,
+) -> None:
     election = data.draw(elections())
     b = data.draw(ballots_of(election))
     check_marks(election, b)

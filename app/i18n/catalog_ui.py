@@ -1,0 +1,419 @@
+"""Texts of the kiosk screens (U1, U4, U5): official terms per the glossary; errors say the next step."""
+
+
+def _t(nl: str, fr: str, de: str) -> dict[str, str]:
+    return {"nl": nl, "fr": fr, "de": de}
+
+
+MESSAGES = {
+    # --- frame ---
+    "ui.app.title": _t("Tabula · stemopneming", "Tabula · dépouillement", "Tabula · Stimmenzählung"),
+    "ui.unexpected": _t(
+        "Er ging iets onverwachts mis. Er is niets verloren: alles wat bevestigd is, blijft bewaard. Bel de helpdesk.",
+        "Une erreur inattendue s'est produite. Rien n'est perdu : tout ce qui a été confirmé reste conservé. "
+        "Appelez le helpdesk.",
+        "Es ist ein unerwarteter Fehler aufgetreten. Nichts geht verloren: Alles Bestätigte bleibt gespeichert. "
+        "Rufen Sie den Helpdesk an.",
+    ),
+    "ui.root_missing": _t(
+        "Het basiscertificaat van dit toestel ontbreekt, dus de stick kan niet gecontroleerd worden.",
+        "Le certificat racine de cet appareil est absent : la clé ne peut pas être vérifiée.",
+        "Das Stammzertifikat dieses Geräts fehlt, daher kann der Stick nicht geprüft werden.",
+    ),
+    "ui.status.not_logged_in": _t("Niet aangemeld", "Non connecté", "Nicht angemeldet"),
+    "ui.status.bureau": _t(
+        "Stemopnemingsbureau {name} ({id})", "Bureau de dépouillement {name} ({id})", "Zählbüro {name} ({id})"
+    ),
+    "ui.status.piles": _t(
+        "Stapels klaar: {done} van {total}", "Piles terminées : {done} sur {total}", "Stapel fertig: {done} von {total}"
+    ),
+    "ui.status.ballots": _t(
+        "Stembiljetten ingevoerd: {first} (1e) · {second} (2e)",
+        "Bulletins encodés : {first} (1er) · {second} (2e)",
+        "Stimmzettel erfasst: {first} (1.) · {second} (2.)",
+    ),
+    "ui.status.stick_ok": _t("Stick aanwezig", "Clé présente", "Stick vorhanden"),
+    "ui.status.stick_missing": _t("Geen stick", "Pas de clé", "Kein Stick"),
+    "ui.phase.setup": _t("Nog niets ingevoerd", "Rien encore encodé", "Noch nichts erfasst"),
+    "ui.phase.entering": _t("Invoer", "Encodage", "Eingabe"),
+    "ui.phase.differences": _t("Verschillen", "Différences", "Abweichungen"),
+    "ui.phase.checks": _t("Controles", "Contrôles", "Kontrollen"),
+    "ui.phase.final": _t("Uitslag vastgesteld", "Résultat arrêté", "Ergebnis festgestellt"),
+    "ui.pass.1": _t("eerste invoer", "premier encodage", "erste Eingabe"),
+    "ui.pass.2": _t("tweede invoer", "second encodage", "zweite Eingabe"),
+    # --- help on focus (U4) ---
+    "ui.help.station": _t(
+        "Het nummer van uw stemopnemingsbureau, zoals in de brief met het wachtwoord (bv. B0001).",
+        "Le numéro de votre bureau de dépouillement, comme dans la lettre avec le mot de passe (p. ex. B0001).",
+        "Die Nummer Ihres Zählbüros, wie im Brief mit dem Passwort (z. B. B0001).",
+    ),
+    "ui.help.password": _t(
+        "Het wachtwoord uit de verzegelde brief. Hoofdletters en streepjes mogen weg.",
+        "Le mot de passe de la lettre scellée. Majuscules et tirets facultatifs.",
+        "Das Passwort aus dem versiegelten Brief. Großschreibung und Bindestriche sind egal.",
+    ),
+    "ui.help.pile": _t(
+        "Het nummer van de stapel (ten hoogste 50 stembiljetten). Schrijf het ook op de stapel.",
+        "Le numéro de la pile (50 bulletins au plus). Notez-le aussi sur la pile.",
+        "Die Nummer des Stapels (höchstens 50 Stimmzettel). Schreiben Sie sie auch auf den Stapel.",
+    ),
+    "ui.help.operator": _t(
+        "Uw naam. De tweede invoer van een stapel moet door iemand anders gebeuren dan de eerste.",
+        "Votre nom. Le second encodage d'une pile doit être fait par une autre personne que le premier.",
+        "Ihr Name. Die zweite Eingabe eines Stapels muss eine andere Person machen als die erste.",
+    ),
+    "ui.help.hand_count": _t(
+        "Hoeveel stembiljetten u met de hand in deze stapel telde. Laat leeg als de stapel nog niet geteld is.",
+        "Combien de bulletins vous avez comptés à la main dans cette pile. Laissez vide si elle n'est pas comptée.",
+        "Wie viele Stimmzettel Sie in diesem Stapel von Hand gezählt haben. Leer lassen, wenn noch nicht gezählt.",
+    ),
+    "ui.help.marks": _t(
+        "Typ het lijstnummer en de aangekruiste vakjes: 8 H = lijststem van lijst 8; 8 T3 S1 = titularis 3 en "
+        "opvolger 1 van lijst 8. Leeg = blanco. Enter bevestigt.",
+        "Tapez le numéro de liste et les cases cochées : 8 H = vote en tête de la liste 8 ; 8 T3 S1 = titulaire 3 "
+        "et suppléant 1 de la liste 8. Vide = blanc. Entrée confirme.",
+        "Geben Sie die Listennummer und die angekreuzten Felder ein: 8 H = Listenstimme für Liste 8; 8 T3 S1 = "
+        "ordentlicher Kandidat 3 und Ersatzkandidat 1 der Liste 8. Leer = leer. Eingabetaste bestätigt.",
+    ),
+    "ui.help.reason": _t(
+        "Waarom het bureau dit stembiljet ongeldig verklaart.",
+        "Pourquoi le bureau déclare ce bulletin nul.",
+        "Warum das Büro diesen Stimmzettel für ungültig erklärt.",
+    ),
+    "ui.help.decided_by": _t(
+        "De naam van wie namens het bureau beslist (meestal de voorzitter). Komt in het proces-verbaal.",
+        "Le nom de la personne qui décide au nom du bureau (en général le président). Figure au procès-verbal.",
+        "Der Name der Person, die für das Büro entscheidet (meist der Vorsitzende). Steht im Protokoll.",
+    ),
+    "ui.help.note": _t(
+        "Korte uitleg bij de beslissing (mag leeg blijven).",
+        "Brève explication de la décision (facultatif).",
+        "Kurze Erläuterung der Entscheidung (freiwillig).",
+    ),
+    "ui.help.received": _t(
+        "Het aantal stembiljetten dat de stembureaus volgens hun proces-verbaal bezorgden.",
+        "Le nombre de bulletins remis par les bureaux de vote selon leur procès-verbal.",
+        "Die Zahl der Stimmzettel, die die Wahlbüros laut ihrem Protokoll übergeben haben.",
+    ),
+    "ui.help.remarks": _t(
+        "Opmerkingen van het bureau voor het proces-verbaal.",
+        "Remarques du bureau pour le procès-verbal.",
+        "Bemerkungen des Büros für das Protokoll.",
+    ),
+    # --- login and loading ---
+    "ui.login.title": _t("Aanmelden", "Connexion", "Anmeldung"),
+    "ui.login.intro": _t(
+        "Meld het stemopnemingsbureau aan met het nummer en het wachtwoord uit de verzegelde brief.",
+        "Connectez le bureau de dépouillement avec le numéro et le mot de passe de la lettre scellée.",
+        "Melden Sie das Zählbüro mit der Nummer und dem Passwort aus dem versiegelten Brief an.",
+    ),
+    "ui.login.station": _t("Bureaunummer", "Numéro du bureau", "Büronummer"),
+    "ui.login.password": _t("Wachtwoord", "Mot de passe", "Passwort"),
+    "ui.login.submit": _t("Aanmelden", "Se connecter", "Anmelden"),
+    "ui.login.station_missing": _t(
+        "Vul eerst het bureaunummer in.",
+        "Indiquez d'abord le numéro du bureau.",
+        "Geben Sie zuerst die Büronummer ein.",
+    ),
+    "ui.login.stick_ok": _t(
+        "De master-gegevensdrager is gevonden.",
+        "Le support maître a été trouvé.",
+        "Der Master-Datenträger wurde gefunden.",
+    ),
+    "ui.login.stick_missing": _t(
+        "Steek de master-gegevensdrager (USB-stick) in dit toestel.",
+        "Insérez le support maître (clé USB) dans cet appareil.",
+        "Stecken Sie den Master-Datenträger (USB-Stick) in dieses Gerät.",
+    ),
+    "ui.login.throttled": _t(
+        "Te veel verkeerde wachtwoorden. Wacht nog {seconds} s voor u het opnieuw probeert.",
+        "Trop de mots de passe erronés. Attendez encore {seconds} s avant de réessayer.",
+        "Zu viele falsche Passwörter. Warten Sie noch {seconds} s, bevor Sie es erneut versuchen.",
+    ),
+    "ui.loading.title": _t(
+        "Gegevens van het bureau laden", "Chargement des données du bureau", "Daten des Büros werden geladen"
+    ),
+    "ui.loading.opening": _t("Telling openen…", "Ouverture du dépouillement…", "Zählung wird geöffnet…"),
+    # --- overview ---
+    "ui.overview.title": _t("Overzicht van de stapels", "Aperçu des piles", "Übersicht der Stapel"),
+    "ui.overview.col.pile": _t("Stapel", "Pile", "Stapel"),
+    "ui.overview.col.hand": _t("Met de hand geteld", "Compté à la main", "Von Hand gezählt"),
+    "ui.overview.col.pass1": _t("Eerste invoer", "Premier encodage", "Erste Eingabe"),
+    "ui.overview.col.pass2": _t("Tweede invoer", "Second encodage", "Zweite Eingabe"),
+    "ui.overview.col.differences": _t("Verschillen", "Différences", "Abweichungen"),
+    "ui.overview.pass_state": _t(
+        "{operator} · {count} · {state}", "{operator} · {count} · {state}", "{operator} · {count} · {state}"
+    ),
+    "ui.overview.finished": _t("klaar", "terminé", "fertig"),
+    "ui.overview.busy": _t("bezig", "en cours", "läuft"),
+    "ui.overview.agreed": _t("geen", "aucune", "keine"),
+    "ui.overview.open": _t("{count} te beslissen", "{count} à trancher", "{count} zu entscheiden"),
+    "ui.overview.decided": _t("beslist door {name}", "tranché par {name}", "entschieden von {name}"),
+    "ui.overview.start_title": _t(
+        "Invoer starten of voortzetten", "Commencer ou poursuivre l'encodage", "Eingabe beginnen oder fortsetzen"
+    ),
+    "ui.overview.pile": _t("Stapel", "Pile", "Stapel"),
+    "ui.overview.pass": _t("Invoer", "Encodage", "Eingabe"),
+    "ui.overview.operator": _t("Uw naam", "Votre nom", "Ihr Name"),
+    "ui.overview.hand_count": _t("Met de hand geteld", "Compté à la main", "Von Hand gezählt"),
+    "ui.overview.hand_unknown": _t("nog niet", "pas encore", "noch nicht"),
+    "ui.overview.start": _t("Start de invoer", "Commencer l'encodage", "Eingabe beginnen"),
+    "ui.overview.differences": _t(
+        "Verschillen beslissen ({count})", "Trancher les différences ({count})", "Abweichungen entscheiden ({count})"
+    ),
+    "ui.overview.close": _t("Invoer afsluiten", "Clôturer l'encodage", "Eingabe abschließen"),
+    "ui.overview.close_armed": _t(
+        "Nogmaals tikken: alle stapels zijn ingevoerd",
+        "Toucher encore : toutes les piles sont encodées",
+        "Erneut tippen: alle Stapel sind erfasst",
+    ),
+    "ui.overview.reopen": _t("Invoer heropenen", "Rouvrir l'encodage", "Eingabe wieder öffnen"),
+    "ui.overview.reopen_armed": _t(
+        "Nogmaals tikken om de invoer te heropenen",
+        "Toucher encore pour rouvrir l'encodage",
+        "Erneut tippen, um die Eingabe wieder zu öffnen",
+    ),
+    "ui.overview.reopened": _t(
+        "De invoer is weer open. Voer de ontbrekende stapel in en sluit daarna opnieuw af.",
+        "L'encodage est rouvert. Encodez la pile manquante, puis clôturez à nouveau.",
+        "Die Eingabe ist wieder offen. Erfassen Sie den fehlenden Stapel und schließen Sie dann erneut ab.",
+    ),
+    "ui.overview.to_checks": _t("Naar de controles", "Vers les contrôles", "Zu den Kontrollen"),
+    "ui.overview.pass_done": _t(
+        "Stapel {pile}, {pass_name}: klaar en bewaard.",
+        "Pile {pile}, {pass_name} : terminé et enregistré.",
+        "Stapel {pile}, {pass_name}: fertig und gespeichert.",
+    ),
+    # --- entry ---
+    "ui.entry.title": _t(
+        "Stapel {pile} · {pass_name} · {operator}",
+        "Pile {pile} · {pass_name} · {operator}",
+        "Stapel {pile} · {pass_name} · {operator}",
+    ),
+    "ui.entry.position": _t(
+        "Stapel {pile} · stembiljet {position} van {total}",
+        "Pile {pile} · bulletin {position} sur {total}",
+        "Stapel {pile} · Stimmzettel {position} von {total}",
+    ),
+    "ui.entry.marks": _t("Aangekruiste vakjes", "Cases cochées", "Angekreuzte Felder"),
+    "ui.entry.placeholder": _t("bv. 8 T3 S1 of 8 H", "p. ex. 8 T3 S1 ou 8 H", "z. B. 8 T3 S1 oder 8 H"),
+    "ui.entry.preview": _t(
+        "Enter bevestigt: {ballot} → {verdict}",
+        "Entrée confirme : {ballot} → {verdict}",
+        "Eingabetaste bestätigt: {ballot} → {verdict}",
+    ),
+    "ui.entry.contested": _t("Betwist (F2)", "Contesté (F2)", "Beanstandet (F2)"),
+    "ui.entry.invalid": _t("Ongeldig verklaard (F3)", "Déclaré nul (F3)", "Für ungültig erklärt (F3)"),
+    "ui.entry.confirm": _t("Bevestigen (Enter)", "Confirmer (Entrée)", "Bestätigen (Eingabe)"),
+    "ui.entry.undo": _t("Vorige ongedaan maken (F4)", "Annuler le précédent (F4)", "Vorigen rückgängig (F4)"),
+    "ui.entry.finish": _t("Stapel afsluiten", "Clôturer la pile", "Stapel abschließen"),
+    "ui.entry.finish_armed": _t(
+        "Nogmaals tikken: stapel {pile} met {count} stembiljetten afsluiten",
+        "Toucher encore : clôturer la pile {pile} avec {count} bulletins",
+        "Erneut tippen: Stapel {pile} mit {count} Stimmzetteln abschließen",
+    ),
+    "ui.entry.back": _t("Terug naar het overzicht", "Retour à l'aperçu", "Zurück zur Übersicht"),
+    "ui.entry.saved": _t(
+        "Stembiljet {position} is bewaard.",
+        "Le bulletin {position} est enregistré.",
+        "Stimmzettel {position} ist gespeichert.",
+    ),
+    "ui.entry.undone": _t(
+        "Stembiljet {position} is weggenomen. Voer het opnieuw in.",
+        "Le bulletin {position} a été retiré. Encodez-le à nouveau.",
+        "Stimmzettel {position} wurde entfernt. Erfassen Sie ihn erneut.",
+    ),
+    "ui.entry.last": _t(
+        "Vorige (nr. {position}): {ballot}",
+        "Précédent (n° {position}) : {ballot}",
+        "Vorheriger (Nr. {position}): {ballot}",
+    ),
+    "ui.entry.all_entered": _t(
+        "Alle {total} stembiljetten van de stapel zijn ingevoerd. Sluit de stapel af.",
+        "Les {total} bulletins de la pile sont encodés. Clôturez la pile.",
+        "Alle {total} Stimmzettel des Stapels sind erfasst. Schließen Sie den Stapel ab.",
+    ),
+    "ui.entry.bad_token": _t(
+        "'{token}' is geen vakje. Typ een lijstnummer gevolgd door H, T<nummer> of S<nummer>.",
+        "« {token} » n'est pas une case. Tapez un numéro de liste suivi de H, T<numéro> ou S<numéro>.",
+        "„{token}“ ist kein Feld. Geben Sie eine Listennummer ein, gefolgt von H, T<Nummer> oder S<Nummer>.",
+    ),
+    "ui.entry.list_without_box": _t(
+        "Bij lijst {list} ontbreekt het vakje. Typ H voor de lijststem of T/S met het kandidaatnummer.",
+        "Il manque la case pour la liste {list}. Tapez H pour le vote en tête de liste ou T/S avec le numéro.",
+        "Bei Liste {list} fehlt das Feld. Geben Sie H für die Listenstimme ein oder T/S mit der Nummer.",
+    ),
+    "ui.entry.box_without_list": _t(
+        "Typ eerst het lijstnummer, dan {token}.",
+        "Tapez d'abord le numéro de liste, puis {token}.",
+        "Geben Sie zuerst die Listennummer ein, dann {token}.",
+    ),
+    "ui.verdict.valid": _t("geldig, lijst {list}", "valable, liste {list}", "gültig, Liste {list}"),
+    "ui.verdict.blank": _t("blanco", "blanc", "leer"),
+    "ui.verdict.invalid": _t("ongeldig", "nul", "ungültig"),
+    "ui.ballot.blank": _t("blanco", "blanc", "leer"),
+    "ui.ballot.none": _t("(geen stembiljet)", "(pas de bulletin)", "(kein Stimmzettel)"),
+    "ui.ballot.contested": _t("betwist", "contesté", "beanstandet"),
+    "ui.ballot.invalid": _t("ongeldig verklaard: {reason}", "déclaré nul : {reason}", "für ungültig erklärt: {reason}"),
+    "ui.reason.not-official": _t("geen officieel stembiljet", "bulletin non officiel", "kein amtlicher Stimmzettel"),
+    "ui.reason.identifying-mark": _t("herkenningsteken", "signe distinctif", "Kennzeichen"),
+    "ui.reason.altered": _t("beschadigd of gewijzigd", "altéré", "verändert"),
+    "ui.reason.other": _t("andere reden", "autre motif", "anderer Grund"),
+    "ui.grid.list_vote": _t("Lijststem", "Tête de liste", "Listenstimme"),
+    "ui.grid.list": _t("Lijst {number}: {name}", "Liste {number} : {name}", "Liste {number}: {name}"),
+    "ui.grid.titulars": _t("Kandidaat-titularissen", "Candidats titulaires", "Ordentliche Kandidaten"),
+    "ui.grid.successors": _t("Kandidaat-opvolgers", "Candidats suppléants", "Ersatzkandidaten"),
+    # --- differences ---
+    "ui.diff.title": _t("Verschillen beslissen", "Trancher les différences", "Abweichungen entscheiden"),
+    "ui.diff.intro": _t(
+        "Neem het stembiljet uit de stapel, bekijk het, en kies wat er werkelijk op staat. "
+        "Het bureau beslist; de beslissing komt in het proces-verbaal.",
+        "Prenez le bulletin dans la pile, examinez-le et choisissez ce qu'il porte réellement. "
+        "Le bureau tranche ; la décision figure au procès-verbal.",
+        "Nehmen Sie den Stimmzettel aus dem Stapel, sehen Sie ihn an und wählen Sie, was wirklich darauf steht. "
+        "Das Büro entscheidet; die Entscheidung steht im Protokoll.",
+    ),
+    "ui.diff.pile_item": _t("Stapel {pile} · {count}", "Pile {pile} · {count}", "Stapel {pile} · {count}"),
+    "ui.diff.pile_title": _t("Stapel {pile}", "Pile {pile}", "Stapel {pile}"),
+    "ui.diff.none_open": _t(
+        "Er zijn geen verschillen meer te beslissen.",
+        "Il n'y a plus de différences à trancher.",
+        "Es sind keine Abweichungen mehr zu entscheiden.",
+    ),
+    "ui.diff.count": _t(
+        "{pass_name}: {entered} stembiljetten, met de hand geteld: {counted}.",
+        "{pass_name} : {entered} bulletins, comptés à la main : {counted}.",
+        "{pass_name}: {entered} Stimmzettel, von Hand gezählt: {counted}.",
+    ),
+    "ui.diff.where": _t(
+        "Stembiljet nr. {position_1} (eerste invoer) / nr. {position_2} (tweede invoer) van stapel {pile}",
+        "Bulletin n° {position_1} (premier encodage) / n° {position_2} (second encodage) de la pile {pile}",
+        "Stimmzettel Nr. {position_1} (erste Eingabe) / Nr. {position_2} (zweite Eingabe) von Stapel {pile}",
+    ),
+    "ui.diff.kind.changed": _t(
+        "De twee invoeren verschillen.", "Les deux encodages diffèrent.", "Die beiden Eingaben weichen ab."
+    ),
+    "ui.diff.kind.only-in-first": _t(
+        "Alleen in de eerste invoer: overgeslagen in de tweede, of twee keer ingevoerd in de eerste.",
+        "Seulement dans le premier encodage : oublié dans le second, ou encodé deux fois dans le premier.",
+        "Nur in der ersten Eingabe: in der zweiten übersprungen oder in der ersten doppelt erfasst.",
+    ),
+    "ui.diff.kind.only-in-second": _t(
+        "Alleen in de tweede invoer: overgeslagen in de eerste, of twee keer ingevoerd in de tweede.",
+        "Seulement dans le second encodage : oublié dans le premier, ou encodé deux fois dans le second.",
+        "Nur in der zweiten Eingabe: in der ersten übersprungen oder in der zweiten doppelt erfasst.",
+    ),
+    "ui.diff.kind.contested": _t(
+        "Betwist stembiljet: het bureau beslist of het geldig is.",
+        "Bulletin contesté : le bureau décide s'il est valable.",
+        "Beanstandeter Stimmzettel: Das Büro entscheidet, ob er gültig ist.",
+    ),
+    "ui.diff.kind.count-first": _t("Aantal verschilt.", "Le nombre diffère.", "Die Anzahl weicht ab."),
+    "ui.diff.kind.count-second": _t("Aantal verschilt.", "Le nombre diffère.", "Die Anzahl weicht ab."),
+    "ui.diff.repeated": _t(
+        "Waarschijnlijk twee keer ingevoerd.", "Probablement encodé deux fois.", "Wahrscheinlich doppelt erfasst."
+    ),
+    "ui.diff.take_1": _t("Zoals eerste invoer", "Comme le premier encodage", "Wie erste Eingabe"),
+    "ui.diff.take_2": _t("Zoals tweede invoer", "Comme le second encodage", "Wie zweite Eingabe"),
+    "ui.diff.take_as_entered": _t("Zoals ingevoerd", "Comme encodé", "Wie erfasst"),
+    "ui.diff.take_other": _t("Iets anders", "Autre chose", "Etwas anderes"),
+    "ui.diff.no_ballot": _t("Er is hier geen stembiljet", "Il n'y a pas de bulletin ici", "Hier ist kein Stimmzettel"),
+    "ui.diff.verdict": _t(
+        "Beslissing over het betwiste stembiljet",
+        "Décision sur le bulletin contesté",
+        "Entscheidung über den beanstandeten Stimmzettel",
+    ),
+    "ui.diff.verdict_valid": _t("geldig zoals aangekruist", "valable tel que coché", "gültig wie angekreuzt"),
+    "ui.diff.verdict_invalid": _t("ongeldig: {reason}", "nul : {reason}", "ungültig: {reason}"),
+    "ui.diff.outcome": _t(
+        "Na deze keuzes telt de stapel {count} stembiljetten (met de hand geteld: {counted}).",
+        "Après ces choix, la pile compte {count} bulletins (comptés à la main : {counted}).",
+        "Nach dieser Wahl hat der Stapel {count} Stimmzettel (von Hand gezählt: {counted}).",
+    ),
+    "ui.diff.outcome_pending": _t(
+        "Kies voor elk verschil wat er op het stembiljet staat.",
+        "Choisissez pour chaque différence ce que porte le bulletin.",
+        "Wählen Sie für jede Abweichung, was auf dem Stimmzettel steht.",
+    ),
+    "ui.diff.decided_by": _t("Beslist door", "Tranché par", "Entschieden von"),
+    "ui.diff.note": _t("Toelichting", "Explication", "Erläuterung"),
+    "ui.diff.decide": _t("Beslissing vastleggen", "Enregistrer la décision", "Entscheidung festhalten"),
+    "ui.diff.decided": _t(
+        "De beslissing over stapel {pile} is bewaard.",
+        "La décision sur la pile {pile} est enregistrée.",
+        "Die Entscheidung über Stapel {pile} ist gespeichert.",
+    ),
+    # --- checks ---
+    "ui.checks.title": _t("Controles", "Contrôles", "Kontrollen"),
+    "ui.checks.received": _t("Ontvangen stembiljetten", "Bulletins reçus", "Erhaltene Stimmzettel"),
+    "ui.checks.remarks": _t("Opmerkingen", "Remarques", "Bemerkungen"),
+    "ui.checks.error": _t("fout", "erreur", "Fehler"),
+    "ui.checks.warning": _t("waarschuwing", "avertissement", "Warnung"),
+    "ui.checks.next_step": _t("Wat nu: {action}", "Que faire : {action}", "Was tun: {action}"),
+    "ui.checks.blocks": _t(
+        "Dit houdt de uitslag tegen tot het opgelost is.",
+        "Ceci bloque le résultat jusqu'à sa résolution.",
+        "Dies hält das Ergebnis auf, bis es behoben ist.",
+    ),
+    "ui.checks.needs_ack": _t(
+        "Bevestig dat het bureau dit gezien heeft; het komt in het proces-verbaal.",
+        "Confirmez que le bureau l'a vu ; cela figure au procès-verbal.",
+        "Bestätigen Sie, dass das Büro dies gesehen hat; es steht im Protokoll.",
+    ),
+    "ui.checks.acknowledged": _t("Gezien door het bureau.", "Vu par le bureau.", "Vom Büro gesehen."),
+    "ui.checks.acknowledge": _t("Gezien en aanvaard", "Vu et accepté", "Gesehen und akzeptiert"),
+    "ui.checks.all_passed": _t(
+        "Alle controles zijn in orde.", "Tous les contrôles sont en ordre.", "Alle Kontrollen sind in Ordnung."
+    ),
+    "ui.checks.all_acknowledged": _t(
+        "Alle waarschuwingen zijn gezien. De uitslag kan vastgesteld worden.",
+        "Tous les avertissements ont été vus. Le résultat peut être arrêté.",
+        "Alle Warnungen wurden gesehen. Das Ergebnis kann festgestellt werden.",
+    ),
+    "ui.checks.errors": _t(
+        "{count} fout(en) houden de uitslag tegen.",
+        "{count} erreur(s) bloquent le résultat.",
+        "{count} Fehler halten das Ergebnis auf.",
+    ),
+    "ui.checks.warnings": _t(
+        "{count} waarschuwing(en) wachten op bevestiging.",
+        "{count} avertissement(s) attendent une confirmation.",
+        "{count} Warnung(en) warten auf Bestätigung.",
+    ),
+    "ui.checks.finalize": _t("Uitslag vaststellen", "Arrêter le résultat", "Ergebnis feststellen"),
+    # --- result ---
+    "ui.result.title": _t("Uitslag", "Résultat", "Ergebnis"),
+    "ui.result.col.list": _t("Lijst", "Liste", "Liste"),
+    "ui.result.col.name": _t("Naam", "Nom", "Name"),
+    "ui.result.col.sc1": _t("SC1", "SC1", "SC1"),
+    "ui.result.col.sc2": _t("SC2", "SC2", "SC2"),
+    "ui.result.col.sc3": _t("SC3", "SC3", "SC3"),
+    "ui.result.col.sc4": _t("SC4", "SC4", "SC4"),
+    "ui.result.col.ce": _t("Stemcijfer", "Chiffre électoral", "Wahlziffer"),
+    "ui.result.totals": _t(
+        "Getelde stembiljetten: {counted}\nGeldig: {valid}\nBlanco of ongeldig: {blank_or_invalid} "
+        "(blanco {blank}, ongeldig {invalid})",
+        "Bulletins comptés : {counted}\nValables : {valid}\nBlancs ou nuls : {blank_or_invalid} "
+        "(blancs {blank}, nuls {invalid})",
+        "Gezählte Stimmzettel: {counted}\nGültig: {valid}\nLeer oder ungültig: {blank_or_invalid} "
+        "(leer {blank}, ungültig {invalid})",
+    ),
+    "ui.result.write": _t("Naar de stick schrijven", "Écrire sur la clé", "Auf den Stick schreiben"),
+    "ui.result.write_again": _t(
+        "Opnieuw schrijven (andere stick)", "Écrire à nouveau (autre clé)", "Erneut schreiben (anderer Stick)"
+    ),
+    "ui.result.retry": _t("Opnieuw proberen", "Réessayer", "Erneut versuchen"),
+    "ui.result.control_number": _t(
+        "Controlegetal: schrijf het over op het papieren formulier",
+        "Nombre de contrôle : recopiez-le sur le formulaire papier",
+        "Kontrollzahl: auf das Papierformular übertragen",
+    ),
+    "ui.result.hash": _t(
+        "Hash van de bestanden: {sha256}", "Empreinte des fichiers : {sha256}", "Hashwert der Dateien: {sha256}"
+    ),
+    "ui.result.remove_stick": _t(
+        "De uitslag is geschreven en nagelezen. U mag de stick nu verwijderen.",
+        "Le résultat est écrit et vérifié. Vous pouvez retirer la clé.",
+        "Das Ergebnis ist geschrieben und geprüft. Sie dürfen den Stick jetzt entfernen.",
+    ),
+}
