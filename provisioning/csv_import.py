@@ -26,6 +26,7 @@ from app.counting.model import (
     Station,
     StationId,
 )
+from app.eml import candidates as eml_candidates
 from app.errors import BadInput
 
 STATION_COLUMNS = ("station", "name", "election", "constituency", "language")
@@ -229,9 +230,27 @@ def read_stations(path: Path, elections: dict[tuple[ElectionCode, str], Election
     return tuple(stations)
 
 
+def read_candidates_eml(path: Path) -> dict[tuple[ElectionCode, str], Election]:
+    """Every election of an EML 230 candidate list (for authorities that have their lists in EML)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise BadInput("import.unreadable", file=path.name) from None
+    elections = eml_candidates.read_candidates(data)
+    if not elections:
+        raise BadInput("import.no_rows", file=path.name)
+    return {(e.code, e.constituency): e for e in elections}
+
+
 def import_files(stations_csv: Path, candidates_csv: Path) -> Imported:
-    """Read and validate both files; only the elections some bureau counts are kept."""
-    elections = read_candidates(candidates_csv)
+    """Read and validate both files; only the elections some bureau counts are kept.
+
+    The candidates come as the contract's CSV, or as an EML 230 file when its name ends in `.xml`.
+    """
+    if candidates_csv.suffix.lower() == ".xml":
+        elections = read_candidates_eml(candidates_csv)
+    else:
+        elections = read_candidates(candidates_csv)
     stations = read_stations(stations_csv, elections)
     used = {(s.election, s.constituency) for s in stations}
     return Imported(stations, {key: e for key, e in elections.items() if key in used})

@@ -213,3 +213,33 @@ def test_empty_candidates_file_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(BadInput) as caught:
         csv_import.import_files(tmp_path / "s.csv", tmp_path / "missing.csv")
     assert caught.value.key == "import.unreadable"
+
+
+def test_candidates_from_an_eml_230_file(tmp_path: Path) -> None:
+    """Authorities that have their lists in EML 230 give that file instead of candidates.csv."""
+    import datetime as dt
+
+    from app.eml.candidates import write_candidates
+    from provisioning.csv_import import import_files
+    from tests.reference import chamber_2024
+
+    election = chamber_2024()
+    eml = tmp_path / "candidates.xml"
+    eml.write_bytes(write_candidates([election], issue_date=dt.date(2029, 5, 1)))
+    stations = tmp_path / "stations.csv"
+    stations.write_text(
+        f"station,name,election,constituency,language\nA-1,Bureau 1,CK,{election.constituency},nl\n", encoding="utf-8"
+    )
+    imported = import_files(stations, eml)
+    loaded = imported.election_of(imported.stations[0])
+    assert [lst.number for lst in loaded.lists] == [lst.number for lst in election.lists]
+    assert [c.name for c in loaded.lists[0].titulars] == [c.name for c in election.lists[0].titulars]
+    assert loaded.has_successors
+
+
+def test_unreadable_eml_candidates_is_bad_input(tmp_path: Path) -> None:
+    from app.errors import BadInput
+    from provisioning.csv_import import import_files
+
+    with pytest.raises(BadInput):
+        import_files(tmp_path / "stations.csv", tmp_path / "missing.xml")
