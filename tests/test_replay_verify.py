@@ -362,3 +362,15 @@ def test_replay_without_ca_trusts_the_root_on_the_master_stick(
         == 2
     )
     assert "--ca" in capsys.readouterr().err
+
+
+def test_pile_missing_in_pass_2_is_open_until_the_bureau_decides_it(
+    run: Run, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = ballots(run.master, 100)
+    second = [row for row in first if row[0] == 1]  # pass 2 forgot pile 2
+    assert run.replay(first, second) == 3
+    assert "Stapel 2: invoer 2 ontbreekt" in capsys.readouterr().err
+    pile_2 = [row for row in first if row[0] == 2]
+    assert run.replay(first, second, pile_2) == 0
+    assert run.verify() == 0

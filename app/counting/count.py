@@ -310,8 +310,10 @@ def _discard(count: Count, event: DiscardPass) -> Count:
 
 def _decide(count: Count, event: Decide) -> Count:
     decision = event.decision
-    pile = count.piles.get(decision.pile)
-    if pile is None or pile.comparison is None:
+    # A decision is the bureau's settled content of the whole pile and replaces both passes (contract), so it may
+    # also settle a pile entered once or not at all; only a pass still being typed must be finished first.
+    pile = count.piles.get(decision.pile) or Pile(_valid_pile_number(decision.pile))
+    if any(entry is not None and not entry.finished for entry in (pile.first, pile.second)):
         raise CountStateError("count.pile_not_ready", pile=decision.pile)
     for ballot in decision.ballots:
         check_marks(count.election, ballot)
@@ -409,10 +411,11 @@ def open_differences(count: Count) -> tuple[Difference, ...]:
 
 
 def unfinished_passes(count: Count) -> tuple[tuple[int, Pass], ...]:
-    """Passes of started piles that are not finished yet, or not even started."""
+    """Passes of started piles that are not finished yet, or not even started; a decided pile needs none."""
     return tuple(
         (pile.number, pass_no)
         for pile in piles(count)
+        if pile.decision is None
         for pass_no in Pass
         if (entry := pile.entry(pass_no)) is None or not entry.finished
     )

@@ -150,9 +150,9 @@ MESSAGES = {
     },
     # --- differences and decisions ---
     "count.pile_not_ready": {
-        "nl": "Stapel {pile} kan nog niet worden beslist: beide invoeren moeten eerst af zijn.",
-        "fr": "La pile {pile} ne peut pas encore être tranchée : les deux encodages doivent d'abord être terminés.",
-        "de": "Über Stapel {pile} kann noch nicht entschieden werden: Beide Eingaben müssen zuerst fertig sein.",
+        "nl": "Stapel {pile} kan nog niet worden beslist: een invoer is nog bezig. Werk die eerst af of verwijder ze.",
+        "fr": "La pile {pile} ne peut pas encore être tranchée : un encodage est en cours. Terminez-le ou supprimez-le d'abord.",
+        "de": "Über Stapel {pile} kann noch nicht entschieden werden: Eine Eingabe läuft noch. Schließen Sie sie zuerst ab oder verwerfen Sie sie.",
     },
     "count.pile_decided": {
         "nl": "Het bureau heeft over stapel {pile} al beslist; de invoer kan niet meer worden verwijderd. Neem zo nodig"

@@ -16,7 +16,7 @@ from app.ui.ballot_grid import BallotGrid
 from app.ui.mark_text import ballot_text, format_entry, parse_entry, reason_key
 from app.ui.ports import SessionPort
 from app.ui.texts import Texts
-from app.ui.theme import PALETTE, Urgency
+from app.ui.theme import PALETTE, Urgency, banner_style
 from app.ui.widgets import ConfirmButton, ErrorSink, Screen, set_role
 
 SIDE_WIDTH = 330
@@ -62,6 +62,10 @@ class EntryScreen(Screen):
         self.position.setProperty("role", "big")
         self.position.setWordWrap(True)
         self.last = QLabel()
+        self.complete = QLabel()  # its own line, so it never hides the 'saved' message of the last ballot
+        self.complete.setWordWrap(True)
+        self.complete.setStyleSheet(banner_style(Urgency.INFO))
+        self.complete.setVisible(False)
         self.last.setWordWrap(True)
         self.contested = _toggle()
         self.invalid = _toggle()
@@ -84,7 +88,7 @@ class EntryScreen(Screen):
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button.clicked.connect(self.leave.emit)
         side = QVBoxLayout()
-        for widget in (self.position, self.banner, self.last, self.contested, self.invalid, self.reason):
+        for widget in (self.position, self.banner, self.complete, self.last, self.contested, self.invalid, self.reason):
             side.addWidget(widget)
         side.addSpacing(8)
         side.addWidget(self.confirm_button)
@@ -262,8 +266,9 @@ class EntryScreen(Screen):
             self.last.setText(self.t("ui.entry.last", position=entered, ballot=ballot_text(entry.ballots[-1], self.t)))
         else:
             self.last.setText("")
-        if entered >= total and self.banner.urgency is not Urgency.WARNING:
-            self.banner.show_key("ui.entry.all_entered", Urgency.INFO, total=total)
+        complete = entered >= total
+        self.complete.setVisible(complete)
+        self.complete.setText(self.t("ui.entry.all_entered", total=total) if complete else "")
         self.undo_button.setEnabled(entered > 0)
         self.finish_button.setEnabled(entered > 0)
         self.finish_button.refresh()

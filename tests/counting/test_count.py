@@ -261,12 +261,25 @@ def test_contested_in_one_pass_only_is_listed_with_its_decision(election: Electi
 
 def test_decision_is_checked_against_the_election_and_the_pile(election: Election) -> None:
     count = run(new_count(election), entry(1, FIRST, "An", pile_of(3)))
-    refused(count, Decide(Decision(1, pile_of(3), "voorzitter", NOW)), "count.pile_not_ready")
-    refused(count, Decide(Decision(7, pile_of(3), "voorzitter", NOW)), "count.pile_not_ready")
+    count = apply(count, StartPile(1, SECOND, "Bert"))
+    refused(count, Decide(Decision(1, pile_of(3), "voorzitter", NOW)), "count.pile_not_ready")  # pass 2 is open
+    refused(count, Decide(Decision(0, pile_of(3), "voorzitter", NOW)), "count.bad_pile")
+    count = apply(count, DiscardPass(1, SECOND))
     count = run(count, entry(1, SECOND, "Bert", pile_of(3)))
     refused(count, Decide(Decision(1, (vote(40),), "voorzitter", NOW)), "ballot.unknown_mark", BadInput)
     count = apply(count, Decide(Decision(1, pile_of(2), "voorzitter", NOW)))
     refused(count, DiscardPass(1, FIRST), "count.pile_decided")
+
+
+def test_a_decision_replaces_both_passes_even_of_a_pile_entered_once_or_never(election: Election) -> None:
+    """Contract: the decisions file is the settled content of the whole pile, replacing both passes."""
+    count = run(new_count(election), entry(1, FIRST, "An", pile_of(3)))
+    count = apply(count, Decide(Decision(1, pile_of(2), "voorzitter", NOW)))
+    count = apply(count, Decide(Decision(7, pile_of(4), "voorzitter", NOW)))
+    assert c.unfinished_passes(count) == ()
+    count = apply(count, CloseEntry())
+    assert count.phase is Phase.CHECKS
+    assert [ref.pile for ref, _ in c.final_ballots(count)] == [1, 1, 7, 7, 7, 7]
 
 
 def test_close_entry_needs_every_pile_entered_twice(election: Election) -> None:

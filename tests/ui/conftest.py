@@ -65,7 +65,9 @@ class FakeSession:
     def findings(self, context: BureauContext):  # type: ignore[no-untyped-def]
         return self.real.findings(context)
 
-    def write_results(self, stick_dir: Path, context: BureauContext, progress: Progress | None = None) -> WrittenResults:
+    def write_results(
+        self, stick_dir: Path, context: BureauContext, progress: Progress | None = None
+    ) -> WrittenResults:
         if self.write is not None:
             return self.write(stick_dir, context, progress)
         return self.real.write_results(stick_dir, context, progress)
@@ -75,8 +77,9 @@ def make_session(test_pki: TestPki, tmp_path: Path, election: Election | None = 
     election = election or small_election()
     signer = test_pki.signer(STATION_ID)
     station = Station(StationId(STATION_ID), "Gemeenteschool Zuid", election.code, election.constituency, Language.NL)
-    loaded = LoadedStation(station, election, signer, (signer.certificate, test_pki.issuing.certificate,
-                                                       test_pki.root.certificate))
+    loaded = LoadedStation(
+        station, election, signer, (signer.certificate, test_pki.issuing.certificate, test_pki.root.certificate)
+    )
     log = SecurityLog(tmp_path / "security-log.jsonl", system="test")
     return FakeSession(Session(loaded, MemoryJournal(election), log))
 

@@ -1,0 +1,103 @@
+"""Entering a pile by keyboard: marks, blank, invalid, undo, finish; the core's refusals are shown, never raised."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.counting.double_entry import Pass
+from app.counting.model import Ballot, Box, InvalidReason, ListNumber, Mark, Position, Status
+from app.ui.main import MainWindow
+from app.ui.theme import Urgency
+from tests.ui.conftest import FakeSession
+
+
+def start_pass(
+    qtbot,
+    win: MainWindow,
+    session: FakeSession,
+    pile: int,
+    pass_no: Pass,
+    operator: str,  # type: ignore[no-untyped-def]
+    hand: int = 0,
+) -> None:
+    win.attach(session)
+    win.overview._select(pile, pass_no)
+    win.overview.hand_count.setValue(hand)
+    win.overview.operator.setText(operator)
+    qtbot.keyClick(win.overview.operator, Qt.Key.Key_Return)
+
+
+def type_ballot(qtbot, win: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+    win.entry.field.setText("")
+    qtbot.keyClicks(win.entry.field, text)
+    qtbot.keyClick(win.entry.field, Qt.Key.Key_Return)
+
+
+def test_a_pile_is_entered_by_keyboard_and_finished(qtbot, window: MainWindow, session: FakeSession) -> None:  # type: ignore[no-untyped-def]
+    start_pass(qtbot, window, session, 1, Pass.FIRST, "An", hand=4)
+    assert window.stack.currentWidget() is window.entry
+    type_ballot(qtbot, window, "1 T1 S2")
+    assert window.entry.position.text() == "Stapel 1 · stembiljet 2 van 4"
+    assert window.entry.banner.text() == "Stembiljet 1 is bewaard."
+    type_ballot(qtbot, window, "")  # blank
+    window.entry.invalid.setChecked(True)
+    window.entry.reason.setCurrentIndex(window.entry.reason.findData(InvalidReason.ALTERED.value))
+    type_ballot(qtbot, window, "2 H")
+    type_ballot(qtbot, window, "3 h")
+    type_ballot(qtbot, window, "4 T2")
+    qtbot.keyClick(window.entry, Qt.Key.Key_F4)  # undo the fifth: the pile has four
+    assert "5" in window.entry.banner.text()
+    window.entry.finish_button.click()
+    window.entry.finish_button.click()
+    assert window.stack.currentWidget() is window.overview
+    entry = session.count.piles[1].first
+    assert entry is not None and entry.finished
+    assert entry.ballots == (
+        Ballot(
+            frozenset({Mark(ListNumber(1), Box.TITULAR, Position(1)), Mark(ListNumber(1), Box.SUCCESSOR, Position(2))})
+        ),
+        Ballot(),
+        Ballot(frozenset({Mark(ListNumber(2), Box.LIST)}), Status.DECLARED_INVALID, InvalidReason.ALTERED),
+        Ballot(frozenset({Mark(ListNumber(3), Box.LIST)})),
+    )
+    assert "Stembiljetten ingevoerd: 4 (1e)" in window.status.ballots.text()
+
+
+def test_a_slip_is_shown_and_nothing_is_stored(qtbot, window: MainWindow, session: FakeSession) -> None:  # type: ignore[no-untyped-def]
+    start_pass(qtbot, window, session, 1, Pass.FIRST, "An")
+    type_ballot(qtbot, window, "9 T1")  # list 9 does not exist
+    assert window.entry.banner.urgency is Urgency.WARNING
+    assert "9:T1" in window.entry.banner.text()
+    assert window.entry.field.text() == "9 T1"  # kept for correction
+    assert window.entry.entered() == 0
+
+
+def test_the_same_operator_for_both_passes_is_refused_with_the_core_message(qtbot, window, session) -> None:  # type: ignore[no-untyped-def]
+    start_pass(qtbot, window, session, 1, Pass.FIRST, "An")
+    type_ballot(qtbot, window, "1 H")
+    window.entry.finish_button.click()
+    window.entry.finish_button.click()
+    start_pass(qtbot, window, session, 1, Pass.SECOND, " an ")
+    assert window.stack.currentWidget() is window.overview
+    assert window.overview.banner.isVisibleTo(window.overview)
+    assert session.count.piles[1].second is None
+
+
+def test_tapping_the_grid_writes_the_marks_in_the_field(qtbot, window: MainWindow, session: FakeSession) -> None:  # type: ignore[no-untyped-def]
+    start_pass(qtbot, window, session, 1, Pass.FIRST, "An")
+    grid = window.entry.grid
+    assert grid is not None
+    grid.candidate_button(Mark(ListNumber(2), Box.TITULAR, Position(3))).click()
+    grid.candidate_button(Mark(ListNumber(2), Box.LIST)).click()
+    assert window.entry.field.text() == "2 H T3"
+    qtbot.keyClicks(window.entry.field, " S1")
+    assert Mark(ListNumber(2), Box.SUCCESSOR, Position(1)) in grid.marks()
+
+
+def test_an_unexpected_fault_shows_call_the_helpdesk(qtbot, window: MainWindow, session: FakeSession) -> None:  # type: ignore[no-untyped-def]
+    start_pass(qtbot, window, session, 1, Pass.FIRST, "An")
+    session.fail_apply = RuntimeError("disk on fire")
+    type_ballot(qtbot, window, "1 H")
+    assert window.entry.banner.urgency is Urgency.BLOCKING
+    assert "helpdesk" in window.entry.banner.text()
+    assert b'"event":"exception"' in (session.log.path.read_bytes())
