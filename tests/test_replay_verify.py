@@ -374,3 +374,33 @@ def test_pile_missing_in_pass_2_is_open_until_the_bureau_decides_it(
     pile_2 = [row for row in first if row[0] == 2]
     assert run.replay(first, second, pile_2) == 0
     assert run.verify() == 0
+
+
+def test_verify_text_report_names_each_bureau(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.replay(ballots(run.master, 30)) == 0
+    capsys.readouterr()
+    assert run.verify() == 0
+    assert capsys.readouterr().out.startswith("A-001: in orde  controlegetal ")
+
+
+@pytest.mark.parametrize("case", ["bad_ca", "no_stick"])
+def test_verify_bad_usage_exits_2(run: Run, capsys: pytest.CaptureFixture[str], case: str) -> None:
+    if case == "bad_ca":
+        bad = run.folder / "bad.pem"
+        bad.write_text("not a certificate", encoding="utf-8")
+        code = main(["verify", str(run.stick), "--ca", str(bad)])
+    else:
+        code = main(["verify", str(run.folder / "nowhere"), "--ca", str(run.master.root_pem)])
+    assert code == 2 and "Traceback" not in capsys.readouterr().err
+
+
+def test_an_unexpected_error_is_one_calm_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def boom(args: object, language: str) -> int:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("app.verify.verify_command", boom)
+    assert main(["--lang", "de", "verify", "x", "--ca", "y"]) == 1
+    err = capsys.readouterr().err
+    assert "Helpdesk" in err and "disk on fire" not in err and "Traceback" not in err

@@ -21,9 +21,7 @@ MESSAGES = {
         "Das Stammzertifikat dieses Geräts fehlt, daher kann der Stick nicht geprüft werden.",
     ),
     "ui.status.not_logged_in": _t("Niet aangemeld", "Non connecté", "Nicht angemeldet"),
-    "ui.status.bureau": _t(
-        "Stemopnemingsbureau {name} ({id})", "Bureau de dépouillement {name} ({id})", "Zählbüro {name} ({id})"
-    ),
+    "ui.status.bureau": _t("{name} ({id})", "{name} ({id})", "{name} ({id})"),
     "ui.status.piles": _t(
         "Stapels klaar: {done} van {total}", "Piles terminées : {done} sur {total}", "Stapel fertig: {done} von {total}"
     ),
@@ -273,7 +271,11 @@ MESSAGES = {
         "Nehmen Sie den Stimmzettel aus dem Stapel, sehen Sie ihn an und wählen Sie, was wirklich darauf steht. "
         "Das Büro entscheidet; die Entscheidung steht im Protokoll.",
     ),
-    "ui.diff.pile_item": _t("Stapel {pile} · {count}", "Pile {pile} · {count}", "Stapel {pile} · {count}"),
+    "ui.diff.pile_item": _t(
+        "Stapel {pile}: {count} te beslissen",
+        "Pile {pile} : {count} à trancher",
+        "Stapel {pile}: {count} zu entscheiden",
+    ),
     "ui.diff.pile_title": _t("Stapel {pile}", "Pile {pile}", "Stapel {pile}"),
     "ui.diff.none_open": _t(
         "Er zijn geen verschillen meer te beslissen.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -27,7 +27,7 @@ from app.counting.model import Box, CandidateList, Election, Kind, ListNumber, M
 from app.ui.texts import Texts
 
 GRID_WIDTH = 900  # the width the tiles share; every tile gets the same fixed size from it
-TILE_HEIGHT = 84
+TILE_HEIGHT = 96
 SPACING = 6
 CANDIDATE_COLUMNS = 4
 CANDIDATE_HEIGHT = 36
@@ -62,6 +62,8 @@ class ListTile(QFrame):
         self.pick.setFont(font)
         self.list_box = _button()
         self.list_box.setFont(font)
+        for button in (self.pick, self.list_box):
+            button.setStyleSheet("padding:2px 4px; min-height:30px;")  # two touch targets fit in one tile
         self.marked = QLabel()
         self.marked.setFont(font)
         layout = QVBoxLayout(self)
@@ -75,7 +77,9 @@ class ListTile(QFrame):
         self.marked.setFixedWidth(36)
         self.marked.setAlignment(Qt.AlignmentFlag.AlignCenter)
         width = size[0] - 24
-        name = self.pick.fontMetrics().elidedText(lst.name, Qt.TextElideMode.ElideRight, width - 40)
+        bold = QFont(font)
+        bold.setBold(True)
+        name = QFontMetrics(bold).elidedText(lst.name, Qt.TextElideMode.ElideRight, width - 40)
         self.pick.setText(f"{lst.number} · {name}")
         self.pick.setToolTip(f"{lst.number} {lst.name}")
 
@@ -90,6 +94,8 @@ class CandidatePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         button_width = (width - (CANDIDATE_COLUMNS - 1) * SPACING) // CANDIDATE_COLUMNS
+        bold = QFont(font)
+        bold.setBold(True)  # a ticked box is drawn bold: elide for that width, so ticking never cuts a name
         for kind, candidates in ((Kind.TITULAR, lst.titulars), (Kind.SUCCESSOR, lst.successors)):
             if not candidates:
                 continue
@@ -106,7 +112,7 @@ class CandidatePanel(QWidget):
                 button.setFont(font)
                 button.setFixedSize(button_width, CANDIDATE_HEIGHT)
                 label = f"{kind.value}{candidate.position}  {candidate.name}"
-                elided = button.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, button_width - 24)
+                elided = QFontMetrics(bold).elidedText(label, Qt.TextElideMode.ElideRight, button_width - 28)
                 button.setText(elided)
                 button.setToolTip(label)
                 button.setStyleSheet("text-align:left;")

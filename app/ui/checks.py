@@ -93,8 +93,9 @@ class ChecksScreen(Screen):
         self.help.register(self.received, "ui.help.received")
         self.help.register(self.remarks, "ui.help.remarks")
         self.form = QFormLayout()
-        self.form.addRow("", self.received)
-        self.form.addRow("", self.remarks)
+        self.form_labels = [QLabel(), QLabel()]
+        self.form.addRow(self.form_labels[0], self.received)
+        self.form.addRow(self.form_labels[1], self.remarks)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.cards_box = QVBoxLayout()
@@ -152,6 +153,7 @@ class ChecksScreen(Screen):
     def _show_findings(self) -> None:
         for card in self.cards:
             self.cards_box.removeWidget(card)
+            card.hide()  # deleteLater waits for the event loop
             card.deleteLater()
         acknowledged = frozenset() if self.session is None else self.session.count.acknowledged
         self.cards = []
@@ -205,11 +207,8 @@ class ChecksScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.t("ui.checks.title"))
-        for row, key in enumerate(("ui.checks.received", "ui.checks.remarks")):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            label = None if item is None else item.widget()
-            if isinstance(label, QLabel):
-                label.setText(self.t(key))
+        for label, key in zip(self.form_labels, ("ui.checks.received", "ui.checks.remarks"), strict=True):
+            label.setText(self.t(key))
         self.received.setSpecialValueText(self.t("ui.overview.hand_unknown"))
         self.back_button.setText(self.t("ui.entry.back"))
         self.finalize_button.setText(self.t("ui.checks.finalize"))

@@ -275,6 +275,7 @@ class DifferencesScreen(Screen):
             return  # the same pile: keep the choices made so far
         for old in self.rows:
             self.rows_box.removeWidget(old)
+            old.hide()  # deleteLater waits for the event loop
             old.deleteLater()
         self.rows = []
         self.pile = None if pile is None else pile.number
@@ -372,6 +373,7 @@ class DifferencesScreen(Screen):
     def _drop_rows(self) -> list[DifferenceRow]:
         for old in self.rows:
             self.rows_box.removeWidget(old)
+            old.hide()  # deleteLater waits for the event loop
             old.deleteLater()
         return []
 

@@ -57,8 +57,11 @@ class OverviewScreen(Screen):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(40)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(48)
         self.table.cellClicked.connect(self._on_row)
 
         self.form_title = QLabel()
@@ -88,10 +91,9 @@ class OverviewScreen(Screen):
         passes.addWidget(self.pass_1)
         passes.addWidget(self.pass_2)
         self.form = QFormLayout()
-        self.form.addRow("", self.pile_no)
-        self.form.addRow("", passes)
-        self.form.addRow("", self.operator)
-        self.form.addRow("", self.hand_count)
+        self.form_labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self.form_labels, (self.pile_no, passes, self.operator, self.hand_count), strict=True):
+            self.form.addRow(label, field)
         card = QFrame()
         card.setProperty("role", "card")
         card.setFixedWidth(420)
@@ -253,11 +255,8 @@ class OverviewScreen(Screen):
         self.table.setHorizontalHeaderLabels([self.t(key) for key in _COLUMNS])
         self.form_title.setText(self.t("ui.overview.start_title"))
         labels = ("ui.overview.pile", "ui.overview.pass", "ui.overview.operator", "ui.overview.hand_count")
-        for row, key in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            widget = None if label is None else label.widget()
-            if isinstance(widget, QLabel):
-                widget.setText(self.t(key))
+        for label, key in zip(self.form_labels, labels, strict=True):
+            label.setText(self.t(key))
         self.pass_1.setText(self.t("ui.pass.1"))
         self.pass_2.setText(self.t("ui.pass.2"))
         self.hand_count.setSpecialValueText(self.t("ui.overview.hand_unknown"))

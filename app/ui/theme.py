@@ -96,7 +96,7 @@ QMainWindow, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ bac
 QLabel[role="title"] {{ font-size:20pt; font-weight:bold; }}
 QLabel[role="subtitle"] {{ font-size:14pt; color:{p.muted}; }}
 QLabel[role="help"] {{ color:{p.muted}; background:{p.surface}; border:1px solid {p.border}; padding:6px; }}
-QLabel[role="big"] {{ font-size:22pt; font-weight:bold; }}
+QLabel[role="big"] {{ font-size:18pt; font-weight:bold; }}
 QLabel[role="control"] {{ font-family:"{MONO_FAMILY}"; font-size:48pt; font-weight:bold; letter-spacing:4px;
     background:{p.surface}; border:2px solid {p.text}; padding:12px; }}
 QFrame[role="card"] {{ background:{p.surface}; border:1px solid {p.border}; border-radius:4px; }}

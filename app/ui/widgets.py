@@ -75,6 +75,7 @@ class HelpPanel(QLabel):
         self.setProperty("role", "help")
         self.setWordWrap(True)
         self.setMinimumHeight(48)
+        self.setVisible(False)
 
     def register(self, widget: QWidget, key: str) -> None:
         self._keys[widget] = key
@@ -88,6 +89,7 @@ class HelpPanel(QLabel):
 
     def refresh(self) -> None:
         self.setText("" if self.current_key is None else self._texts(self.current_key))
+        self.setVisible(self.current_key is not None)  # no empty box before a field was touched
 
 
 class ErrorSink:

@@ -1,0 +1,30 @@
+"""The embedded demo election: provisioned for real, counted headless, and verified."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.cli import main
+from app.demo import DEMO_PASSWORDS, DEMO_STATION_BY_LANGUAGE, demo_passes
+from app.signing.control_number import is_well_formed
+from tests.reference import chamber_2024
+
+
+@pytest.mark.parametrize("language", ["fr"])
+def test_headless_demo_counts_verifies_and_prints_the_result_table(
+    language: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", language, "demo", "--headless"]) == 0
+    out = capsys.readouterr().out
+    station = DEMO_STATION_BY_LANGUAGE[language]
+    assert DEMO_PASSWORDS[station] in out  # the demo login is shown
+    assert "Liste Orange" in out and "chiffre électoral" in out
+    assert f"{station}: en ordre" in out
+    number = out.strip().splitlines()[-1].removeprefix("control number: ")
+    assert is_well_formed(number)
+
+
+def test_demo_passes_hold_one_skip_and_one_mistake_that_the_decisions_settle() -> None:
+    pass1, pass2, decided = demo_passes(chamber_2024(), piles=3, size=20)
+    assert len(pass1.splitlines()) == 61 and len(pass2.splitlines()) == 60
+    assert len(decided.splitlines()) == 41  # piles 1 and 2, as in pass 1

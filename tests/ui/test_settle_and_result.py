@@ -1,0 +1,101 @@
+"""Differences resolution, contested ballots, checks acknowledgement, writing the result (C5, C6, C4, S3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.counting.count import CloseEntry, ConfirmBallot, FinishPile, Phase, StartPile
+from app.counting.double_entry import Pass, Take
+from app.counting.model import Ballot, Box, ListNumber, Mark, Position, Status
+from app.errors import StorageError
+from app.session import WrittenResults
+from app.ui.main import MainWindow
+from app.ui.theme import Urgency
+from tests.ui.conftest import FakeSession
+
+A = Ballot(frozenset({Mark(ListNumber(1), Box.LIST)}))
+B = Ballot(frozenset({Mark(ListNumber(2), Box.TITULAR, Position(1))}))
+C = Ballot(frozenset({Mark(ListNumber(2), Box.TITULAR, Position(2))}))
+
+
+def enter(session: FakeSession, pile: int, first: list[Ballot], second: list[Ballot], hand: int | None = None) -> None:
+    for pass_no, ballots, who in ((Pass.FIRST, first, "An"), (Pass.SECOND, second, "Bram")):
+        session.apply(StartPile(pile, pass_no, who, hand))
+        for ballot in ballots:
+            session.apply(ConfirmBallot(pile, pass_no, ballot))
+        session.apply(FinishPile(pile, pass_no))
+
+
+def test_a_difference_is_settled_by_the_bureau_choosing_pass_2(qtbot, window: MainWindow, session: FakeSession) -> None:  # type: ignore[no-untyped-def]
+    enter(session, 1, [A, B, A], [A, C, A], hand=3)
+    session.apply(CloseEntry())
+    window.attach(session)
+    assert window.stack.currentWidget() is window.differences
+    screen = window.differences
+    assert len(screen.rows) == 1
+    row = screen.rows[0]
+    assert row.side_1.text() == "2 T1" and row.side_2.text() == "2 T2"
+    screen.decide_button.click()  # no choice and no name yet: refused, shown
+    assert screen.banner.urgency is Urgency.WARNING
+    row.choose(Take.SECOND)
+    screen.decided_by.setText("Voorzitter Claes")
+    screen.decide_button.click()
+    decision = session.count.piles[1].decision
+    assert decision is not None and decision.ballots == (A, C, A) and decision.decided_by == "Voorzitter Claes"
+    assert window.stack.currentWidget() is window.checks  # nothing left open: on to the checks
+
+
+def test_a_contested_ballot_is_decided_valid_without_its_flag(qtbot, window: MainWindow, session: FakeSession) -> None:  # type: ignore[no-untyped-def]
+    contested = Ballot(B.marks, Status.CONTESTED)
+    enter(session, 1, [A, contested], [A, contested])
+    window.attach(session)
+    window.show_screen(window.differences)
+    row = window.differences.rows[0]
+    row.choose(Take.FIRST)
+    assert row.verdict.isVisibleTo(row)
+    window.differences.decided_by.setText("Voorzitter")
+    window.differences.decide_button.click()
+    decision = session.count.piles[1].decision
+    assert decision is not None and decision.ballots == (A, B)
+
+
+def test_a_warning_needs_acknowledgement_before_the_result(qtbot, window: MainWindow, session: FakeSession) -> None:  # type: ignore[no-untyped-def]
+    enter(session, 1, [A, B], [A, B])
+    session.apply(CloseEntry())
+    window.attach(session)
+    checks = window.checks
+    assert window.stack.currentWidget() is checks
+    checks.received.setValue(3)  # the polling stations handed over 3 ballots, 2 were counted
+    checks.run_checks()
+    assert [f.code for f in checks.findings] == ["W.201"]
+    assert not checks.finalize_button.isEnabled()
+    card = checks.cards[0]
+    assert card.urgency is Urgency.WARNING and "W.201" in card.message.text()
+    card.ack_button.click()
+    assert checks.finalize_button.isEnabled()
+    checks.finalize_button.click()
+    assert session.count.phase is Phase.FINAL
+    assert window.stack.currentWidget() is window.result
+
+
+def test_the_result_is_written_with_retry_after_a_full_stick(qtbot, window: MainWindow, session: FakeSession) -> None:  # type: ignore[no-untyped-def]
+    enter(session, 1, [A, B, C], [A, B, C])
+    session.apply(CloseEntry())
+    window.attach(session)
+    window.checks.finalize_button.click()
+    result = window.result
+    assert result.table.rowCount() == 4 and result.table.item(1, 6).text() == "2"
+    session.write = lambda *_: (_ for _ in ()).throw(StorageError("stick.full"))
+    result.write_button.click()
+    qtbot.waitUntil(lambda: result.task is None and result.banner.urgency is not None)
+    assert "vol" in result.banner.text() and result.write_button.text() == "Opnieuw proberen"
+
+    def written(stick: Path, _context, progress):  # type: ignore[no-untyped-def]
+        progress(0.5, "session.step.writing")
+        return WrittenResults("12345678901", "ab" * 32, stick / "results")
+
+    session.write = written
+    result.write_button.click()
+    qtbot.waitUntil(lambda: result.result is not None)
+    assert result.control.text() == "1234 5678 901"
+    assert result.banner.urgency is Urgency.OK and "verwijderen" in result.banner.text()
