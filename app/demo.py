@@ -80,6 +80,8 @@ def _random_ballot(election: Election, rng: random.Random) -> Ballot:
     roll = rng.random()
     if roll < 0.45:
         return Ballot(frozenset({Mark(lst.number, Box.LIST)}))
+    if roll < 0.5:
+        return Ballot(frozenset({Mark(lst.number, Box.SUCCESSOR, Position(rng.randint(1, len(lst.successors))))}))
     if roll < 0.93:
         marks = {Mark(lst.number, Box.TITULAR, Position(rng.randint(1, len(lst.titulars)))) for _ in range(2)}
         if lst.successors and rng.random() < 0.25:

@@ -237,10 +237,7 @@ class Session:
             software_version=app.__version__,
             generated_at=now,
             canton=context.canton,
-            polling_stations=tuple(
-                PollingStation(p.name, p.per_pv, p.counted if p.counted is not None else p.per_pv)
-                for p in context.polling_stations
-            ),
+            polling_stations=self._polling_stations(context, current),
             composition=context.composition,
             checks_run=tuple(rule.code for rule in RULES),
             findings=tuple(CheckOutcome(f, f.code in count.acknowledged) for f in count.findings),
@@ -248,6 +245,18 @@ class Session:
             contested=self._contested(),
             remarks=context.remarks,
         )
+
+    def _polling_stations(self, context: BureauContext, current: Tally) -> tuple[PollingStation, ...]:
+        """Per polling station received vs counted; with only a total received, one row for them all."""
+        if context.polling_stations:
+            return tuple(
+                PollingStation(p.name, p.per_pv, p.counted if p.counted is not None else p.per_pv)
+                for p in context.polling_stations
+            )
+        if context.received_total is not None:
+            name = translate("session.all_polling_stations", self.language)
+            return (PollingStation(name, context.received_total, current.counted),)
+        return ()
 
     def _decided_differences(self) -> tuple[DecidedDifference, ...]:
         rows: list[DecidedDifference] = []

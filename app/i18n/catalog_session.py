@@ -16,6 +16,11 @@ MESSAGES = {
         "fr": "pile arrêtée par le bureau ({ballots} bulletins)",
         "de": "Stapel vom Büro festgestellt ({ballots} Stimmzettel)",
     },
+    "session.all_polling_stations": {
+        "nl": "Alle stembureaus samen",
+        "fr": "Tous les bureaux de vote ensemble",
+        "de": "Alle Wahlbüros zusammen",
+    },
     "session.contested": {"nl": "betwist", "fr": "contesté", "de": "beanstandet"},
     "session.verdict.blank": {"nl": "blanco", "fr": "blanc", "de": "leer"},
     "session.verdict.invalid": {"nl": "ongeldig", "fr": "nul", "de": "ungültig"},

@@ -193,6 +193,11 @@ MESSAGES = {
         "Pile {pile} · bulletin {position} sur {total}",
         "Stapel {pile} · Stimmzettel {position} von {total}",
     ),
+    "ui.entry.position_done": _t(
+        "Stapel {pile} · {entered} van {total} ingevoerd",
+        "Pile {pile} · {entered} sur {total} encodés",
+        "Stapel {pile} · {entered} von {total} erfasst",
+    ),
     "ui.entry.marks": _t("Aangekruiste vakjes", "Cases cochées", "Angekreuzte Felder"),
     "ui.entry.placeholder": _t("bv. 8 T3 S1 of 8 H", "p. ex. 8 T3 S1 ou 8 H", "z. B. 8 T3 S1 oder 8 H"),
     "ui.entry.preview": _t(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.counting.model import Box, CandidateList, Election, Kind, ListNumber, Mark
 from app.ui.texts import Texts
+from app.ui.theme import PALETTE
 
 GRID_WIDTH = 900  # the width the tiles share; every tile gets the same fixed size from it
 TILE_HEIGHT = 96
@@ -64,24 +64,21 @@ class ListTile(QFrame):
         self.list_box.setFont(font)
         for button in (self.pick, self.list_box):
             button.setStyleSheet("padding:2px 4px; min-height:30px;")  # two touch targets fit in one tile
-        self.marked = QLabel()
-        self.marked.setFont(font)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
         layout.addWidget(self.pick)
-        row = QHBoxLayout()
-        row.addWidget(self.list_box, 1)
-        row.addWidget(self.marked)
-        layout.addLayout(row)
-        self.marked.setFixedWidth(36)
-        self.marked.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.list_box)
         width = size[0] - 24
         bold = QFont(font)
         bold.setBold(True)
         name = QFontMetrics(bold).elidedText(lst.name, Qt.TextElideMode.ElideRight, width - 40)
         self.pick.setText(f"{lst.number} · {name}")
         self.pick.setToolTip(f"{lst.number} {lst.name}")
+
+    def show_marked(self, marked: bool) -> None:
+        """A list with marks on the ballot gets a thicker border: several marked lists show at a glance."""
+        self.setStyleSheet(f"ListTile {{ border:3px solid {PALETTE.accent}; }}" if marked else "")
 
 
 class CandidatePanel(QWidget):
@@ -218,8 +215,7 @@ class BallotGrid(QWidget):
         """Make every box and tile badge show the current marks, without echoing toggles back."""
         for number, tile in self.tiles.items():
             _set_checked(tile.list_box, Mark(ListNumber(number), Box.LIST) in self._marks)
-            on_list = sum(1 for m in self._marks if m.list_number == number)
-            tile.marked.setText(f"●{on_list}" if on_list else "")
+            tile.show_marked(any(m.list_number == number for m in self._marks))
         for panel in self._panels.values():
             for mark, button in panel.buttons.items():
                 _set_checked(button, mark in self._marks)

@@ -261,7 +261,8 @@ class EntryScreen(Screen):
             )
         )
         entered, total = self.entered(), self._total()
-        self.position.setText(self.t("ui.entry.position", pile=self.pile, position=entered + 1, total=total))
+        key = "ui.entry.position_done" if entered >= total else "ui.entry.position"
+        self.position.setText(self.t(key, pile=self.pile, position=entered + 1, entered=entered, total=total))
         if entry is not None and entry.ballots:
             self.last.setText(self.t("ui.entry.last", position=entered, ballot=ballot_text(entry.ballots[-1], self.t)))
         else:

@@ -97,14 +97,8 @@ def main() -> int:
     win.checks.received.setValue(70)
     win.checks.run_checks()
     shot("06-checks")
-    for card in list(win.checks.cards):
-        if card.ack_button.isVisible():
-            card.ack_button.click()
-            break
-    win.checks.run_checks()
-    for card in list(win.checks.cards):
-        if card.ack_button.isVisible():
-            card.ack_button.click()
+    for code in {c.finding.code for c in win.checks.cards}:
+        win.checks.acknowledge(code)
     win.checks.finalize_button.click()
     session.write = lambda stick, _c, _p: WrittenResults("40213895576", "3f9a" * 16, stick / "results")
     win.result.write_button.click()
