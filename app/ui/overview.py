@@ -92,8 +92,10 @@ class OverviewScreen(Screen):
         passes.addWidget(self.pass_2)
         self.form = QFormLayout()
         self.form_labels = [QLabel() for _ in range(4)]
-        for label, field in zip(self.form_labels, (self.pile_no, passes, self.operator, self.hand_count), strict=True):
-            self.form.addRow(label, field)
+        self.form.addRow(self.form_labels[0], self.pile_no)
+        self.form.addRow(self.form_labels[1], passes)
+        self.form.addRow(self.form_labels[2], self.operator)
+        self.form.addRow(self.form_labels[3], self.hand_count)
         card = QFrame()
         card.setProperty("role", "card")
         card.setFixedWidth(420)
