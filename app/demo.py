@@ -8,6 +8,7 @@ public, which is fine for a demo and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import secrets
 import sys
@@ -98,12 +99,19 @@ def _row(pile: int, position: int, ballot: Ballot) -> str:
     return f"{pile},{position},{format_marks(ballot)},{format_status(ballot)}\n"
 
 
+def has_screen() -> bool:
+    """Whether a screen is there to show the kiosk on (an X or Wayland display, or an explicit Qt platform)."""
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def run_demo(*, headless: bool, language: str) -> int:
     with tempfile.TemporaryDirectory(prefix="tabula-demo-") as scratch:
         demo = build_demo_stick(Path(scratch))
         station = DEMO_STATION_BY_LANGUAGE[language]
         print(translate("demo.login", language, station=station, password=DEMO_PASSWORDS[station]))
-        if headless:
+        if headless or not has_screen():
+            if not headless:
+                print(translate("demo.no_screen", language))
             return _headless(demo, station, language, Path(scratch))
         from app.ui.main import run_station
 

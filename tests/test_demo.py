@@ -28,3 +28,13 @@ def test_demo_passes_hold_one_skip_and_one_mistake_that_the_decisions_settle() -
     pass1, pass2, decided = demo_passes(chamber_2024(), piles=3, size=20)
     assert len(pass1.splitlines()) == 61 and len(pass2.splitlines()) == 60
     assert len(decided.splitlines()) == 41  # piles 1 and 2, as in pass 1
+
+
+def test_demo_without_a_screen_counts_headless(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["--lang", "nl", "demo"]) == 0
+    out = capsys.readouterr().out
+    assert "geen scherm" in out and "DEMO-1: in orde" in out

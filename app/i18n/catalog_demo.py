@@ -6,6 +6,11 @@ MESSAGES = {
         "fr": "Démo : connectez-vous comme bureau {station} avec le mot de passe {password}.",
         "de": "Demo: Melden Sie sich als Büro {station} mit dem Passwort {password} an.",
     },
+    "demo.no_screen": {
+        "nl": "Er is geen scherm: de demo telt zonder scherm. Start op een computer met scherm om de kiosk te zien.",
+        "fr": "Il n'y a pas d'écran : la démo compte sans écran. Lancez-la sur un ordinateur avec écran pour voir le kiosque.",
+        "de": "Es gibt keinen Bildschirm: Die Demo zählt ohne Bildschirm. Starten Sie sie an einem Computer mit Bildschirm, um den Kiosk zu sehen.",
+    },
     "demo.table.header": {
         "nl": "Lijst  Naam                     SC1   SC2   SC3   SC4 stemcijfer",
         "fr": "Liste  Nom                      SC1   SC2   SC3   SC4 chiffre électoral",
