@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from app.errors import TabulaError
 from app.i18n import LANGUAGES, describe_error, translate
@@ -20,7 +21,7 @@ EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_OPEN = 0, 1, 2, 3
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with the contract's code 2 and one line, never a traceback."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
 
@@ -33,7 +34,9 @@ def _language(args: argparse.Namespace) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tabula", description="Tabula: counting-station appliance for Belgian paper ballots.")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of messages (default: $TABULA_LANG or nl)")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        dest="command", parser_class=_Parser
+    )
 
     station = sub.add_parser("station", help="the kiosk app for the counting bureau")
     station.add_argument("--stick", type=Path, help="the stick folder (default: wait for a stick)")

@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from app.counting.checks import Finding, Severity
+from app.counting.bureau import BureauRecord
+from app.counting.checks import Finding, PollingStationCount, Severity
 from app.counting.count import EVENT_TYPES, Count, Event, apply, new_count
 from app.counting.double_entry import Decision, Pass
 from app.counting.model import Ballot, Box, Election, InvalidReason, ListNumber, Mark, Position, StationId, Status
@@ -297,6 +298,32 @@ def _scalars(params: Any) -> dict[str, JSON]:
     return dict(params)
 
 
+def _encode_record(record: BureauRecord) -> JSON:
+    return {
+        "polling_stations": [[p.name, p.per_pv, p.counted] for p in record.polling_stations],
+        "received_total": record.received_total,
+        "president": record.president,
+        "secretary": record.secretary,
+        "assessors": list(record.assessors),
+        "witnesses": list(record.witnesses),
+        "canton": record.canton,
+        "remarks": list(record.remarks),
+    }
+
+
+def _decode_record(raw: JSON) -> BureauRecord:
+    return BureauRecord(
+        tuple(PollingStationCount(_str(n), _int(v), _optional_int(c)) for n, v, c in raw["polling_stations"]),
+        _optional_int(raw["received_total"]),
+        _str(raw["president"]),
+        _str(raw["secretary"]),
+        tuple(_str(x) for x in raw["assessors"]),
+        tuple(_str(x) for x in raw["witnesses"]),
+        None if raw["canton"] is None else _str(raw["canton"]),
+        tuple(_str(x) for x in raw["remarks"]),
+    )
+
+
 def _int(raw: JSON) -> int:
     if not isinstance(raw, int) or isinstance(raw, bool):
         raise TypeError("integer expected")
@@ -327,6 +354,7 @@ _ENCODERS: dict[str, Callable[[Any], JSON]] = {
     "ballot": _encode_ballot,
     "decision": _encode_decision,
     "findings": _encode_findings,
+    "record": _encode_record,
 }
 _DECODERS: dict[str, Callable[[JSON], Any]] = {
     "pile": _int,
@@ -338,6 +366,7 @@ _DECODERS: dict[str, Callable[[JSON], Any]] = {
     "ballot": _decode_ballot,
     "decision": _decode_decision,
     "findings": _decode_findings,
+    "record": _decode_record,
 }
 _EVENT_BY_NAME: dict[str, type[Event]] = {cls.__name__: cls for cls in EVENT_TYPES}
 

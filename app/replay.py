@@ -148,7 +148,7 @@ def run_replay(
     enter_pass(session, second, Pass.SECOND)
     apply_decisions(session, decided, now)
     settle(session, language)
-    context = BureauContext(received_total=received)
+    context = session.record(BureauContext(received_total=received))
     check_and_finalize(session, context, language)
     written = session.write_results(stick, context)
     session.log.record(EventType.REPLAY_FINISHED, station, {"control_number": written.control_number})

@@ -10,17 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import app
 from app import stick
 from app.counting import count as counting
-from app.counting.checks import RULES, CheckInput, Finding, PileCount, PollingStationCount, run_checks
+from app.counting.bureau import BureauRecord
+from app.counting.checks import RULES, CheckInput, Finding, PileCount, run_checks
 from app.counting.classify import Verdict, classify
 from app.counting.count import Count, Event, Phase
 from app.counting.double_entry import Decision, Difference
-from app.counting.model import Ballot, Election, Station, Status
+from app.counting.model import Ballot, BallotRef, Election, Station, Status
 from app.counting.notation import format_marks
 from app.counting.tally import Tally, tally
 from app.eml.count import write_count
@@ -57,15 +58,8 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-@dataclass(frozen=True)
-class BureauContext:
-    """What the bureau records besides the ballots: receipts per polling station, its members, remarks."""
-
-    polling_stations: tuple[PollingStationCount, ...] = ()
-    received_total: int | None = None
-    composition: Composition = field(default_factory=Composition)
-    canton: str | None = None
-    remarks: tuple[str, ...] = ()
+# What the bureau records besides the ballots; kept in the count (journaled) so the PV prints what the checks used.
+BureauContext = BureauRecord
 
 
 @dataclass(frozen=True)
@@ -141,30 +135,38 @@ class Session:
 
     # --- the result ------------------------------------------------------------------------------------------------
 
-    def final_ballots(self) -> tuple[tuple[counting.BallotRef, Ballot], ...]:
+    def final_ballots(self) -> tuple[tuple[BallotRef, Ballot], ...]:
         return counting.final_ballots(self.count)
 
     def tally(self) -> Tally:
         return tally(self.election, [classify(ballot) for _, ballot in self.final_ballots()])
 
-    def check_input(self, context: BureauContext) -> CheckInput:
+    def record(self, context: BureauContext | None) -> BureauContext:
+        """The bureau's record: `context` is stored durably first when it differs from the one on file."""
+        if context is not None and context != self.count.record:
+            self.apply(counting.RecordBureau(context))
+        return self.count.record
+
+    def check_input(self, context: BureauContext | None = None) -> CheckInput:
+        context = self.record(context)
         piles = tuple(PileCount(p.pile, p.settled or 0, p.counted_by_hand) for p in counting.pile_counts(self.count))
         return CheckInput(self.election, self.tally(), context.polling_stations, context.received_total, piles)
 
-    def findings(self, context: BureauContext) -> tuple[Finding, ...]:
+    def findings(self, context: BureauContext | None = None) -> tuple[Finding, ...]:
         return run_checks(self.check_input(context))
 
-    def finalize(self, context: BureauContext) -> Count:
+    def finalize(self, context: BureauContext | None = None) -> Count:
         """Fix the result: refused while an error stands or a warning is not acknowledged."""
         return self.apply(counting.Finalize(self.findings(context)))
 
     def control_number(self) -> str:
         return control_number(canonical_results(str(self.station.id), self.election, self.tally()))
 
-    def result_files(self, context: BureauContext) -> ResultFiles:
-        """Every file of the bureau's results, signed; the count must be final."""
+    def result_files(self, context: BureauContext | None = None) -> ResultFiles:
+        """Every file of the bureau's results, signed; the count must be final (and its record is fixed)."""
         if self.count.phase is not Phase.FINAL:
             raise CountStateError("session.not_final")
+        context = self.count.record
         now = self.clock()
         ballots = self.final_ballots()
         station_id = str(self.station.id)
@@ -195,7 +197,7 @@ class Session:
         return ResultFiles(files, number, digest)
 
     def write_results(
-        self, stick_dir: Path, context: BureauContext, progress: Progress | None = None
+        self, stick_dir: Path, context: BureauContext | None = None, progress: Progress | None = None
     ) -> WrittenResults:
         """Build, write atomically, read back and verify the results on the stick (S3); log the outcome."""
         self._progress(progress, 0.05, "session.step.building")
@@ -238,7 +240,12 @@ class Session:
             generated_at=now,
             canton=context.canton,
             polling_stations=self._polling_stations(context, current),
-            composition=context.composition,
+            composition=Composition(
+                context.president,
+                context.secretary,
+                _at_least_four(context.assessors),
+                _at_least_four(context.witnesses),
+            ),
             checks_run=tuple(rule.code for rule in RULES),
             findings=tuple(CheckOutcome(f, f.code in count.acknowledged) for f in count.findings),
             differences=self._decided_differences(),
@@ -324,6 +331,11 @@ class Session:
             return marks
         word = translate(f"session.verdict.{verdict.value}", self.language)
         return f"{marks} ({word})" if marks else word
+
+
+def _at_least_four(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Members for the PV: the names known, then blank lines to fill in by hand, at least four in all."""
+    return names + ("",) * max(0, 4 - len(names))
 
 
 def _time(moment: dt.datetime) -> str:

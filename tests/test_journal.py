@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.counting import count as c
-from app.counting.checks import Finding, Severity
+from app.counting.bureau import BureauRecord
+from app.counting.checks import Finding, PollingStationCount, Severity
 from app.counting.count import (
     EVENT_TYPES,
     Acknowledge,
@@ -24,6 +25,7 @@ from app.counting.count import (
     Finalize,
     FinishPile,
     Phase,
+    RecordBureau,
     ReopenEntry,
     StartPile,
     UndoLast,
@@ -82,6 +84,19 @@ EVERY_EVENT: tuple[Event, ...] = (
     CloseEntry(),
     ReopenEntry(),
     Acknowledge("W.201"),
+    RecordBureau(BureauRecord()),
+    RecordBureau(
+        BureauRecord(
+            (PollingStationCount("Stembureau 12A — Sint-Jozefschool", 840, 839), PollingStationCount("12B", 0, None)),
+            2400,
+            "Ann Dupré",
+            "Jan D'Hondt",
+            ("Ørsted", ""),
+            ("getuige « lijst 3 »",),
+            "Antwerpen",
+            ("Urne 2 kwam 20 min te laat.",),
+        )
+    ),
     Finalize(),
     Finalize(
         (

@@ -32,6 +32,7 @@ import enum
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
+from app.counting.bureau import BureauRecord
 from app.counting.checks import Finding, Severity
 from app.counting.classify import check_marks
 from app.counting.double_entry import (
@@ -105,6 +106,7 @@ class Count:
     piles: Mapping[int, Pile] = field(default_factory=dict)
     acknowledged: frozenset[str] = frozenset()
     findings: tuple[Finding, ...] = ()  # the check outcome the result was finalised with
+    record: BureauRecord = field(default_factory=BureauRecord)  # receipts, members, remarks (for checks and PV)
 
 
 def new_count(election: Election) -> Count:
@@ -182,6 +184,13 @@ class Acknowledge:
 
 
 @dataclass(frozen=True)
+class RecordBureau:
+    """The bureau's receipts per polling station, members and remarks, as entered (replaces the previous record)."""
+
+    record: BureauRecord
+
+
+@dataclass(frozen=True)
 class Finalize:
     findings: tuple[Finding, ...] = ()
 
@@ -197,6 +206,7 @@ Event = (
     | CloseEntry
     | ReopenEntry
     | Acknowledge
+    | RecordBureau
     | Finalize
 )
 EVENT_TYPES: tuple[type[Event], ...] = (
@@ -210,6 +220,7 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     CloseEntry,
     ReopenEntry,
     Acknowledge,
+    RecordBureau,
     Finalize,
 )
 
@@ -223,6 +234,7 @@ _ALLOWED: Mapping[type[Event], frozenset[Phase]] = {
     CloseEntry: frozenset({Phase.ENTERING}),
     ReopenEntry: frozenset({Phase.DIFFERENCES, Phase.CHECKS}),
     Acknowledge: frozenset({Phase.CHECKS}),
+    RecordBureau: frozenset({Phase.SETUP, Phase.ENTERING, Phase.DIFFERENCES, Phase.CHECKS}),
     Finalize: frozenset({Phase.CHECKS}),
 }
 
@@ -373,6 +385,9 @@ def _step(count: Count, event: Event) -> Count:
             return replace(count, phase=Phase.ENTERING, acknowledged=frozenset())
         case Acknowledge():
             return _acknowledge(count, event)
+        case RecordBureau():
+            # the checks depend on the record: warnings acknowledged before were about other figures
+            return replace(count, record=event.record, acknowledged=frozenset())
         case Finalize():
             return _finalize(count, event)
 

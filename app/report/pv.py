@@ -53,7 +53,7 @@ def render_pv(data: PvData) -> bytes:
         title=f"{t('pv.title')} {data.bureau.id}",
         author=data.bureau.id,
         creator=f"Tabula {data.software_version}",
-        keywords=pv_keywords(data.control_number, data.files_sha256),  # read back by `tabula verify`
+        keywords=[pv_keywords(data.control_number, data.files_sha256)],  # read back by `tabula verify`
         invariant=1,
         initialFontName=styles.REGULAR,
         lang=data.language.value,

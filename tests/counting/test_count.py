@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.counting import count as c
-from app.counting.checks import Finding, Severity
+from app.counting.bureau import BureauRecord
+from app.counting.checks import Finding, PollingStationCount, Severity
 from app.counting.count import (
     EVENT_TYPES,
     Acknowledge,
@@ -25,6 +26,7 @@ from app.counting.count import (
     Finalize,
     FinishPile,
     Phase,
+    RecordBureau,
     ReopenEntry,
     StartPile,
     UndoLast,
@@ -354,6 +356,7 @@ SAMPLE_EVENTS: tuple[Event, ...] = (
     CloseEntry(),
     ReopenEntry(),
     Acknowledge("W.201"),
+    RecordBureau(BureauRecord(received_total=12)),
     Finalize(),
     Finalize((Finding("W.201", Severity.WARNING),)),
 )
@@ -498,3 +501,24 @@ def test_every_message_key_has_a_text_in_nl_fr_and_de_with_its_parameters() -> N
         for language in texts:
             text = translate(key, language, **params)
             assert "{" not in text and text.endswith("."), (key, language)
+
+
+def test_the_bureau_record_is_kept_and_a_new_one_withdraws_acknowledgements(election: Election) -> None:
+    count = counts_in_every_phase(election)["checks"]
+    count = apply(count, Acknowledge("W.201"))
+    record = BureauRecord((PollingStationCount("12A", 300, 299),), president="Ann Dupré", remarks=("Urne 2 laat",))
+    count = apply(count, RecordBureau(record))
+    assert count.record == record and count.acknowledged == frozenset()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"received_total": -1},
+        {"polling_stations": (PollingStationCount("12A", -3),)},
+        {"remarks": ("x" * 501,)},
+    ],
+)
+def test_a_bureau_record_with_negative_numbers_or_endless_text_is_refused(bad: dict[str, object]) -> None:
+    with pytest.raises(ValueError):
+        BureauRecord(**bad)  # type: ignore[arg-type]
