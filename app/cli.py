@@ -6,6 +6,7 @@ Exit codes (contract): 0 success; 1 a check failed; 2 bad input or usage; 3 the 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -67,8 +68,21 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("stick", type=Path)
     verify.add_argument("--ca", type=Path, required=True, help="the root certificate (root.pem)")
     verify.add_argument("--json", action="store_true", help="print the report as JSON")
+    verify.add_argument(
+        "--at",
+        type=_moment,
+        help="check certificates as valid at this date (YYYY-MM-DD), e.g. election night, for a later audit",
+    )
     verify.set_defaults(handler=_verify)
     return parser
+
+
+def _moment(text: str) -> dt.datetime:
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+    return dt.datetime(day.year, day.month, day.day, 23, 59, tzinfo=dt.UTC)
 
 
 def _station(args: argparse.Namespace) -> int:

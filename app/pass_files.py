@@ -17,6 +17,7 @@ from app.errors import BadInput, TabulaError
 
 COLUMNS = ("pile", "position", "marks", "status")
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_DIGITS = 6  # pile and position numbers; more is a typing slip, not a pile
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,6 @@ def _parse_row(path: Path, line: int, row: list[str], election: Election) -> tup
 
 def _positive(path: Path, line: int, column: str, text: str) -> int:
     value = text.strip()
-    if not value.isdigit() or int(value) < 1:
+    if not (value.isdigit() and value.isascii() and len(value) <= MAX_DIGITS) or int(value) < 1:
         raise BadInput("passfile.bad_number", file=path.name, line=line, column=column, value=value)
     return int(value)

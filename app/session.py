@@ -8,7 +8,6 @@ and `write_results` builds the whole evidence set and writes it to the stick (O1
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from app.counting.notation import format_marks
 from app.counting.tally import Tally, tally
 from app.eml.count import write_count
 from app.eml.votes import write_votes
-from app.errors import CountStateError
+from app.errors import CountStateError, UntrustedData
 from app.i18n import translate
 from app.journal import Journal, open_journal
 from app.report.pv import render_pv
@@ -39,16 +38,13 @@ from app.report.pv_data import (
     PollingStation,
     PvData,
 )
+from app.results_layout import COUNT_FILE, LOG_FILE, PV_FILE, VOTES_FILE, files_digest
 from app.seclog import EventType, SecurityLog
 from app.signing.control_number import canonical_results, control_number
 from app.signing.pades import sign_pdf
 from app.signing.signer import Signer
 from app.station_login import LoadedStation
-
-VOTES_FILE = "votes-460.xml"
-COUNT_FILE = "count-510.xml"
-PV_FILE = "pv.pdf"
-LOG_FILE = "security-log.jsonl"
+from app.verify import render_problem, verify_files
 
 Clock = Callable[[], dt.datetime]
 Progress = Callable[[float, str], None]
@@ -74,13 +70,6 @@ class WrittenResults:
     control_number: str
     files_sha256: str
     folder: Path
-
-
-def files_digest(files: dict[str, bytes]) -> str:
-    """SHA-256 over the EML result files, as printed in the PV (O4): over the lines `<sha256>  <name>\\n`,
-    sorted by name (the `sha256sum` format), so anyone can recompute it from the files on the stick."""
-    listing = "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items()))
-    return hashlib.sha256(listing.encode("ascii")).hexdigest()
 
 
 class Session:
@@ -202,8 +191,10 @@ class Session:
         """Build, write atomically, read back and verify the results on the stick (S3); log the outcome."""
         self._progress(progress, 0.05, "session.step.building")
         built = self.result_files(context)
-        self._progress(progress, 0.6, "session.step.writing")
         station_id = str(self.station.id)
+        self._progress(progress, 0.45, "session.step.checking")
+        self._self_check(built)
+        self._progress(progress, 0.6, "session.step.writing")
 
         def written(done: int, total: int) -> None:
             self._progress(progress, 0.6 + 0.4 * done / max(total, 1), "session.step.writing")
@@ -221,6 +212,15 @@ class Session:
         )
         self._progress(progress, 1.0, "session.step.done")
         return WrittenResults(built.control_number, built.files_sha256, receipt.folder)
+
+    def _self_check(self, built: ResultFiles) -> None:
+        """Run Martine's own checks (`tabula verify`) on the set before it goes to the stick: what the appliance
+        calls written and verified must also pass at the canton. A failure is a software fault: helpdesk."""
+        report = verify_files(str(self.station.id), built.files, self.loaded.chain[-1], self.clock())
+        if not report.ok:
+            first = render_problem(report.problems[0], self.language)
+            self.log.record(EventType.EXCEPTION, str(self.station.id), {"where": "self-check", "problem": first})
+            raise UntrustedData("session.self_check_failed", problem=first)
 
     @staticmethod
     def _progress(progress: Progress | None, fraction: float, key: str) -> None:

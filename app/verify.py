@@ -32,8 +32,8 @@ from app.eml.votes import VotesMessage, read_votes
 from app.errors import BadInput, TabulaError
 from app.i18n import translate
 from app.report.pv_meta import read_pv_claims
+from app.results_layout import COUNT_FILE, LOG_FILE, PV_FILE, RESULT_FILES, VOTES_FILE, files_digest
 from app.seclog import verify_log
-from app.session import COUNT_FILE, LOG_FILE, PV_FILE, VOTES_FILE, files_digest
 from app.signing.control_number import canonical_results, control_number
 from app.signing.pades import verify_pdf
 from app.signing.pki import station_id_of
@@ -69,17 +69,27 @@ def verify_stick(stick_dir: Path, root: x509.Certificate, now: dt.datetime) -> l
 
 
 def verify_station(stick_dir: Path, station: str, root: x509.Certificate, now: dt.datetime) -> StationReport:
-    report = StationReport(station)
     try:
         files = stick.read_results(stick_dir, station)
     except TabulaError as error:
+        report = StationReport(station)
         report.add_error(error)
         return report
-    for name in _missing(files):
+    return verify_files(station, files, root, now)
+
+
+def verify_files(station: str, files: dict[str, bytes], root: x509.Certificate, now: dt.datetime) -> StationReport:
+    """Every check of one bureau's result files (the manifest already checked); the appliance runs this too,
+    on the set it is about to write, so that what it calls written and verified also passes at the canton."""
+    report = StationReport(station)
+    for name in sorted(RESULT_FILES - files.keys()):
         report.add("verify.file_missing", file=name)
-    for name, data in sorted(files.items()):
-        if name.endswith(".xml"):
-            _check_eml(report, name, data, station, root, now)
+    for name in sorted(files.keys() - RESULT_FILES):
+        # an unsigned extra file (a "corrected" PV, a CSV of figures) must never pass as part of the results
+        report.add("verify.file_unexpected", file=name)
+    for name in (VOTES_FILE, COUNT_FILE):
+        if name in files:
+            _check_eml(report, name, files[name], station, root, now)
     votes, count = _read(report, files)
     if count is not None:
         report.tally = count.tally
@@ -89,10 +99,6 @@ def verify_station(stick_dir: Path, station: str, root: x509.Certificate, now: d
     if LOG_FILE in files:
         _check_log(report, files[LOG_FILE], files, root, now, station)
     return report
-
-
-def _missing(files: dict[str, bytes]) -> Iterator[str]:
-    return (name for name in (VOTES_FILE, COUNT_FILE, PV_FILE, LOG_FILE) if name not in files)
 
 
 def _check_eml(
@@ -121,9 +127,19 @@ def _read(report: StationReport, files: dict[str, bytes]) -> tuple[VotesMessage 
         count = read_count(files[COUNT_FILE]) if COUNT_FILE in files else None
     except TabulaError as error:
         report.add("verify.in_file", file=COUNT_FILE, detail=translate_params(error))
-    for message in (votes, count):
+    for name, message in ((VOTES_FILE, votes), (COUNT_FILE, count)):
         if message is not None and message.station_id != report.station:
-            report.add("verify.wrong_station", file=type(message).__name__, found=message.station_id)
+            report.add("verify.wrong_station", file=name, found=message.station_id)
+    if (
+        votes is not None
+        and count is not None
+        and (votes.election, votes.contest_id) != (count.election, count.contest_id)
+    ):
+        report.add(
+            "verify.contest_mismatch",
+            votes=f"{votes.election.value} {votes.contest_id}",
+            count=f"{count.election.value} {count.contest_id}",
+        )
     return votes, count
 
 
@@ -286,7 +302,7 @@ def verify_command(args: argparse.Namespace, language: str) -> int:
         raise BadInput("replay.bad_root", file=str(args.ca)) from None
     if not args.stick.is_dir():
         raise BadInput("verify.no_stick", stick=str(args.stick))
-    reports = verify_stick(args.stick, root, dt.datetime.now(dt.UTC))
+    reports = verify_stick(args.stick, root, args.at or dt.datetime.now(dt.UTC))
     if args.json:
         json.dump(report_json(reports, language), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,10 +29,12 @@ from app.counting.model import (
 )
 from app.eml import candidates as eml_candidates
 from app.errors import BadInput
+from app.stick import name_problem
 
 STATION_COLUMNS = ("station", "name", "election", "constituency", "language")
 CANDIDATE_COLUMNS = ("election", "constituency", "list", "list_name", "kind", "position", "name")
 STATION_ID = re.compile(r"[A-Za-z0-9-]{1,32}")
+MAX_NUMBER = 999  # list numbers and positions: the mark notation (`12:T999`) and every ballot have room for this
 # By law the Brussels and German-speaking Community parliaments have no successor candidates.
 NO_SUCCESSORS = frozenset({ElectionCode.BR, ElectionCode.DE})
 
@@ -99,7 +102,17 @@ def _required(row: Row, column: str) -> str:
     value = row.values[column]
     if value == "":
         raise row.error("import.missing_value", column)
+    if value != value.strip():
+        # names stay byte-exact, and EML readers strip: a hidden space would change the control number on the way
+        raise row.error("import.surrounding_space", column)
+    if any(_unprintable(ch) for ch in value):
+        raise row.error("import.control_character", column)
     return value
+
+
+def _unprintable(ch: str) -> bool:
+    """Control characters (XML 1.0 cannot carry most of them; none belongs in a name) and non-characters."""
+    return unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") or ch in "\ufffe\uffff"
 
 
 def _election(row: Row) -> ElectionCode:
@@ -111,7 +124,7 @@ def _election(row: Row) -> ElectionCode:
 
 def _positive(row: Row, column: str) -> int:
     value = row.values[column]
-    if not value.isascii() or not value.isdigit() or int(value) < 1:
+    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_NUMBER:
         raise row.error("import.bad_number", column)
     return int(value)
 
@@ -201,7 +214,8 @@ def read_candidates(path: Path) -> dict[tuple[ElectionCode, str], Election]:
 
 def _station(row: Row) -> Station:
     station_id = row.values["station"]
-    if not STATION_ID.fullmatch(station_id):
+    if not STATION_ID.fullmatch(station_id) or name_problem(station_id) is not None:
+        # the id names the bureau's results folder: no CON, NUL, COM1... that Windows cannot open
         raise row.error("import.bad_station_id", "station")
     election = _election(row)
     try:

@@ -404,3 +404,36 @@ def test_an_unexpected_error_is_one_calm_line_not_a_traceback(
     assert main(["--lang", "de", "verify", "x", "--ca", "y"]) == 1
     err = capsys.readouterr().err
     assert "Helpdesk" in err and "disk on fire" not in err and "Traceback" not in err
+
+
+def test_an_unsigned_extra_file_in_the_results_fails_verification(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.replay(ballots(run.master, 30)) == 0
+    capsys.readouterr()
+    (run.results / "pv-corrected.pdf").write_bytes(b"%PDF-1.7 made-up figures")
+    rewrite_manifest(run.results)
+    assert run.verify("--json") == 1
+    (problem,) = json.loads(capsys.readouterr().out)["stations"][0]["problems"]
+    assert "pv-corrected.pdf" in problem
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        ("comment_splitting_a_number", "<TotalCounted>30</TotalCounted>", "<TotalCounted>3<!---->0</TotalCounted>"),
+        ("processing_instruction", "<TotalCounted>30</TotalCounted>", "<TotalCounted>3<?x?>0</TotalCounted>"),
+        ("number_too_long_to_read", "<TotalCounted>30</TotalCounted>", f"<TotalCounted>{'9' * 5000}</TotalCounted>"),
+    ],
+)
+def test_content_the_signature_does_not_cover_is_refused(
+    run: Run, capsys: pytest.CaptureFixture[str], name: str, old: str, new: str
+) -> None:
+    assert run.replay(ballots(run.master, 30)) == 0
+    capsys.readouterr()
+    path = run.results / "count-510.xml"
+    data = path.read_text(encoding="utf-8")
+    assert old in data
+    path.write_text(data.replace(old, new, 1), encoding="utf-8")
+    rewrite_manifest(run.results)
+    assert run.verify("--json") == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False and any("count-510.xml" in p for p in report["stations"][0]["problems"])

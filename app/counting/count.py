@@ -531,8 +531,12 @@ def _open_entry(count: Count, number: int, pass_no: Pass) -> tuple[Pile, PassEnt
     return pile, entry
 
 
+# Far more piles than any bureau has (2,400 ballots make 48), and few enough digits for every output format.
+MAX_PILE_NUMBER = 9999
+
+
 def _valid_pile_number(number: int) -> int:
-    if number < 1:
+    if not 1 <= number <= MAX_PILE_NUMBER:
         raise CountStateError("count.bad_pile", pile=number)
     return number
 

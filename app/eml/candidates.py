@@ -38,7 +38,7 @@ XNL_NS = "urn:oasis:names:tc:ciq:xsdschema:xNL:2.0"
 def read_candidates(data: bytes) -> tuple[Election, ...]:
     """Every (election, constituency) of an EML 230 as an `Election`. Raises BadInput naming what is wrong."""
     try:
-        root = parse(data)
+        root = parse(data, allow_comments=True)  # the authority's own file may carry comments
         expect_message(root, MESSAGE_ID, variants=True)  # Kiesraad files say 230b
         return tuple(
             _read_contest(election, contest)

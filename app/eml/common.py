@@ -99,16 +99,25 @@ def elements(parent: etree._Element) -> list[etree._Element]:
     return [c for c in parent if isinstance(c.tag, str)]
 
 
+# No count or list number of a bureau needs more digits; a longer one is tampering (and Python refuses to read
+# integers of thousands of digits, which would stop the verification of every bureau on the stick).
+MAX_DIGITS = 9
+
+
+def _digits(text: str) -> bool:
+    return text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS
+
+
 def count_value(element: etree._Element) -> int:
     text = (element.text or "").strip()
-    if not text.isdigit() or not text.isascii():
+    if not _digits(text):
         raise malformed(element, "a non-negative integer")
     return int(text)
 
 
 def positive_id(element: etree._Element) -> int:
     value = element.get("Id") or ""
-    if not value.isdigit() or not value.isascii() or int(value) < 1:
+    if not _digits(value) or int(value) < 1:
         raise malformed(element, "a list number")
     return int(value)
 

@@ -30,11 +30,17 @@ def _parser() -> etree.XMLParser:
     )
 
 
-def parse(data: bytes, *, max_bytes: int = MAX_BYTES, error: type[TabulaError] = BadInput) -> etree._Element:
+def parse(
+    data: bytes, *, max_bytes: int = MAX_BYTES, error: type[TabulaError] = BadInput, allow_comments: bool = False
+) -> etree._Element:
     """The root element of `data`, parsed safely.
 
     Raises `error` (BadInput unless the caller reads untrusted results, then UntrustedData) with key
-    `eml.too_large`, `eml.not_xml` or `eml.doctype_forbidden`.
+    `eml.too_large`, `eml.not_xml`, `eml.doctype_forbidden` or `eml.comment_forbidden`.
+
+    Comments and processing instructions are refused unless `allow_comments` (an authority's own input file):
+    exclusive c14n leaves them out of every signature, yet `element.text` stops at the first one, so
+    `<Cast>1<!---->20</Cast>` would verify as signed and read as 1. Tabula never writes either.
     """
     if len(data) > max_bytes:
         raise error("eml.too_large", size=len(data), limit=max_bytes)
@@ -47,4 +53,12 @@ def parse(data: bytes, *, max_bytes: int = MAX_BYTES, error: type[TabulaError] =
     # libxml2 records any DOCTYPE (with or without internal subset) as an internal DTD node.
     if root.getroottree().docinfo.internalDTD is not None:
         raise error("eml.doctype_forbidden")
+    if not allow_comments and _has_comment_or_pi(root):
+        raise error("eml.comment_forbidden")
     return root
+
+
+def _has_comment_or_pi(root: etree._Element) -> bool:
+    outside = [*root.itersiblings(preceding=True), *root.itersiblings()]
+    inside = root.iter(etree.Comment, etree.ProcessingInstruction)
+    return bool(outside) or next(iter(inside), None) is not None

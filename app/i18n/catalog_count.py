@@ -53,9 +53,9 @@ MESSAGES = {
     },
     # --- entry ---
     "count.bad_pile": {
-        "nl": "Stapel {pile} bestaat niet: stapels worden genummerd vanaf 1. Kijk het stapelnummer na.",
-        "fr": "La pile {pile} n'existe pas : les piles sont numérotées à partir de 1. Vérifiez le numéro de la pile.",
-        "de": "Stapel {pile} gibt es nicht: Stapel werden ab 1 nummeriert. Prüfen Sie die Stapelnummer.",
+        "nl": "Stapel {pile} bestaat niet: stapels worden genummerd van 1 tot 9999. Kijk het stapelnummer na.",
+        "fr": "La pile {pile} n'existe pas : les piles sont numérotées de 1 à 9999. Vérifiez le numéro de la pile.",
+        "de": "Stapel {pile} gibt es nicht: Stapel werden von 1 bis 9999 nummeriert. Prüfen Sie die Stapelnummer.",
     },
     "count.operator_missing": {
         "nl": "Voor invoer {pass_no} van stapel {pile} is geen naam ingevuld. Vul de naam in van wie invoert.",

@@ -11,6 +11,11 @@ MESSAGES = {
         "fr": "Le fichier n'est pas du XML lisible (ligne {line}). Vérifiez qu'il a été copié entièrement.",
         "de": "Die Datei ist kein lesbares XML (Zeile {line}). Prüfen Sie, ob sie vollständig kopiert wurde.",
     },
+    "eml.comment_forbidden": {
+        "nl": "Het bestand bevat XML-commentaar of verwerkingsinstructies, die Tabula nooit schrijft: het is na ondertekening gewijzigd.",
+        "fr": "Le fichier contient des commentaires XML ou des instructions de traitement, que Tabula n'écrit jamais : il a été modifié après signature.",
+        "de": "Die Datei enthält XML-Kommentare oder Verarbeitungsanweisungen, die Tabula nie schreibt: Sie wurde nach der Signatur verändert.",
+    },
     "eml.doctype_forbidden": {
         "nl": "Het bestand bevat een DOCTYPE-declaratie; die wordt om veiligheidsredenen geweigerd.",
         "fr": "Le fichier contient une déclaration DOCTYPE ; elle est refusée pour raison de sécurité.",

@@ -39,9 +39,9 @@ MESSAGES = {
         "de": "{file} Zeile {line}, Spalte {column}: unbekannte Wahl „{value}“. Verwenden Sie CK, EU, VL, WL, BR oder DE.",
     },
     "import.bad_station_id": {
-        "nl": "{file} regel {line}, kolom {column}: ongeldige bureau-id '{value}'. Gebruik 1 tot 32 tekens: A-Z, a-z, 0-9 of -.",
-        "fr": "{file} ligne {line}, colonne {column} : identifiant de bureau non valide « {value} ». Utilisez 1 à 32 caractères : A-Z, a-z, 0-9 ou -.",
-        "de": "{file} Zeile {line}, Spalte {column}: ungültige Büro-Kennung „{value}“. Verwenden Sie 1 bis 32 Zeichen: A-Z, a-z, 0-9 oder -.",
+        "nl": "{file} regel {line}, kolom {column}: ongeldige bureau-id '{value}'. Gebruik 1 tot 32 tekens: A-Z, a-z, 0-9 of -, en geen naam die Windows voorbehoudt (CON, NUL, COM1…).",
+        "fr": "{file} ligne {line}, colonne {column} : identifiant de bureau non valide « {value} ». Utilisez 1 à 32 caractères : A-Z, a-z, 0-9 ou -, et aucun nom réservé par Windows (CON, NUL, COM1…).",
+        "de": "{file} Zeile {line}, Spalte {column}: ungültige Büro-Kennung „{value}“. Verwenden Sie 1 bis 32 Zeichen: A-Z, a-z, 0-9 oder -, und keinen von Windows reservierten Namen (CON, NUL, COM1…).",
     },
     "import.duplicate_station": {
         "nl": "{file} regel {line}, kolom {column}: bureau-id '{value}' komt al voor op regel {first_line} (hoofdletters tellen niet mee op een stick). Geef elk bureau een eigen id.",
@@ -63,10 +63,20 @@ MESSAGES = {
         "fr": "{file} ligne {line}, colonne {column} : type non valide « {value} ». Utilisez T (effectif) ou S (suppléant).",
         "de": "{file} Zeile {line}, Spalte {column}: ungültige Art „{value}“. Verwenden Sie T (ordentlich) oder S (Ersatz).",
     },
+    "import.surrounding_space": {
+        "nl": "{file} regel {line}, kolom {column}: '{value}' begint of eindigt met een spatie. Verwijder die spatie.",
+        "fr": "{file} ligne {line}, colonne {column} : « {value} » commence ou finit par une espace. Supprimez cette espace.",
+        "de": "{file} Zeile {line}, Spalte {column}: „{value}“ beginnt oder endet mit einem Leerzeichen. Entfernen Sie es.",
+    },
+    "import.control_character": {
+        "nl": "{file} regel {line}, kolom {column}: de waarde bevat een onzichtbaar stuurteken. Typ de waarde opnieuw.",
+        "fr": "{file} ligne {line}, colonne {column} : la valeur contient un caractère de contrôle invisible. Retapez la valeur.",
+        "de": "{file} Zeile {line}, Spalte {column}: Der Wert enthält ein unsichtbares Steuerzeichen. Geben Sie den Wert neu ein.",
+    },
     "import.bad_number": {
-        "nl": "{file} regel {line}, kolom {column}: '{value}' is geen geheel getal vanaf 1. Verbeter de waarde.",
-        "fr": "{file} ligne {line}, colonne {column} : « {value} » n'est pas un entier à partir de 1. Corrigez la valeur.",
-        "de": "{file} Zeile {line}, Spalte {column}: „{value}“ ist keine ganze Zahl ab 1. Korrigieren Sie den Wert.",
+        "nl": "{file} regel {line}, kolom {column}: '{value}' is geen geheel getal van 1 tot 999. Verbeter de waarde.",
+        "fr": "{file} ligne {line}, colonne {column} : « {value} » n'est pas un entier de 1 à 999. Corrigez la valeur.",
+        "de": "{file} Zeile {line}, Spalte {column}: „{value}“ ist keine ganze Zahl von 1 bis 999. Korrigieren Sie den Wert.",
     },
     "import.successors_not_allowed": {
         "nl": "{file} regel {line}, kolom {column}: verkiezing {election} heeft wettelijk geen opvolgers. Verwijder deze regel of verbeter de verkiezing.",

@@ -29,6 +29,16 @@ MESSAGES = {
         "fr": "Création des résultats et des signatures…",
         "de": "Ergebnis und Signaturen werden erstellt…",
     },
+    "session.self_check_failed": {
+        "nl": "De uitslag doorstaat de eigen controle niet ({problem}). Er is niets op de stick geschreven en niets verloren. Bel de helpdesk.",
+        "fr": "Les résultats ne passent pas le contrôle interne ({problem}). Rien n'a été écrit sur la clé et rien n'est perdu. Appelez le helpdesk.",
+        "de": "Das Ergebnis besteht die eigene Kontrolle nicht ({problem}). Es wurde nichts auf den Stick geschrieben und nichts ist verloren. Rufen Sie den Helpdesk an.",
+    },
+    "session.step.checking": {
+        "nl": "Uitslag nakijken zoals de kantonhoofdbureaus dat doen…",
+        "fr": "Vérification des résultats comme le feront les bureaux principaux de canton…",
+        "de": "Das Ergebnis wird geprüft, wie es die Hauptwahlvorstände der Kantone tun…",
+    },
     "session.step.writing": {
         "nl": "Wegschrijven naar de stick en nalezen…",
         "fr": "Écriture sur la clé et relecture…",

@@ -19,6 +19,16 @@ MESSAGES = {
         "fr": "Le fichier {file} manque.",
         "de": "Die Datei {file} fehlt.",
     },
+    "verify.file_unexpected": {
+        "nl": "Het bestand {file} hoort niet bij de uitslag (het is niet ondertekend door het bureau).",
+        "fr": "Le fichier {file} ne fait pas partie des résultats (il n'est pas signé par le bureau).",
+        "de": "Die Datei {file} gehört nicht zum Ergebnis (sie ist nicht vom Büro signiert).",
+    },
+    "verify.contest_mismatch": {
+        "nl": "De stembiljetten ({votes}) en de uitslag ({count}) gaan niet over dezelfde verkiezing.",
+        "fr": "Les bulletins ({votes}) et les résultats ({count}) ne concernent pas la même élection.",
+        "de": "Die Stimmzettel ({votes}) und das Ergebnis ({count}) betreffen nicht dieselbe Wahl.",
+    },
     "verify.schema": {
         "nl": "{file} volgt het EML 5.0-schema niet: {detail}",
         "fr": "{file} ne respecte pas le schéma EML 5.0 : {detail}",

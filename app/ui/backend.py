@@ -9,7 +9,15 @@ from pathlib import Path
 from app.errors import StorageError, TabulaError, UntrustedData
 from app.seclog import EventType, SecurityLog
 from app.signing import pki
-from app.station_login import MANIFEST_FILE, LoadedStation, LoginFailure, LoginThrottle, login, open_stick
+from app.station_login import (
+    MANIFEST_FILE,
+    BureauEntry,
+    LoadedStation,
+    LoginFailure,
+    LoginThrottle,
+    login,
+    open_stick,
+)
 from app.ui.ports import Progress, SessionPort
 
 # Where a kiosk finds the stick when none is given: the automounter's folders (first one holding a master wins).
@@ -60,6 +68,19 @@ class StickBackend:
 
     def throttle_remaining(self) -> float:
         return self.throttle.remaining()
+
+    def bureaus(self) -> tuple[BureauEntry, ...]:
+        """The bureaus of the stick's manifest, only once its signature chains to the appliance's root: the picker
+        never offers what a tampered stick says. Any failure gives an empty list; the login then names the cause."""
+        folder = self.stick_folder()
+        if folder is None:
+            return ()
+        try:
+            root = pki.load_certificate(self.root_cert_path.read_bytes())
+            master = open_stick(folder, root, dt.datetime.now(dt.UTC))
+        except (OSError, TabulaError, ValueError):
+            return ()
+        return tuple(sorted(master.bureaus, key=lambda b: b.station))
 
     def login(self, station_id: str, password: str, progress: Progress) -> object:
         folder = self.stick_folder()

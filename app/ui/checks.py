@@ -1,30 +1,27 @@
 """The checks on the tally (C4): each finding with its urgency colour, what happened and what to do next.
-Errors block the result; warnings must be acknowledged explicitly before the result can be fixed."""
+Errors block the result; warnings must be acknowledged explicitly before the result can be fixed. The ballots
+received per polling station come from the bureau's journaled record (`app.ui.bureau`), shown here in short."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app.counting.checks import Finding, Severity
 from app.counting.count import Acknowledge, Finalize, Phase
-from app.ui.ports import BureauContext, SessionPort
+from app.ui.bureau import record_summary
+from app.ui.ports import SessionPort
 from app.ui.texts import Texts
 from app.ui.theme import Urgency, banner_style
 from app.ui.widgets import ErrorSink, Screen
-
-MAX_RECEIVED = 100_000
 
 
 class FindingCard(QFrame):
@@ -70,10 +67,11 @@ class FindingCard(QFrame):
 
 
 class ChecksScreen(Screen):
-    """Runs the checks for the bureau's context (ballots received, remarks) and fixes the result when allowed."""
+    """Runs the checks on the tally and the bureau's record, and fixes the result when allowed."""
 
     finalized = Signal()
     leave = Signal()
+    edit_record = Signal()
 
     def __init__(self, texts: Texts, errors: ErrorSink) -> None:
         super().__init__(texts, errors)
@@ -86,16 +84,10 @@ class ChecksScreen(Screen):
     def _build(self) -> None:
         self.title = QLabel()
         self.title.setProperty("role", "title")
-        self.received = QSpinBox()
-        self.received.setRange(0, MAX_RECEIVED)
-        self.received.editingFinished.connect(self.run_checks)
-        self.remarks = QLineEdit()
-        self.help.register(self.received, "ui.help.received")
-        self.help.register(self.remarks, "ui.help.remarks")
-        self.form = QFormLayout()
-        self.form_labels = [QLabel(), QLabel()]
-        self.form.addRow(self.form_labels[0], self.received)
-        self.form.addRow(self.form_labels[1], self.remarks)
+        self.record = QLabel()
+        self.record.setWordWrap(True)
+        self.record_button = QPushButton()
+        self.record_button.clicked.connect(self.edit_record.emit)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.cards_box = QVBoxLayout()
@@ -117,8 +109,8 @@ class ChecksScreen(Screen):
         actions.addStretch(1)
         actions.addWidget(self.finalize_button)
         top = QHBoxLayout()
-        top.addLayout(self.form, 1)
-        top.addWidget(self.help, 1)
+        top.addWidget(self.record, 1)
+        top.addWidget(self.record_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
@@ -127,11 +119,6 @@ class ChecksScreen(Screen):
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
         layout.addLayout(actions)
-
-    def context(self) -> BureauContext:
-        received = self.received.value() or None
-        remark = self.remarks.text().strip()
-        return BureauContext(received_total=received, remarks=(remark,) if remark else ())
 
     # --- state ---------------------------------------------------------------------------------------------------
 
@@ -145,10 +132,18 @@ class ChecksScreen(Screen):
             return
 
         def act() -> None:
-            self.findings = session.findings(self.context())
+            self.findings = session.findings()  # on the journaled record (W.201, W.202)
 
         self.guard(act, "checks.run")
+        self._show_record()
         self._show_findings()
+
+    def _show_record(self) -> None:
+        if self.session is None:
+            return
+        text, urgency = record_summary(self.session.count.record, self.t)
+        self.record.setText(text)
+        self.record.setStyleSheet(banner_style(urgency))
 
     def _show_findings(self) -> None:
         for card in self.cards:
@@ -197,7 +192,7 @@ class ChecksScreen(Screen):
         session = self.session
         if session is None:
             return
-        self.run_checks()  # the context may have changed since the findings were shown
+        self.run_checks()  # the record may have changed since the findings were shown
         if self.blocking():
             return
         if self.guard(lambda: session.apply(Finalize(self.findings)), "checks.finalize"):
@@ -207,9 +202,8 @@ class ChecksScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.t("ui.checks.title"))
-        for label, key in zip(self.form_labels, ("ui.checks.received", "ui.checks.remarks"), strict=True):
-            label.setText(self.t(key))
-        self.received.setSpecialValueText(self.t("ui.overview.hand_unknown"))
+        self.record_button.setText(self.t("ui.checks.edit_record"))
+        self._show_record()
         self.back_button.setText(self.t("ui.entry.back"))
         self.finalize_button.setText(self.t("ui.checks.finalize"))
         for card in self.cards:

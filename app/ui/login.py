@@ -1,9 +1,14 @@
-"""Login (S2, X5, U4, U5): station id and password, help on every field, the wait after wrong passwords."""
+"""Login (S2, X5, U4, U5): station id and password, help on every field, the wait after wrong passwords.
+
+With a stick present the bureau can also pick itself from the list of the stick's verified manifest (or type a few
+letters of its number or name and pick the suggestion); typing the number stays possible."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import TabulaError
+from app.ui.ports import BureauEntry
 from app.ui.texts import Texts
 from app.ui.theme import Urgency, banner_style
 from app.ui.widgets import ErrorSink, Screen
@@ -29,6 +35,7 @@ class LoginScreen(Screen):
         super().__init__(texts, errors)
         self.wait_left = 0
         self.stick_present = False
+        self.bureaus: tuple[BureauEntry, ...] = ()
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
@@ -42,11 +49,22 @@ class LoginScreen(Screen):
         self.intro.setWordWrap(True)
         self.stick = QLabel()
         self.stick.setWordWrap(True)
+        self.picker = QComboBox()
+        self.picker.setMaxVisibleItems(12)
+        self.picker.activated.connect(self._on_picked)
         self.station = QLineEdit()
+        self.station.textEdited.connect(self._on_station_typed)
+        self._suggestions = QStringListModel(self)
+        self.completer = QCompleter(self._suggestions, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)  # "zuid" finds "B0042 · Gemeenteschool Zuid"
+        self.completer.activated.connect(self._on_suggestion)
+        self.station.setCompleter(self.completer)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.station.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
+        self.help.register(self.picker, "ui.help.picker")
         self.help.register(self.station, "ui.help.station")
         self.help.register(self.password, "ui.help.password")
         self.button = QPushButton()
@@ -57,7 +75,8 @@ class LoginScreen(Screen):
         self.wait.setVisible(False)
         self.wait.setStyleSheet(banner_style(Urgency.WARNING))
         self.form = QFormLayout()
-        self.station_label, self.password_label = QLabel(), QLabel()
+        self.picker_label, self.station_label, self.password_label = QLabel(), QLabel(), QLabel()
+        self.form.addRow(self.picker_label, self.picker)
         self.form.addRow(self.station_label, self.station)
         self.form.addRow(self.password_label, self.password)
         card = QFrame()
@@ -82,10 +101,54 @@ class LoginScreen(Screen):
         layout.addLayout(row)
         layout.addStretch(2)
 
+    # --- the bureau picker ---------------------------------------------------------------------------------------
+
+    def set_bureaus(self, bureaus: tuple[BureauEntry, ...]) -> None:
+        """Fill the picker from the stick's verified manifest; an empty list hides it (typing still works)."""
+        self.bureaus = bureaus
+        labels = [self._label(b) for b in bureaus]
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for bureau, label in zip(bureaus, labels, strict=True):
+            self.picker.addItem(label, str(bureau.station))
+        self.picker.blockSignals(False)
+        self._suggestions.setStringList(labels)
+        self.form.setRowVisible(self.picker, bool(bureaus))
+        self._on_station_typed(self.station.text())
+
+    @staticmethod
+    def _label(bureau: BureauEntry) -> str:
+        return f"{bureau.station} · {bureau.name}"
+
+    def _on_picked(self, index: int) -> None:
+        station = self.picker.itemData(index)
+        if isinstance(station, str):
+            self.station.setText(station)
+            self.password.setFocus()
+
+    def _on_suggestion(self, label: str) -> None:
+        station = self.station_id(label)
+        self.station.setText(station)
+        self.picker.setCurrentIndex(self.picker.findData(station))
+
+    def _on_station_typed(self, text: str) -> None:
+        """Keep the picker on the bureau typed, or on none."""
+        self.picker.setCurrentIndex(self.picker.findData(self.station_id(text)))
+
+    def station_id(self, text: str | None = None) -> str:
+        """The station id typed or picked; a suggestion's full label counts as its id."""
+        typed = (self.station.text() if text is None else text).strip()
+        for bureau in self.bureaus:
+            if typed.casefold() in (str(bureau.station).casefold(), self._label(bureau).casefold()):
+                return str(bureau.station)
+        return typed
+
+    # --- logging in ----------------------------------------------------------------------------------------------
+
     def submit(self) -> None:
         if self.wait_left > 0 or not self.button.isEnabled():
             return
-        station = self.station.text().strip()
+        station = self.station_id()
         if not station:
             self.banner.show_key("ui.login.station_missing", Urgency.WARNING)
             self.station.setFocus()
@@ -97,7 +160,10 @@ class LoginScreen(Screen):
         """A refused login: the message, an empty password field, and the wait before the next try (X5)."""
         self.banner.show_error(error)
         self.password.clear()
-        self.password.setFocus()
+        if error.key == "auth.unknown_station" and self.bureaus:
+            self.picker.setFocus()  # the message says: choose the bureau from the list
+        else:
+            self.password.setFocus()
         self.start_wait(wait_s)
 
     def start_wait(self, seconds: float) -> None:
@@ -131,6 +197,8 @@ class LoginScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(self.t("ui.login.title"))
         self.intro.setText(self.t("ui.login.intro"))
+        self.picker_label.setText(self.t("ui.login.picker"))
+        self.picker.setPlaceholderText(self.t("ui.login.picker_placeholder"))
         self.station_label.setText(self.t("ui.login.station"))
         self.password_label.setText(self.t("ui.login.password"))
         self.button.setText(self.t("ui.login.submit"))

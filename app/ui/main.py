@@ -26,12 +26,13 @@ from app.errors import TabulaError
 from app.i18n import LANGUAGES
 from app.seclog import LOG_FILE_NAME, SecurityLog
 from app.ui.backend import StickBackend
+from app.ui.bureau import BureauScreen
 from app.ui.checks import ChecksScreen
 from app.ui.differences import DifferencesScreen
 from app.ui.entry import EntryScreen
 from app.ui.login import LoadingScreen, LoginScreen
 from app.ui.overview import OverviewScreen
-from app.ui.ports import BureauContext, SessionPort, StationBackend
+from app.ui.ports import SessionPort, StationBackend
 from app.ui.result import ResultScreen
 from app.ui.session_view import ObservedSession
 from app.ui.texts import Texts
@@ -117,9 +118,21 @@ class MainWindow(QMainWindow):
         self.entry = EntryScreen(texts, self.errors)
         self.differences = DifferencesScreen(texts, self.errors)
         self.checks = ChecksScreen(texts, self.errors)
-        self.result = ResultScreen(texts, self.errors, backend.stick_folder, self.context)
+        self.bureau = BureauScreen(texts, self.errors)
+        self.result = ResultScreen(texts, self.errors, backend.stick_folder)
+        self.record_from: QWidget = self.overview  # where the bureau's record form goes back to
         self.stack = QStackedWidget()
-        for screen in (self.login, self.loading, self.overview, self.entry, self.differences, self.checks, self.result):
+        screens = (
+            self.login,
+            self.loading,
+            self.overview,
+            self.entry,
+            self.differences,
+            self.checks,
+            self.bureau,
+            self.result,
+        )
+        for screen in screens:
             self.stack.addWidget(screen)
         self._build_frame()
         self._connect()
@@ -157,6 +170,10 @@ class MainWindow(QMainWindow):
         self.overview.enter_pass.connect(lambda pile, pass_no: self.open_entry(pile, Pass(pass_no)))
         self.overview.show_differences.connect(lambda: self.show_screen(self.differences))
         self.overview.show_checks.connect(lambda: self.show_screen(self.checks))
+        self.overview.show_record.connect(lambda: self.open_record(self.overview))
+        self.checks.edit_record.connect(lambda: self.open_record(self.checks))
+        self.bureau.leave.connect(lambda: self.show_screen(self.record_from))
+        self.bureau.saved.connect(self.record_saved)
         self.entry.leave.connect(self.after_entry)
         self.differences.leave.connect(lambda: self.show_screen(self.overview))
         self.differences.to_checks.connect(lambda: self.show_screen(self.checks))
@@ -216,7 +233,8 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, screen: QWidget) -> None:
         session = self.session
-        if session is not None and isinstance(screen, OverviewScreen | DifferencesScreen | ChecksScreen | ResultScreen):
+        shows_session = OverviewScreen | DifferencesScreen | ChecksScreen | BureauScreen | ResultScreen
+        if session is not None and isinstance(screen, shows_session):
             screen.show_session(session)
         self.stack.setCurrentWidget(screen)
         self.update_status()
@@ -237,13 +255,24 @@ class MainWindow(QMainWindow):
                 "ui.overview.pass_done", Urgency.OK, pile=pile, pass_name=self.t(f"ui.pass.{int(self.entry.pass_no)}")
             )
 
-    def context(self) -> BureauContext:
-        return self.checks.context()
+    def open_record(self, origin: QWidget) -> None:
+        """The bureau's record form (C4, O3); it goes back to `origin` when stored or left."""
+        self.record_from = origin
+        self.show_screen(self.bureau)
+
+    def record_saved(self) -> None:
+        origin = self.record_from
+        self.show_screen(origin)  # the checks screen runs the checks again on the stored record
+        if isinstance(origin, OverviewScreen | ChecksScreen):
+            origin.banner.show_key("ui.bureau.saved", Urgency.OK)
 
     # --- status --------------------------------------------------------------------------------------------------
 
     def poll_stick(self) -> None:
         present = self.backend.stick_folder() is not None
+        if present != getattr(self, "_stick_present", None):
+            # a stick came or went: offer its bureaus (verified manifest) in the login picker
+            self.login.set_bureaus(self.backend.bureaus() if present else ())
         self.login.set_stick(present)
         self.status.show_state(self.session, present)
         self._stick_present = present

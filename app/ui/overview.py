@@ -20,7 +20,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.counting.count import CloseEntry, Phase, Pile, ReopenEntry, StartPile, open_differences, piles
+from app.counting.count import (
+    CloseEntry,
+    DiscardPass,
+    Phase,
+    Pile,
+    ReopenEntry,
+    StartPile,
+    open_differences,
+    piles,
+)
 from app.counting.double_entry import MAX_PILE_SIZE, Pass
 from app.ui.ports import SessionPort
 from app.ui.texts import Texts
@@ -42,6 +51,7 @@ class OverviewScreen(Screen):
     enter_pass = Signal(int, int)  # pile, pass number
     show_differences = Signal()
     show_checks = Signal()
+    show_record = Signal()
 
     def __init__(self, texts: Texts, errors: ErrorSink) -> None:
         super().__init__(texts, errors)
@@ -105,6 +115,12 @@ class OverviewScreen(Screen):
         card_layout.addWidget(self.start_button)
         card_layout.addWidget(self.help)
         card_layout.addStretch(1)
+        # a pass entered on the wrong pile is thrown away and entered again (C5); two taps, it cannot be undone
+        self.discard_button = ConfirmButton(lambda: self.t("ui.overview.discard"), self._discard_armed_label)
+        self.discard_button.confirmed.connect(self.discard)
+        card_layout.addWidget(self.discard_button)
+        self.pile_no.valueChanged.connect(lambda _v: self._show_discard())
+        self._passes.buttonToggled.connect(lambda *_: self._show_discard())
 
         self.differences_button = QPushButton()
         self.differences_button.clicked.connect(self.show_differences.emit)
@@ -119,7 +135,11 @@ class OverviewScreen(Screen):
         self.checks_button = QPushButton()
         self.checks_button.setProperty("role", "primary")
         self.checks_button.clicked.connect(self.show_checks.emit)
+        self.record_button = QPushButton()
+        self.record_button.clicked.connect(self.show_record.emit)
         actions = QHBoxLayout()
+        actions.addWidget(self.record_button)
+        actions.addStretch(1)
         for button in (self.differences_button, self.reopen_button, self.close_button, self.checks_button):
             actions.addWidget(button)
         left = QVBoxLayout()
@@ -171,6 +191,29 @@ class OverviewScreen(Screen):
         self.checks_button.setVisible(count.phase is Phase.CHECKS)
         self.close_button.refresh()
         self.reopen_button.refresh()
+        self._show_discard()
+
+    def _selected_entry(self) -> tuple[Pile | None, int]:
+        """The pile chosen in the form, and how many ballots its chosen pass holds (-1: not started)."""
+        if self.session is None:
+            return None, -1
+        pile = self.session.count.piles.get(self.pile_no.value())
+        entry = None if pile is None else pile.entry(self.selected_pass())
+        return pile, -1 if entry is None else len(entry.ballots)
+
+    def _show_discard(self) -> None:
+        """Discarding is offered for a started pass of a pile not yet decided, while entry is open."""
+        pile, ballots = self._selected_entry()
+        entering = self.session is not None and self.session.count.phase is Phase.ENTERING
+        self.discard_button.setVisible(entering and pile is not None and pile.decision is None and ballots >= 0)
+        if self.discard_button.armed:
+            self.discard_button.disarm()  # the choice changed: the second tap must be about what is shown now
+        self.discard_button.refresh()
+
+    def _discard_armed_label(self) -> str:
+        _pile, ballots = self._selected_entry()
+        pass_name = self.t(f"ui.pass.{int(self.selected_pass())}")
+        return self.t("ui.discard_armed", pile=self.pile_no.value(), pass_name=pass_name, count=max(ballots, 0))
 
     def _pass_text(self, pile: Pile, pass_no: Pass) -> str:
         entry = pile.entry(pass_no)
@@ -244,6 +287,17 @@ class OverviewScreen(Screen):
             else:
                 self.show_checks.emit()
 
+    def discard(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        number, pass_no = self.pile_no.value(), self.selected_pass()
+        if self.guard(lambda: session.apply(DiscardPass(number, pass_no)), "overview.discard"):
+            self.banner.show_key(
+                "ui.discarded", Urgency.INFO, pile=number, pass_name=self.t(f"ui.pass.{int(pass_no)}")
+            )
+            self.refresh()
+
     def reopen_entry(self) -> None:
         session = self.session
         if session is not None and self.guard(lambda: session.apply(ReopenEntry()), "overview.reopen"):
@@ -264,6 +318,7 @@ class OverviewScreen(Screen):
         self.hand_count.setSpecialValueText(self.t("ui.overview.hand_unknown"))
         self.start_button.setText(self.t("ui.overview.start"))
         self.checks_button.setText(self.t("ui.overview.to_checks"))
+        self.record_button.setText(self.t("ui.overview.record"))
         self.refresh()
 
 

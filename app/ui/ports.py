@@ -15,11 +15,12 @@ from app.counting.checks import Finding
 from app.counting.count import Count, Event
 from app.counting.model import Election, Station
 from app.session import BureauContext, WrittenResults
+from app.station_login import BureauEntry
 
 Progress = Callable[[float, str], None]
 
 # The session service owns these types; the screens only pass them through.
-__all__ = ["BureauContext", "Progress", "SessionPort", "StationBackend", "WrittenResults"]
+__all__ = ["BureauContext", "BureauEntry", "Progress", "SessionPort", "StationBackend", "WrittenResults"]
 
 
 class SessionPort(Protocol):
@@ -38,10 +39,13 @@ class SessionPort(Protocol):
         """Apply an event; it is on durable storage when this returns (C7). Raises TabulaError when refused."""
         ...
 
-    def findings(self, context: BureauContext) -> tuple[Finding, ...]: ...
+    def findings(self, context: BureauContext | None = None) -> tuple[Finding, ...]:
+        """The checks on the tally and the bureau's journaled record (`RecordBureau`); a context given is stored
+        first when it differs."""
+        ...
 
     def write_results(
-        self, stick_dir: Path, context: BureauContext, progress: Progress | None = None
+        self, stick_dir: Path, context: BureauContext | None = None, progress: Progress | None = None
     ) -> WrittenResults: ...
 
 
@@ -54,6 +58,10 @@ class StationBackend(Protocol):
 
     def throttle_remaining(self) -> float:
         """Seconds the next login attempt still has to wait after wrong passwords (X5)."""
+        ...
+
+    def bureaus(self) -> tuple[BureauEntry, ...]:
+        """The bureaus of the stick's verified manifest, for the picker; empty without a stick or a valid master."""
         ...
 
     def login(self, station_id: str, password: str, progress: Progress) -> object:

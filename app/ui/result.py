@@ -24,7 +24,7 @@ from app.counting.count import Phase, final_ballots
 from app.counting.tally import Tally, tally
 from app.errors import StorageError, TabulaError
 from app.i18n import catalogue
-from app.ui.ports import BureauContext, SessionPort, WrittenResults
+from app.ui.ports import SessionPort, WrittenResults
 from app.ui.texts import Texts
 from app.ui.theme import Urgency
 from app.ui.widgets import ErrorSink, Screen
@@ -61,12 +61,10 @@ class ResultScreen(Screen):
         texts: Texts,
         errors: ErrorSink,
         stick_dir: Callable[[], Path | None],
-        context: Callable[[], BureauContext],
     ) -> None:
         super().__init__(texts, errors)
         self.session: SessionPort | None = None
         self._stick_dir = stick_dir
-        self._context = context
         self.task: Task | None = None
         self.result: WrittenResults | None = None
         self.tally: Tally | None = None
@@ -173,14 +171,13 @@ class ResultScreen(Screen):
         if stick is None:
             self.banner.show_error(StorageError("stick.missing"))
             return
-        context = self._context()
         self.banner.clear_message()
         self._show_written(None)
         self.write_button.setEnabled(False)
         self.progress.setValue(0)
 
         def job(progress: Callable[[float, str], None]) -> object:
-            return session.write_results(stick, context, progress)
+            return session.write_results(stick, progress=progress)  # the PV uses the journaled record
 
         self.task = start_task(
             self, job, on_progress=self._on_progress, on_success=self._on_written, on_failure=self._on_failed

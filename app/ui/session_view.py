@@ -39,10 +39,14 @@ class ObservedSession(QObject):
         self.changed.emit()
         return count
 
-    def findings(self, context: BureauContext) -> tuple[Finding, ...]:
-        return self.inner.findings(context)
+    def findings(self, context: BureauContext | None = None) -> tuple[Finding, ...]:
+        before = self.inner.count
+        findings = self.inner.findings(context)
+        if self.inner.count is not before:
+            self.changed.emit()  # the context was stored as the bureau's record
+        return findings
 
     def write_results(
-        self, stick_dir: Path, context: BureauContext, progress: Progress | None = None
+        self, stick_dir: Path, context: BureauContext | None = None, progress: Progress | None = None
     ) -> WrittenResults:
         return self.inner.write_results(stick_dir, context, progress)

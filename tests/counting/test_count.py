@@ -522,3 +522,8 @@ def test_the_bureau_record_is_kept_and_a_new_one_withdraws_acknowledgements(elec
 def test_a_bureau_record_with_negative_numbers_or_endless_text_is_refused(bad: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         BureauRecord(**bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("pile", [0, -1, 10_000])
+def test_a_pile_number_outside_1_to_9999_is_refused(election: Election, pile: int) -> None:
+    refused(new_count(election), StartPile(pile, FIRST, "An"), "count.bad_pile")

@@ -60,4 +60,21 @@ def test_deeply_nested_input_is_refused() -> None:
 
 
 def test_plain_xml_parses() -> None:
-    assert parse(b"<a><!-- c --><b/></a>").tag == "a"
+    assert parse(b"<a><b/></a>").tag == "a"
+    assert parse(b"<a><!-- c --><b/></a>", allow_comments=True).tag == "a"
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        b"<a><b>1<!---->20</b></a>",
+        b"<a><b>1<?x y?>20</b></a>",
+        b"<!-- before --><a/>",
+        b"<a/><?after?>",
+    ],
+)
+def test_comments_and_processing_instructions_are_refused(xml: bytes) -> None:
+    """Exclusive c14n leaves them out of signatures, yet .text stops at them: `1<!---->20` would read as 1."""
+    with pytest.raises(UntrustedData) as info:
+        parse(xml, error=UntrustedData)
+    assert info.value.key == "eml.comment_forbidden"

@@ -108,6 +108,8 @@ STATION_CASES = [
     ("bureau id too long", [_station(station="A" * 33)], "import.bad_station_id", "station"),
     ("empty bureau id", [_station(station="")], "import.bad_station_id", "station"),
     ("bureau id with accent", [_station(station="É-1")], "import.bad_station_id", "station"),
+    ("bureau id reserved by Windows", [_station(station="CON")], "import.bad_station_id", "station"),
+    ("bureau id COM1", [_station(station="com1")], "import.bad_station_id", "station"),
     ("bad language", [_station(station="X-5", language="en")], "import.bad_language", "language"),
     ("empty name", [_station(station="X-4", name="")], "import.missing_value", "name"),
     ("constituency without lists", [_station(station="X-2", constituency="Gent")], "import.no_lists", "constituency"),
@@ -147,6 +149,20 @@ CANDIDATE_CASES = [
     ("gap at the start of a list", [_candidate(list="2", position="2")], "import.position_gap", "position"),
     ("empty candidate name", [_candidate(list="2", name="")], "import.missing_value", "name"),
     ("empty list name", [_candidate(list="2", list_name="")], "import.missing_value", "list_name"),
+    ("list number beyond 999", [_candidate(list="1000")], "import.bad_number", "list"),
+    ("name with a trailing space", [_candidate(list="2", name="Peeters An ")], "import.surrounding_space", "name"),
+    (
+        "constituency with a leading space",
+        [_candidate(constituency=" Antwerpen")],
+        "import.surrounding_space",
+        "constituency",
+    ),
+    (
+        "list name with a control character",
+        [_candidate(list="2", list_name="Lijst\x0bA")],
+        "import.control_character",
+        "list_name",
+    ),
     ("list name differs", [_candidate(position="6", list_name="Andere")], "import.list_name_mismatch", "list_name"),
     ("successors only", [_candidate(list="2", kind="S")], "import.no_titulars", "list"),
     ("successor for Brussels", [_candidate(election="BR", kind="S")], "import.successors_not_allowed", "kind"),
@@ -168,10 +184,11 @@ def test_candidate_errors_name_file_line_and_column(
 
 
 def test_line_numbers_are_physical_lines_with_multiline_fields(tmp_path: Path) -> None:
-    rows = [*special_rows()[:1], _candidate(position="2", name="Twee\nregels"), _candidate(position="3", kind="Q")]
+    rows = [*special_rows()[:1], _candidate(position="2", list_name="Twee\nregels"), _candidate(position="3", kind="Q")]
     with pytest.raises(BadInput) as caught:
         run(tmp_path, [GOOD_STATIONS[2]], rows)
-    assert caught.value.params["line"] == 5  # header 1, row 2, rows 3-4 (two physical lines), row 5
+    # a line break inside a name is refused, at the physical line where its row starts
+    assert caught.value.key == "import.control_character" and caught.value.params["line"] == 3
 
 
 def test_bad_encoding_is_a_clear_error_with_its_line(tmp_path: Path) -> None:
