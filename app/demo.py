@@ -20,6 +20,7 @@ from pathlib import Path
 from app.counting.model import Ballot, Box, Election, Mark, Position
 from app.counting.notation import format_marks, format_status
 from app.i18n import translate
+from app.signing.bundle import CHEAP_KDF
 from provisioning.ca import ROOT_CERT, init_ca, load_issuing
 from provisioning.csv_import import import_files
 from provisioning.master import build_master
@@ -43,7 +44,7 @@ def build_demo_stick(folder: Path) -> DemoStick:
     now = dt.datetime.now(dt.UTC)
     passphrase = secrets.token_urlsafe(24).encode()
     ca_dir, stick = folder / "ca", folder / "stick"
-    init_ca(ca_dir, passphrase, now)
+    init_ca(ca_dir, passphrase, now, kdf=CHEAP_KDF)  # a throwaway CA: no need to make guessing its key costly
     data = resources.files("app") / "demo_data"
     with resources.as_file(data / "stations.csv") as stations, resources.as_file(data / "candidates.csv") as cands:
         imported = import_files(Path(stations), Path(cands))

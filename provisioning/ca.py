@@ -1,7 +1,7 @@
 """The authority's CA directory (requirements P1, P3): create it once, open its issuing CA to build masters.
 
-Layout of CA_DIR: `root.pem` and `issuing.pem` (public certificates), `root.key.pem` and `issuing.key.pem`
-(PKCS#8, encrypted with the passphrase; cryptography's best available encryption, i.e. scrypt + AES-256).
+Layout of CA_DIR: `root.pem` and `issuing.pem` (public certificates), `root.key.sealed` and `issuing.key.sealed`
+(PKCS#8 sealed with AES-256-GCM under Argon2id of the passphrase at 512 MiB, 3 passes: `app/signing/keyfile.py`).
 Building a master needs only the issuing key: the root key goes offline right after `init-ca`
 (see CA-PROCEDURE.md).
 """
@@ -16,12 +16,13 @@ from cryptography import x509
 
 from app.errors import BadInput, UntrustedData
 from app.signing import pki
+from app.signing.bundle import KdfParams
 from provisioning.passwords import write_secret
 
 ROOT_CERT = "root.pem"
-ROOT_KEY = "root.key.pem"
+ROOT_KEY = "root.key.sealed"
 ISSUING_CERT = "issuing.pem"
-ISSUING_KEY = "issuing.key.pem"
+ISSUING_KEY = "issuing.key.sealed"
 MIN_PASSPHRASE = 12
 
 
@@ -40,6 +41,7 @@ def init_ca(
     key_type: pki.KeyType = pki.KeyType.EC_P256,
     root_days: int = 3650,
     issuing_days: int = 730,
+    kdf: KdfParams | None = None,
 ) -> None:
     """Create the root and issuing CA in `out`; refuse to overwrite an existing CA."""
     if len(passphrase) < MIN_PASSPHRASE:
@@ -49,8 +51,8 @@ def init_ca(
     out.mkdir(parents=True, exist_ok=True)
     root = pki.make_root_ca(now, days=root_days, key_type=key_type)
     issuing = pki.make_issuing_ca(root, now, days=issuing_days, key_type=key_type)
-    write_secret(out / ROOT_KEY, pki.encrypt_private_key(root.key, passphrase))
-    write_secret(out / ISSUING_KEY, pki.encrypt_private_key(issuing.key, passphrase))
+    write_secret(out / ROOT_KEY, pki.encrypt_private_key(root.key, passphrase, kdf))
+    write_secret(out / ISSUING_KEY, pki.encrypt_private_key(issuing.key, passphrase, kdf))
     (out / ROOT_CERT).write_bytes(pki.certificate_pem(root.certificate))
     (out / ISSUING_CERT).write_bytes(pki.certificate_pem(issuing.certificate))
 

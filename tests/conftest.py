@@ -10,6 +10,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 from app.signing import pki
+from app.signing.bundle import CHEAP_KDF
 from app.signing.signer import KeySigner
 
 # The test PKI is made a day before today, so its certificates are valid whenever the tests run.
@@ -31,6 +32,12 @@ class TestPki:
                 station.key, station.certificate, (station.certificate, self.issuing.certificate)
             )
         return self._signers[station_id]
+
+
+@pytest.fixture(autouse=True)
+def cheap_ca_key_sealing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CA keys are sealed with a 2-second Argon2id; tests use the cheapest parameters (one test checks the real)."""
+    monkeypatch.setattr("app.signing.keyfile.CA_KDF", CHEAP_KDF)
 
 
 @pytest.fixture(scope="session")

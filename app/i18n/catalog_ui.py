@@ -88,15 +88,73 @@ MESSAGES = {
         "Brève explication de la décision (facultatif).",
         "Kurze Erläuterung der Entscheidung (freiwillig).",
     ),
-    "ui.help.received": _t(
-        "Het aantal stembiljetten dat de stembureaus volgens hun proces-verbaal bezorgden.",
-        "Le nombre de bulletins remis par les bureaux de vote selon leur procès-verbal.",
-        "Die Zahl der Stimmzettel, die die Wahlbüros laut ihrem Protokoll übergeben haben.",
-    ),
     "ui.help.remarks": _t(
-        "Opmerkingen van het bureau voor het proces-verbaal.",
-        "Remarques du bureau pour le procès-verbal.",
-        "Bemerkungen des Büros für das Protokoll.",
+        "Opmerkingen van het bureau voor het proces-verbaal, één per regel (bv. de verklaring van een verschil).",
+        "Remarques du bureau pour le procès-verbal, une par ligne (p. ex. l'explication d'une différence).",
+        "Bemerkungen des Büros für das Protokoll, eine pro Zeile (z. B. die Erklärung einer Abweichung).",
+    ),
+    "ui.help.picker": _t(
+        "Kies uw stemopnemingsbureau in de lijst van deze stick, of typ hieronder het nummer.",
+        "Choisissez votre bureau de dépouillement dans la liste de cette clé, ou tapez son numéro ci-dessous.",
+        "Wählen Sie Ihr Zählbüro aus der Liste dieses Sticks oder geben Sie unten die Nummer ein.",
+    ),
+    "ui.help.station_name": _t(
+        "De naam of het nummer van het stembureau waarvan u de stembiljetten ontving, zoals op zijn proces-verbaal.",
+        "Le nom ou le numéro du bureau de vote dont vous avez reçu les bulletins, comme sur son procès-verbal.",
+        "Name oder Nummer des Wahlbüros, von dem Sie die Stimmzettel erhalten haben, wie in seinem Protokoll.",
+    ),
+    "ui.help.station_per_pv": _t(
+        "Het aantal stembiljetten dat het proces-verbaal van het stembureau vermeldt.",
+        "Le nombre de bulletins mentionné dans le procès-verbal du bureau de vote.",
+        "Die Zahl der Stimmzettel, die das Protokoll des Wahlbüros nennt.",
+    ),
+    "ui.help.station_counted": _t(
+        "Hoeveel stembiljetten het bureau bij ontvangst telde. Leeg laten als ze niet apart geteld zijn.",
+        "Combien de bulletins le bureau a comptés à la réception. Laissez vide s'ils n'ont pas été comptés à part.",
+        "Wie viele Stimmzettel das Büro beim Empfang gezählt hat. Leer lassen, wenn nicht getrennt gezählt.",
+    ),
+    "ui.help.canton": _t(
+        "Het kieskanton van het bureau, zoals op de oproepingsbrief (mag leeg blijven).",
+        "Le canton électoral du bureau, comme sur la convocation (facultatif).",
+        "Der Wahlkanton des Büros, wie in der Einberufung (freiwillig).",
+    ),
+    "ui.help.president": _t(
+        "De naam van de voorzitter. Mag leeg blijven: dan wordt hij met de hand in het proces-verbaal geschreven.",
+        "Le nom du président. Facultatif : il sera alors écrit à la main au procès-verbal.",
+        "Der Name des Vorsitzenden. Freiwillig: sonst wird er von Hand ins Protokoll geschrieben.",
+    ),
+    "ui.help.secretary": _t(
+        "De naam van de secretaris (mag leeg blijven).",
+        "Le nom du secrétaire (facultatif).",
+        "Der Name des Sekretärs (freiwillig).",
+    ),
+    "ui.help.assessors": _t(
+        "De namen van de bijzitters, één per regel (mag leeg blijven).",
+        "Les noms des assesseurs, un par ligne (facultatif).",
+        "Die Namen der Beisitzer, einer pro Zeile (freiwillig).",
+    ),
+    "ui.help.witnesses": _t(
+        "De namen van de getuigen van de lijsten, één per regel (mag leeg blijven).",
+        "Les noms des témoins des listes, un par ligne (facultatif).",
+        "Die Namen der Zeugen der Listen, einer pro Zeile (freiwillig).",
+    ),
+    "ui.help.correct": _t(
+        "Het nummer van het stembiljet in deze stapel dat u wilt verbeteren. Enter opent het; Esc annuleert.",
+        "Le numéro du bulletin de cette pile à corriger. Entrée l'ouvre ; Échap annule.",
+        "Die Nummer des Stimmzettels in diesem Stapel, den Sie berichtigen wollen. Eingabe öffnet ihn; Esc bricht ab.",
+    ),
+    "ui.help.other_marks": _t(
+        "Wat er op dit stembiljet staat, zoals bij de invoer: 8 H, 8 T3 S1; leeg = blanco. "
+        "Liggen er meer stembiljetten, voeg er een toe; ligt er geen, tik op 'geen stembiljet'.",
+        "Ce que porte ce bulletin, comme à l'encodage : 8 H, 8 T3 S1 ; vide = blanc. "
+        "S'il y a plusieurs bulletins, ajoutez-en un ; s'il n'y en a pas, touchez « pas de bulletin ».",
+        "Was auf diesem Stimmzettel steht, wie bei der Eingabe: 8 H, 8 T3 S1; leer = leer. "
+        "Liegen mehrere Stimmzettel da, fügen Sie einen hinzu; liegt keiner da, tippen Sie auf „kein Stimmzettel“.",
+    ),
+    "ui.help.other_verdict": _t(
+        "Geldig zoals aangekruist, of door het bureau ongeldig verklaard met de reden.",
+        "Valable tel que coché, ou déclaré nul par le bureau avec le motif.",
+        "Gültig wie angekreuzt, oder vom Büro für ungültig erklärt, mit dem Grund.",
     ),
     # --- login and loading ---
     "ui.login.title": _t("Aanmelden", "Connexion", "Anmeldung"),
@@ -104,6 +162,10 @@ MESSAGES = {
         "Meld het stemopnemingsbureau aan met het nummer en het wachtwoord uit de verzegelde brief.",
         "Connectez le bureau de dépouillement avec le numéro et le mot de passe de la lettre scellée.",
         "Melden Sie das Zählbüro mit der Nummer und dem Passwort aus dem versiegelten Brief an.",
+    ),
+    "ui.login.picker": _t("Uw bureau", "Votre bureau", "Ihr Büro"),
+    "ui.login.picker_placeholder": _t(
+        "Kies uw bureau in de lijst", "Choisissez votre bureau dans la liste", "Wählen Sie Ihr Büro aus der Liste"
     ),
     "ui.login.station": _t("Bureaunummer", "Numéro du bureau", "Büronummer"),
     "ui.login.password": _t("Wachtwoord", "Mot de passe", "Passwort"),
@@ -177,6 +239,19 @@ MESSAGES = {
         "Die Eingabe ist wieder offen. Erfassen Sie den fehlenden Stapel und schließen Sie dann erneut ab.",
     ),
     "ui.overview.to_checks": _t("Naar de controles", "Vers les contrôles", "Zu den Kontrollen"),
+    "ui.overview.record": _t("Gegevens van het bureau", "Données du bureau", "Angaben des Büros"),
+    "ui.overview.discard": _t("Deze invoer weggooien", "Supprimer cet encodage", "Diese Eingabe verwerfen"),
+    "ui.discard_armed": _t(
+        "Nogmaals tikken: {pass_name} van stapel {pile} ({count} stembiljetten) weggooien",
+        "Toucher encore : supprimer le {pass_name} de la pile {pile} ({count} bulletins)",
+        "Erneut tippen: {pass_name} von Stapel {pile} ({count} Stimmzettel) verwerfen",
+    ),
+    "ui.discarded": _t(
+        "De {pass_name} van stapel {pile} is weggegooid. Neem de juiste stapel en start die invoer opnieuw.",
+        "Le {pass_name} de la pile {pile} a été supprimé. Prenez la bonne pile et recommencez cet encodage.",
+        "Die {pass_name} von Stapel {pile} wurde verworfen. Nehmen Sie den richtigen Stapel und beginnen Sie die "
+        "Eingabe neu.",
+    ),
     "ui.overview.pass_done": _t(
         "Stapel {pile}, {pass_name}: klaar en bewaard.",
         "Pile {pile}, {pass_name} : terminé et enregistré.",
@@ -198,7 +273,42 @@ MESSAGES = {
         "Pile {pile} · {entered} sur {total} encodés",
         "Stapel {pile} · {entered} von {total} erfasst",
     ),
+    "ui.entry.position_correcting": _t(
+        "Stapel {pile} · verbetering van stembiljet {position}",
+        "Pile {pile} · correction du bulletin {position}",
+        "Stapel {pile} · Berichtigung von Stimmzettel {position}",
+    ),
     "ui.entry.marks": _t("Aangekruiste vakjes", "Cases cochées", "Angekreuzte Felder"),
+    "ui.entry.correct_label": _t("Verbeteren: nr.", "Corriger : n°", "Berichtigen: Nr."),
+    "ui.entry.correct": _t("Openen (F5)", "Ouvrir (F5)", "Öffnen (F5)"),
+    "ui.entry.correct_preview": _t("nu: {ballot}", "actuel : {ballot}", "jetzt: {ballot}"),
+    "ui.entry.correcting_hint": _t(
+        "Verbetering van stembiljet {position} (nu: {ballot}). Pas de vakjes aan; Enter bewaart, Esc annuleert.",
+        "Correction du bulletin {position} (actuel : {ballot}). Modifiez les cases ; Entrée enregistre, Échap annule.",
+        "Berichtigung von Stimmzettel {position} (jetzt: {ballot}). Ändern Sie die Felder; Eingabe speichert, "
+        "Esc bricht ab.",
+    ),
+    "ui.entry.confirm_correction": _t(
+        "Verbetering bewaren (Enter)", "Enregistrer la correction (Entrée)", "Berichtigung speichern (Eingabe)"
+    ),
+    "ui.entry.cancel_correction": _t(
+        "Verbetering annuleren (Esc)", "Annuler la correction (Échap)", "Berichtigung abbrechen (Esc)"
+    ),
+    "ui.entry.corrected": _t(
+        "Stembiljet {position} is verbeterd en bewaard.",
+        "Le bulletin {position} est corrigé et enregistré.",
+        "Stimmzettel {position} ist berichtigt und gespeichert.",
+    ),
+    "ui.entry.correction_cancelled": _t(
+        "Niets veranderd. Ga verder met stembiljet {position}.",
+        "Rien n'a changé. Continuez avec le bulletin {position}.",
+        "Nichts geändert. Fahren Sie mit Stimmzettel {position} fort.",
+    ),
+    "ui.entry.discard": _t(
+        "Verkeerde stapel? Invoer weggooien",
+        "Mauvaise pile ? Supprimer l'encodage",
+        "Falscher Stapel? Eingabe verwerfen",
+    ),
     "ui.entry.placeholder": _t("bv. 8 T3 S1 of 8 H", "p. ex. 8 T3 S1 ou 8 H", "z. B. 8 T3 S1 oder 8 H"),
     "ui.entry.preview": _t(
         "Enter bevestigt: {ballot} → {verdict}",
@@ -324,7 +434,21 @@ MESSAGES = {
     "ui.diff.take_2": _t("Zoals tweede invoer", "Comme le second encodage", "Wie zweite Eingabe"),
     "ui.diff.take_as_entered": _t("Zoals ingevoerd", "Comme encodé", "Wie erfasst"),
     "ui.diff.take_other": _t("Iets anders", "Autre chose", "Etwas anderes"),
-    "ui.diff.no_ballot": _t("Er is hier geen stembiljet", "Il n'y a pas de bulletin ici", "Hier ist kein Stimmzettel"),
+    "ui.diff.no_ballot": _t("Geen stembiljet", "Pas de bulletin", "Kein Stimmzettel"),
+    "ui.diff.add_ballot": _t("Nog een stembiljet", "Un bulletin de plus", "Noch ein Stimmzettel"),
+    "ui.diff.other_placeholder": _t(
+        "bv. 8 T3 S1 of 8 H; leeg = blanco",
+        "p. ex. 8 T3 S1 ou 8 H ; vide = blanc",
+        "z. B. 8 T3 S1 oder 8 H; leer = leer",
+    ),
+    "ui.diff.other_none": _t(
+        "Hier ligt geen stembiljet.", "Il n'y a pas de bulletin ici.", "Hier liegt kein Stimmzettel."
+    ),
+    "ui.diff.other_some": _t(
+        "Hier: {count} stembiljet(ten): {ballots}",
+        "Ici : {count} bulletin(s) : {ballots}",
+        "Hier: {count} Stimmzettel: {ballots}",
+    ),
     "ui.diff.verdict": _t(
         "Beslissing over het betwiste stembiljet",
         "Décision sur le bulletin contesté",
@@ -352,8 +476,9 @@ MESSAGES = {
     ),
     # --- checks ---
     "ui.checks.title": _t("Controles", "Contrôles", "Kontrollen"),
-    "ui.checks.received": _t("Ontvangen stembiljetten", "Bulletins reçus", "Erhaltene Stimmzettel"),
-    "ui.checks.remarks": _t("Opmerkingen", "Remarques", "Bemerkungen"),
+    "ui.checks.edit_record": _t(
+        "Gegevens van het bureau invullen", "Compléter les données du bureau", "Angaben des Büros ausfüllen"
+    ),
     "ui.checks.error": _t("fout", "erreur", "Fehler"),
     "ui.checks.warning": _t("waarschuwing", "avertissement", "Warnung"),
     "ui.checks.next_step": _t("Wat nu: {action}", "Que faire : {action}", "Was tun: {action}"),
@@ -422,5 +547,127 @@ MESSAGES = {
         "De uitslag is geschreven en nagelezen. U mag de stick nu verwijderen.",
         "Le résultat est écrit et vérifié. Vous pouvez retirer la clé.",
         "Das Ergebnis ist geschrieben und geprüft. Sie dürfen den Stick jetzt entfernen.",
+    ),
+    # --- the bureau's record ---
+    "ui.bureau.title": _t("Gegevens van het bureau", "Données du bureau", "Angaben des Büros"),
+    "ui.bureau.intro": _t(
+        "Vul in van welke stembureaus het stemopnemingsbureau stembiljetten ontving, en wie het bureau vormt. "
+        "De controles en het proces-verbaal gebruiken deze gegevens; na 'Bewaren' blijven ze bewaard, ook na een "
+        "herstart.",
+        "Indiquez de quels bureaux de vote le bureau de dépouillement a reçu des bulletins, et qui compose le bureau. "
+        "Les contrôles et le procès-verbal utilisent ces données ; après « Enregistrer », elles sont conservées, "
+        "même après un redémarrage.",
+        "Geben Sie an, von welchen Wahlbüros das Zählbüro Stimmzettel erhalten hat und wer das Büro bildet. "
+        "Die Kontrollen und das Protokoll verwenden diese Angaben; nach „Speichern“ bleiben sie erhalten, auch nach "
+        "einem Neustart.",
+    ),
+    "ui.bureau.stations": _t(
+        "Ontvangen stembiljetten per stembureau",
+        "Bulletins reçus par bureau de vote",
+        "Erhaltene Stimmzettel je Wahlbüro",
+    ),
+    "ui.bureau.col.name": _t("Stembureau", "Bureau de vote", "Wahlbüro"),
+    "ui.bureau.col.per_pv": _t("Volgens zijn proces-verbaal", "Selon son procès-verbal", "Laut seinem Protokoll"),
+    "ui.bureau.col.counted": _t("Geteld bij ontvangst", "Comptés à la réception", "Beim Empfang gezählt"),
+    "ui.bureau.name_placeholder": _t("bv. stembureau 12A", "p. ex. bureau de vote 12A", "z. B. Wahlbüro 12A"),
+    "ui.bureau.add": _t("Stembureau toevoegen", "Ajouter un bureau de vote", "Wahlbüro hinzufügen"),
+    "ui.bureau.remove": _t("Verwijderen", "Supprimer", "Entfernen"),
+    "ui.bureau.totals": _t(
+        "Samen: {per_pv} volgens de processen-verbaal · {counted} geteld bij ontvangst",
+        "Total : {per_pv} selon les procès-verbaux · {counted} comptés à la réception",
+        "Zusammen: {per_pv} laut den Protokollen · {counted} beim Empfang gezählt",
+    ),
+    "ui.bureau.members": _t("Samenstelling van het bureau", "Composition du bureau", "Zusammensetzung des Büros"),
+    "ui.bureau.canton": _t("Kieskanton", "Canton électoral", "Wahlkanton"),
+    "ui.bureau.president": _t("Voorzitter", "Président", "Vorsitzender"),
+    "ui.bureau.secretary": _t("Secretaris", "Secrétaire", "Sekretär"),
+    "ui.bureau.assessors": _t("Bijzitters", "Assesseurs", "Beisitzer"),
+    "ui.bureau.witnesses": _t("Getuigen", "Témoins", "Zeugen"),
+    "ui.bureau.remarks": _t("Opmerkingen", "Remarques", "Bemerkungen"),
+    "ui.bureau.save": _t("Bewaren", "Enregistrer", "Speichern"),
+    "ui.bureau.back_armed": _t(
+        "Nogmaals tikken: terug zonder bewaren",
+        "Toucher encore : retour sans enregistrer",
+        "Erneut tippen: zurück ohne Speichern",
+    ),
+    "ui.bureau.unsaved": _t(
+        "De wijzigingen zijn nog niet bewaard. Tik op 'Bewaren', of nogmaals op 'Terug' om ze te laten vallen.",
+        "Les modifications ne sont pas encore enregistrées. Touchez « Enregistrer », ou encore « Retour » pour "
+        "les abandonner.",
+        "Die Änderungen sind noch nicht gespeichert. Tippen Sie auf „Speichern“ oder erneut auf „Zurück“, um sie zu "
+        "verwerfen.",
+    ),
+    "ui.bureau.saved": _t(
+        "De gegevens van het bureau zijn bewaard.",
+        "Les données du bureau sont enregistrées.",
+        "Die Angaben des Büros sind gespeichert.",
+    ),
+    "ui.bureau.bad_per_pv": _t(
+        "Stembureau op rij {row}: '{value}' is geen aantal stembiljetten volgens het proces-verbaal. "
+        "Typ een geheel getal van 0 tot {maximum}.",
+        "Bureau de vote de la ligne {row} : « {value} » n'est pas un nombre de bulletins selon le procès-verbal. "
+        "Tapez un nombre entier de 0 à {maximum}.",
+        "Wahlbüro in Zeile {row}: „{value}“ ist keine Zahl von Stimmzetteln laut Protokoll. "
+        "Geben Sie eine ganze Zahl von 0 bis {maximum} ein.",
+    ),
+    "ui.bureau.bad_counted": _t(
+        "Stembureau op rij {row}: '{value}' is geen aantal stembiljetten geteld bij ontvangst. "
+        "Typ een geheel getal van 0 tot {maximum}, of laat het vakje leeg.",
+        "Bureau de vote de la ligne {row} : « {value} » n'est pas un nombre de bulletins comptés à la réception. "
+        "Tapez un nombre entier de 0 à {maximum}, ou laissez la case vide.",
+        "Wahlbüro in Zeile {row}: „{value}“ ist keine Zahl von beim Empfang gezählten Stimmzetteln. "
+        "Geben Sie eine ganze Zahl von 0 bis {maximum} ein oder lassen Sie das Feld leer.",
+    ),
+    "ui.bureau.name_missing": _t(
+        "Stembureau op rij {row}: typ de naam of het nummer van het stembureau, of verwijder de rij.",
+        "Bureau de vote de la ligne {row} : tapez le nom ou le numéro du bureau de vote, ou supprimez la ligne.",
+        "Wahlbüro in Zeile {row}: Geben Sie Name oder Nummer des Wahlbüros ein oder entfernen Sie die Zeile.",
+    ),
+    "ui.bureau.per_pv_missing": _t(
+        "Stembureau {station} (rij {row}): typ het aantal stembiljetten dat zijn proces-verbaal vermeldt.",
+        "Bureau de vote {station} (ligne {row}) : tapez le nombre de bulletins mentionné dans son procès-verbal.",
+        "Wahlbüro {station} (Zeile {row}): Geben Sie die Zahl der Stimmzettel laut seinem Protokoll ein.",
+    ),
+    "ui.bureau.station_twice": _t(
+        "Stembureau {station} staat twee keer in de lijst (rij {row}). Tel de aantallen samen in één rij en "
+        "verwijder de andere.",
+        "Le bureau de vote {station} figure deux fois dans la liste (ligne {row}). Additionnez les nombres sur une "
+        "ligne et supprimez l'autre.",
+        "Wahlbüro {station} steht zweimal in der Liste (Zeile {row}). Zählen Sie die Zahlen in einer Zeile zusammen "
+        "und entfernen Sie die andere.",
+    ),
+    "ui.bureau.assessor_too_long": _t(
+        "Bijzitters, regel {line}: te lang (ten hoogste {maximum} tekens). Zet één naam per regel.",
+        "Assesseurs, ligne {line} : trop long ({maximum} caractères au plus). Mettez un nom par ligne.",
+        "Beisitzer, Zeile {line}: zu lang (höchstens {maximum} Zeichen). Schreiben Sie einen Namen pro Zeile.",
+    ),
+    "ui.bureau.witness_too_long": _t(
+        "Getuigen, regel {line}: te lang (ten hoogste {maximum} tekens). Zet één naam per regel.",
+        "Témoins, ligne {line} : trop long ({maximum} caractères au plus). Mettez un nom par ligne.",
+        "Zeugen, Zeile {line}: zu lang (höchstens {maximum} Zeichen). Schreiben Sie einen Namen pro Zeile.",
+    ),
+    "ui.bureau.remark_too_long": _t(
+        "Opmerkingen, regel {line}: te lang (ten hoogste {maximum} tekens). Verdeel de opmerking over meer regels.",
+        "Remarques, ligne {line} : trop long ({maximum} caractères au plus). Répartissez la remarque sur plusieurs "
+        "lignes.",
+        "Bemerkungen, Zeile {line}: zu lang (höchstens {maximum} Zeichen). Verteilen Sie die Bemerkung auf mehrere "
+        "Zeilen.",
+    ),
+    "ui.bureau.summary_stations": _t(
+        "Ontvangen volgens de processen-verbaal: {received} stembiljetten van {stations} stembureau(s).",
+        "Reçus selon les procès-verbaux : {received} bulletins de {stations} bureau(x) de vote.",
+        "Erhalten laut den Protokollen: {received} Stimmzettel von {stations} Wahlbüro(s).",
+    ),
+    "ui.bureau.summary_total": _t(
+        "Ontvangen stembiljetten: {received}.", "Bulletins reçus : {received}.", "Erhaltene Stimmzettel: {received}."
+    ),
+    "ui.bureau.summary_president": _t("Voorzitter: {name}.", "Président : {name}.", "Vorsitzender: {name}."),
+    "ui.bureau.summary_missing": _t(
+        "De ontvangen stembiljetten per stembureau zijn nog niet ingevuld, dus de getelde stembiljetten kunnen er "
+        "niet mee vergeleken worden. Vul ze in bij 'Gegevens van het bureau'.",
+        "Les bulletins reçus par bureau de vote ne sont pas encore indiqués : les bulletins comptés ne peuvent pas "
+        "y être comparés. Complétez-les dans « Données du bureau ».",
+        "Die erhaltenen Stimmzettel je Wahlbüro sind noch nicht eingetragen, daher können die gezählten Stimmzettel "
+        "nicht damit verglichen werden. Tragen Sie sie unter „Angaben des Büros“ ein.",
     ),
 }

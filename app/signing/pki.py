@@ -18,7 +18,9 @@ from cryptography.x509 import verification
 from cryptography.x509.oid import NameOID
 
 from app.counting.model import StationId
-from app.errors import BadInput, UntrustedData
+from app.errors import UntrustedData
+from app.signing import keyfile
+from app.signing.bundle import KdfParams
 from app.signing.signer import PrivateKey
 
 
@@ -162,22 +164,14 @@ def station_id_of(certificate: x509.Certificate) -> str:
 ISSUING_CN = "Tabula Issuing CA"
 
 
-def encrypt_private_key(key: PrivateKey, passphrase: bytes) -> bytes:
-    """The key as PKCS#8 PEM encrypted with the passphrase (cryptography's best available: scrypt + AES-256-CBC)."""
-    return key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(passphrase),
-    )
+def encrypt_private_key(key: PrivateKey, passphrase: bytes, params: KdfParams | None = None) -> bytes:
+    """The key sealed under the passphrase with a costly Argon2id (see `keyfile`); for the CA keys."""
+    return keyfile.seal_key(private_key_der(key), passphrase, params)
 
 
-def decrypt_private_key(pem: bytes, passphrase: bytes) -> PrivateKey:
-    """A CA key back from its encrypted PEM; a wrong passphrase or a damaged file is the caller's bad input."""
-    try:
-        key = serialization.load_pem_private_key(pem, password=passphrase)
-    except (ValueError, TypeError) as exc:
-        raise BadInput("ca.bad_passphrase") from exc
-    return _as_private_key(key)
+def decrypt_private_key(sealed: bytes, passphrase: bytes) -> PrivateKey:
+    """A CA key back from its sealed file; a wrong passphrase or a damaged file is the caller's bad input."""
+    return private_key_from_der(keyfile.open_key(sealed, passphrase))
 
 
 def private_key_der(key: PrivateKey) -> bytes:

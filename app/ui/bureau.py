@@ -409,4 +409,3 @@ def record_summary(record: BureauRecord, t: Texts) -> tuple[str, Urgency]:
     if record.president:
         parts.append(t("ui.bureau.summary_president", name=record.president))
     return " ".join(parts), Urgency.INFO
-

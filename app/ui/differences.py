@@ -1,5 +1,8 @@
 """Settling differences (C5) and contested ballots (C6): per pile, pass 1 and pass 2 side by side; the bureau
-looks at the physical ballot and records what it really shows, and who decided."""
+looks at the physical ballot and records what it really shows, and who decided.
+
+"Something else" records what physically lies at that place: no ballot, one, or several (e.g. two ballots both
+passes skipped), each typed in the entry screen's mark notation, each valid as marked or declared invalid."""
 
 from __future__ import annotations
 
@@ -8,7 +11,6 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -40,9 +42,64 @@ from app.ui.mark_text import ballot_text, parse_entry, reason_key
 from app.ui.ports import SessionPort
 from app.ui.texts import Texts
 from app.ui.theme import Urgency
-from app.ui.widgets import ErrorSink, Screen
+from app.ui.widgets import ErrorSink, HelpPanel, Screen
 
 _VALID = "valid"  # the verdict 'valid as marked' for a contested ballot; the others are InvalidReason values
+
+
+def fill_verdicts(box: QComboBox, t: Texts) -> None:
+    """'valid as marked', then 'invalid: <reason>' for every reason; keeps the current choice across languages."""
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(t("ui.diff.verdict_valid"), _VALID)
+    for reason in InvalidReason:
+        box.addItem(t("ui.diff.verdict_invalid", reason=t(reason_key(reason))), reason.value)
+    if current is not None:
+        box.setCurrentIndex(box.findData(current))
+    box.blockSignals(False)
+
+
+def with_verdict(marks: Ballot, verdict: object) -> Ballot:
+    """The ballot as the bureau decided it: valid as marked, or declared invalid for the reason chosen."""
+    if verdict == _VALID or verdict is None:
+        return Ballot(marks.marks)
+    return Ballot(marks.marks, Status.DECLARED_INVALID, InvalidReason(str(verdict)))
+
+
+class OtherBallot(QWidget):
+    """One ballot the bureau found at the place of a difference: its marks (empty: blank) and its verdict."""
+
+    changed = Signal()
+    remove = Signal(object)
+
+    def __init__(self, texts: Texts, help_panel: HelpPanel) -> None:
+        super().__init__()
+        self.t = texts
+        self.marks = QLineEdit()
+        self.marks.setProperty("role", "marks")
+        self.marks.textEdited.connect(lambda _t: self.changed.emit())
+        help_panel.register(self.marks, "ui.help.other_marks")
+        self.verdict = QComboBox()
+        self.verdict.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        help_panel.register(self.verdict, "ui.help.other_verdict")
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(lambda: self.remove.emit(self))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.marks, 1)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.remove_button)
+        self.retranslate()
+
+    def ballot(self) -> Ballot:
+        """BadInput (the entry screen's messages) for marks that cannot be read."""
+        return with_verdict(Ballot(parse_entry(self.marks.text())), self.verdict.currentData())
+
+    def retranslate(self) -> None:
+        self.marks.setPlaceholderText(self.t("ui.diff.other_placeholder"))
+        self.remove_button.setText(self.t("ui.bureau.remove"))
+        fill_verdicts(self.verdict, self.t)
 
 
 class DifferenceRow(QFrame):
@@ -50,10 +107,13 @@ class DifferenceRow(QFrame):
 
     changed = Signal()
 
-    def __init__(self, texts: Texts, difference: Difference) -> None:
+    def __init__(self, texts: Texts, difference: Difference, help_panel: HelpPanel) -> None:
         super().__init__()
         self.t = texts
         self.difference = difference
+        self.help_panel = help_panel
+        self.others: list[OtherBallot] = []
+        self._other_opened = False
         self.setProperty("role", "card")
         self.where = QLabel()
         self.where.setProperty("role", "subtitle")
@@ -70,11 +130,12 @@ class DifferenceRow(QFrame):
             self._group.addButton(button)
         self._group.buttonToggled.connect(lambda *_: self._on_choice())
         self.take_2.setVisible(difference.kind is not DifferenceKind.CONTESTED)  # both passes agree there
-        self.other_text = QLineEdit()
-        self.other_text.setProperty("role", "marks")
-        self.other_text.textEdited.connect(lambda _t: self.changed.emit())
-        self.no_ballot = QCheckBox()
-        self.no_ballot.toggled.connect(lambda _on: self.changed.emit())
+        self.add_other = QPushButton()
+        self.add_other.clicked.connect(lambda: self.add_ballot())
+        self.no_ballot = QPushButton()
+        self.no_ballot.clicked.connect(self.clear_ballots)
+        self.other_summary = QLabel()
+        self.other_summary.setWordWrap(True)
         self.verdict = QComboBox()
         self.verdict.currentIndexChanged.connect(lambda _i: self.changed.emit())
         grid = QGridLayout(self)
@@ -90,10 +151,15 @@ class DifferenceRow(QFrame):
             buttons.addWidget(button)
         grid.addLayout(buttons, 4, 0, 1, 3)
         self.other_box = QWidget()
-        other_layout = QHBoxLayout(self.other_box)
+        other_layout = QVBoxLayout(self.other_box)
         other_layout.setContentsMargins(0, 0, 0, 0)
-        other_layout.addWidget(self.other_text, 1)
-        other_layout.addWidget(self.no_ballot)
+        self.others_box = QVBoxLayout()
+        other_layout.addLayout(self.others_box)
+        other_buttons = QHBoxLayout()
+        other_buttons.addWidget(self.add_other)
+        other_buttons.addWidget(self.no_ballot)
+        other_buttons.addWidget(self.other_summary, 1)
+        other_layout.addLayout(other_buttons)
         grid.addWidget(self.other_box, 5, 0, 1, 3)
         self.verdict_label = QLabel()
         grid.addWidget(self.verdict_label, 6, 0)
@@ -101,7 +167,56 @@ class DifferenceRow(QFrame):
         self.retranslate()
         self._on_choice()
 
+    # --- 'something else': no ballot, one or several ---------------------------------------------------------------
+
+    def add_ballot(self, text: str = "") -> OtherBallot:
+        other_ballot = OtherBallot(self.t, self.help_panel)
+        other_ballot.marks.setText(text)
+        other_ballot.changed.connect(self._on_others)
+        other_ballot.remove.connect(self.remove_ballot)
+        self.t.changed.connect(lambda _l, o=other_ballot: o.retranslate())
+        self.others.append(other_ballot)
+        self.others_box.addWidget(other_ballot)
+        if self.isVisible():
+            other_ballot.marks.setFocus()
+        self._on_others()
+        return other_ballot
+
+    def remove_ballot(self, other_ballot: object) -> None:
+        assert isinstance(other_ballot, OtherBallot)
+        self.others.remove(other_ballot)
+        self.others_box.removeWidget(other_ballot)
+        other_ballot.hide()  # deleteLater waits for the event loop
+        other_ballot.deleteLater()
+        self._on_others()
+
+    def clear_ballots(self) -> None:
+        """'There is no ballot here': the place holds nothing (a ballot entered twice, for instance)."""
+        for other_ballot in list(self.others):
+            self.remove_ballot(other_ballot)
+
+    def other_ballots(self) -> tuple[Ballot, ...]:
+        return tuple(o.ballot() for o in self.others)
+
+    def _on_others(self) -> None:
+        self._show_other_summary()
+        self.changed.emit()
+
+    def _show_other_summary(self) -> None:
+        if not self.others:
+            self.other_summary.setText(self.t("ui.diff.other_none"))
+            return
+        try:
+            found = " · ".join(ballot_text(b, self.t) for b in self.other_ballots())
+        except TabulaError as error:
+            self.other_summary.setText(self.t.error(error))
+            return
+        self.other_summary.setText(self.t("ui.diff.other_some", count=len(self.others), ballots=found))
+
     def _on_choice(self) -> None:
+        if self.take_other.isChecked() and not self.others and not self._other_opened:
+            self.add_ballot()  # the usual case is one ballot; 'no ballot' is one tap away
+        self._other_opened = self._other_opened or self.take_other.isChecked()
         self.other_box.setVisible(self.take_other.isChecked())
         needs_verdict = self._chosen_contested()
         self.verdict_label.setVisible(needs_verdict)
@@ -122,9 +237,7 @@ class DifferenceRow(QFrame):
     def choice(self) -> Choice | None:
         """The bureau's choice, or None when none is made yet; BadInput for 'other' marks that cannot be read."""
         if self.take_other.isChecked():
-            if self.no_ballot.isChecked():
-                return other()
-            return other(Ballot(parse_entry(self.other_text.text())))
+            return other(*self.other_ballots())
         chosen = self._chosen_pass_ballot()
         if chosen is None and not (self.take_1.isChecked() or self.take_2.isChecked()):
             return None
@@ -133,10 +246,7 @@ class DifferenceRow(QFrame):
         return TAKE_FIRST if self.take_1.isChecked() else TAKE_SECOND
 
     def _settled_contest(self, ballot: Ballot) -> Ballot:
-        verdict = self.verdict.currentData()
-        if verdict == _VALID:
-            return Ballot(ballot.marks)
-        return Ballot(ballot.marks, Status.DECLARED_INVALID, InvalidReason(verdict))
+        return with_verdict(ballot, self.verdict.currentData())
 
     def choose(self, take: Take) -> None:
         {Take.FIRST: self.take_1, Take.SECOND: self.take_2, Take.OTHER: self.take_other}[take].setChecked(True)
@@ -158,18 +268,11 @@ class DifferenceRow(QFrame):
         self.take_1.setText(self.t("ui.diff.take_as_entered" if contested else "ui.diff.take_1"))
         self.take_2.setText(self.t("ui.diff.take_2"))
         self.take_other.setText(self.t("ui.diff.take_other"))
-        self.other_text.setPlaceholderText(self.t("ui.entry.placeholder"))
+        self.add_other.setText(self.t("ui.diff.add_ballot"))
         self.no_ballot.setText(self.t("ui.diff.no_ballot"))
         self.verdict_label.setText(self.t("ui.diff.verdict"))
-        current = self.verdict.currentData()
-        self.verdict.blockSignals(True)
-        self.verdict.clear()
-        self.verdict.addItem(self.t("ui.diff.verdict_valid"), _VALID)
-        for reason in InvalidReason:
-            self.verdict.addItem(self.t("ui.diff.verdict_invalid", reason=self.t(reason_key(reason))), reason.value)
-        if current is not None:
-            self.verdict.setCurrentIndex(self.verdict.findData(current))
-        self.verdict.blockSignals(False)
+        fill_verdicts(self.verdict, self.t)
+        self._show_other_summary()
 
 
 def _pos(position: int | None) -> str:
@@ -286,7 +389,7 @@ class DifferencesScreen(Screen):
             return
         for difference in pile.open_differences:
             if difference.needs_choice:
-                row_widget = DifferenceRow(self.t, difference)
+                row_widget = DifferenceRow(self.t, difference, self.help)
                 row_widget.changed.connect(self._show_outcome)
                 self.t.changed.connect(lambda _l, w=row_widget: w.retranslate())
                 self.rows.append(row_widget)

@@ -1,14 +1,27 @@
 """Entry of one pass of one pile (C5, U7): a ballot is typed as marks (`8 T3 S1`) or tapped on the grid, Enter
-confirms, and the ballot is on durable storage when the screen says so (C7)."""
+confirms, and the ballot is on durable storage when the screen says so (C7).
+
+Slips are put right without leaving the pass: F4 takes the last ballot back, F5 opens an earlier ballot for
+correction (`CorrectBallot`; Enter stores the correction, Esc cancels it), and a pass entered on the wrong pile is
+thrown away with two taps (`DiscardPass`) so it can be entered again on the right one."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.counting.classify import Verdict, check_marks, classify
-from app.counting.count import ConfirmBallot, FinishPile, PassEntry, UndoLast
+from app.counting.count import ConfirmBallot, CorrectBallot, DiscardPass, FinishPile, PassEntry, UndoLast
 from app.counting.double_entry import MAX_PILE_SIZE, Pass
 from app.counting.model import Ballot, InvalidReason, Status
 from app.errors import TabulaError
@@ -26,6 +39,7 @@ class EntryScreen(Screen):
     """One pass of one pile. Emits `leave` to go back to the overview (after finishing the pass, or on request)."""
 
     leave = Signal()
+    discarded = Signal(int, int)  # pile, pass number: the pass was thrown away
 
     def __init__(self, texts: Texts, errors: ErrorSink) -> None:
         super().__init__(texts, errors)
@@ -33,6 +47,7 @@ class EntryScreen(Screen):
         self.pile = 0
         self.pass_no = Pass.FIRST
         self.grid: BallotGrid | None = None
+        self.correcting: int | None = None  # the position of the earlier ballot being corrected
         self._build()
         self.retranslate()
 
@@ -51,12 +66,42 @@ class EntryScreen(Screen):
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.grid_box = QVBoxLayout()
+        # correcting an earlier ballot: its number, what it holds now, and the button that opens it (F5)
+        self.correct_label = QLabel()
+        self.correct_no = QSpinBox()
+        self.correct_no.setMinimumWidth(90)
+        self.correct_no.valueChanged.connect(lambda _v: self._show_correct_preview())
+        self.correct_no.lineEdit().returnPressed.connect(self.open_correction)
+        self.correct_label.setBuddy(self.correct_no)
+        self.help.register(self.correct_no, "ui.help.correct")
+        self.correct_preview = QLabel()
+        self.correct_preview.setMinimumWidth(160)
+        self.correct_button = QPushButton()
+        self.correct_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.correct_button.clicked.connect(self.open_correction)
+        marks_row = QHBoxLayout()
+        marks_row.addWidget(self.marks_label, 1)
+        marks_row.addWidget(self.correct_label)
+        marks_row.addWidget(self.correct_no)
+        marks_row.addWidget(self.correct_preview)
+        marks_row.addWidget(self.correct_button)
+        self.back_button = QPushButton()
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button.clicked.connect(self.leave.emit)
+        self.discard_button = ConfirmButton(self._discard_label, self._discard_armed_label)
+        self.discard_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.discard_button.confirmed.connect(self.discard)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.discard_button)
         left = QVBoxLayout()
         left.addWidget(self.title)
-        left.addWidget(self.marks_label)
+        left.addLayout(marks_row)
         left.addWidget(self.field)
         left.addWidget(self.preview)
         left.addLayout(self.grid_box, 1)
+        left.addLayout(bottom)
 
         self.position = QLabel()
         self.position.setProperty("role", "big")
@@ -78,25 +123,26 @@ class EntryScreen(Screen):
         self.confirm_button.setProperty("role", "primary")
         self.confirm_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.confirm_button.clicked.connect(self.confirm)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cancel_button.clicked.connect(self.cancel_correction)
+        self.cancel_button.setVisible(False)
         self.undo_button = QPushButton()
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.undo_button.clicked.connect(self.undo)
         self.finish_button = ConfirmButton(self._finish_label, self._finish_armed_label)
         self.finish_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.finish_button.confirmed.connect(self.finish)
-        self.back_button = QPushButton()
-        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.back_button.clicked.connect(self.leave.emit)
         side = QVBoxLayout()
         for widget in (self.position, self.banner, self.complete, self.last, self.contested, self.invalid, self.reason):
             side.addWidget(widget)
         side.addSpacing(8)
         side.addWidget(self.confirm_button)
+        side.addWidget(self.cancel_button)
         side.addWidget(self.undo_button)
         side.addStretch(1)
         side.addWidget(self.help)
         side.addWidget(self.finish_button)
-        side.addWidget(self.back_button)
         side_widget = QWidget()
         side_widget.setFixedWidth(SIDE_WIDTH)
         side_widget.setLayout(side)
@@ -104,7 +150,13 @@ class EntryScreen(Screen):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(left, 1)
         layout.addWidget(side_widget)
-        for key, action in (("F2", self.contested.toggle), ("F3", self.invalid.toggle), ("F4", self.undo)):
+        for key, action in (
+            ("F2", self.contested.toggle),
+            ("F3", self.invalid.toggle),
+            ("F4", self.undo),
+            ("F5", self.choose_correction),
+            ("Escape", self.cancel_correction),
+        ):
             QShortcut(QKeySequence(key), self, action)
 
     # --- opening a pass ------------------------------------------------------------------------------------------
@@ -115,6 +167,8 @@ class EntryScreen(Screen):
             self._make_grid(session)
         self.session, self.pile, self.pass_no = session, pile, pass_no
         self.banner.clear_message()
+        self.correcting = None
+        self.discard_button.disarm()
         self._reset_ballot()
         self.refresh()
         self.field.setFocus()
@@ -146,9 +200,12 @@ class EntryScreen(Screen):
     # --- actions -------------------------------------------------------------------------------------------------
 
     def confirm(self) -> None:
-        """Confirm the ballot being entered; it is durable when the session returns (C7)."""
+        """Confirm the ballot being entered (or the correction); it is durable when the session returns (C7)."""
         session = self.session
         if session is None:
+            return
+        if self.correcting is not None:
+            self.confirm_correction()
             return
         position = self.entered() + 1
 
@@ -161,9 +218,73 @@ class EntryScreen(Screen):
             self.banner.show_key("ui.entry.saved", Urgency.OK, position=position)
             self.refresh()
 
-    def undo(self) -> None:
+    def choose_correction(self) -> None:
+        """F5: go to the number of the earlier ballot to correct (the last one is proposed)."""
+        if self.entered() == 0 or self.correcting is not None:
+            return
+        self.correct_no.setFocus()
+        self.correct_no.selectAll()
+
+    def open_correction(self) -> None:
+        """Load the chosen earlier ballot into the field and the grid; Enter then stores the correction."""
+        entry = self._entry()
+        position = self.correct_no.value()
+        if entry is None or not 1 <= position <= len(entry.ballots):
+            return
+        ballot = entry.ballots[position - 1]
+        self._reset_ballot()
+        self.correcting = position
+        self.field.setText(format_entry(ballot.marks))
+        if ballot.status is Status.DECLARED_INVALID:
+            self.invalid.setChecked(True)
+            if ballot.invalid_reason is not None:
+                self.reason.setCurrentIndex(self.reason.findData(ballot.invalid_reason.value))
+        elif ballot.status is Status.CONTESTED:
+            self.contested.setChecked(True)
+        self._on_typed(self.field.text())
+        self.banner.show_key(
+            "ui.entry.correcting_hint", Urgency.INFO, position=position, ballot=ballot_text(ballot, self.t)
+        )
+        self.refresh()
+        self.field.setFocus()
+
+    def confirm_correction(self) -> None:
+        session, position = self.session, self.correcting
+        if session is None or position is None:
+            return
+
+        def act() -> None:
+            session.apply(CorrectBallot(self.pile, self.pass_no, position, self.current_ballot()))
+
+        if self.guard(act, "entry.correct"):
+            self.correcting = None
+            self._reset_ballot()
+            self.banner.show_key("ui.entry.corrected", Urgency.OK, position=position)
+            self.refresh()
+            self.field.setFocus()
+
+    def cancel_correction(self) -> None:
+        """Esc: leave the earlier ballot as it was and go on with the next new one."""
+        if self.correcting is None:
+            return
+        self.correcting = None
+        self._reset_ballot()
+        self.banner.show_key("ui.entry.correction_cancelled", Urgency.INFO, position=self.entered() + 1)
+        self.refresh()
+        self.field.setFocus()
+
+    def discard(self) -> None:
+        """Throw the whole pass away (entered on the wrong pile); the pile can then be entered again."""
         session = self.session
         if session is None:
+            return
+        if self.guard(lambda: session.apply(DiscardPass(self.pile, self.pass_no)), "entry.discard"):
+            self.correcting = None
+            self.discarded.emit(self.pile, int(self.pass_no))
+
+    def undo(self) -> None:
+        session = self.session
+        if session is None or self.correcting is not None:
             return
         position = self.entered()
         if self.guard(lambda: session.apply(UndoLast(self.pile, self.pass_no)), "entry.undo"):
@@ -261,18 +382,46 @@ class EntryScreen(Screen):
             )
         )
         entered, total = self.entered(), self._total()
-        key = "ui.entry.position_done" if entered >= total else "ui.entry.position"
-        self.position.setText(self.t(key, pile=self.pile, position=entered + 1, entered=entered, total=total))
+        if self.correcting is not None:
+            self.position.setText(self.t("ui.entry.position_correcting", pile=self.pile, position=self.correcting))
+        else:
+            key = "ui.entry.position_done" if entered >= total else "ui.entry.position"
+            self.position.setText(self.t(key, pile=self.pile, position=entered + 1, entered=entered, total=total))
         if entry is not None and entry.ballots:
             self.last.setText(self.t("ui.entry.last", position=entered, ballot=ballot_text(entry.ballots[-1], self.t)))
         else:
             self.last.setText("")
-        complete = entered >= total
+        complete = entered >= total and self.correcting is None
         self.complete.setVisible(complete)
         self.complete.setText(self.t("ui.entry.all_entered", total=total) if complete else "")
-        self.undo_button.setEnabled(entered > 0)
-        self.finish_button.setEnabled(entered > 0)
+        correcting = self.correcting is not None
+        self.undo_button.setEnabled(entered > 0 and not correcting)
+        self.finish_button.setEnabled(entered > 0 and not correcting)
         self.finish_button.refresh()
+        self.discard_button.setEnabled(not correcting)
+        self.discard_button.refresh()
+        self.cancel_button.setVisible(correcting)
+        self.undo_button.setVisible(not correcting)
+        self.confirm_button.setText(self.t("ui.entry.confirm_correction" if correcting else "ui.entry.confirm"))
+        # the number proposed for a correction: the last ballot, unless another one is being looked at
+        self.correct_no.blockSignals(True)
+        self.correct_no.setRange(min(1, entered), entered)
+        if not correcting:
+            self.correct_no.setValue(entered)
+        self.correct_no.blockSignals(False)
+        self.correct_no.setEnabled(entered > 0 and not correcting)
+        self.correct_button.setEnabled(entered > 0 and not correcting)
+        self._show_correct_preview()
+
+    def _show_correct_preview(self) -> None:
+        entry = self._entry()
+        position = self.correct_no.value()
+        if entry is None or not 1 <= position <= len(entry.ballots):
+            self.correct_preview.setText("")
+            return
+        self.correct_preview.setText(
+            self.t("ui.entry.correct_preview", ballot=ballot_text(entry.ballots[position - 1], self.t))
+        )
 
     def retranslate(self) -> None:
         self.marks_label.setText(self.t("ui.entry.marks"))
@@ -285,9 +434,11 @@ class EntryScreen(Screen):
             self.reason.addItem(self.t(reason_key(reason)), reason.value)
         if current is not None:
             self.reason.setCurrentIndex(self.reason.findData(current))
-        self.confirm_button.setText(self.t("ui.entry.confirm"))
         self.undo_button.setText(self.t("ui.entry.undo"))
+        self.cancel_button.setText(self.t("ui.entry.cancel_correction"))
         self.back_button.setText(self.t("ui.entry.back"))
+        self.correct_label.setText(self.t("ui.entry.correct_label"))
+        self.correct_button.setText(self.t("ui.entry.correct"))
         self.refresh()
         self._show_preview()
 
@@ -296,6 +447,13 @@ class EntryScreen(Screen):
 
     def _finish_armed_label(self) -> str:
         return self.t("ui.entry.finish_armed", pile=self.pile, count=self.entered())
+
+    def _discard_label(self) -> str:
+        return self.t("ui.entry.discard")
+
+    def _discard_armed_label(self) -> str:
+        pass_name = self.t(f"ui.pass.{int(self.pass_no)}")
+        return self.t("ui.discard_armed", pile=self.pile, pass_name=pass_name, count=self.entered())
 
 
 def _toggle() -> QPushButton:

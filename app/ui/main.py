@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self.bureau.leave.connect(lambda: self.show_screen(self.record_from))
         self.bureau.saved.connect(self.record_saved)
         self.entry.leave.connect(self.after_entry)
+        self.entry.discarded.connect(self.after_discard)
         self.differences.leave.connect(lambda: self.show_screen(self.overview))
         self.differences.to_checks.connect(lambda: self.show_screen(self.checks))
         self.checks.leave.connect(lambda: self.show_screen(self.overview))
@@ -254,6 +255,13 @@ class MainWindow(QMainWindow):
             self.overview.banner.show_key(
                 "ui.overview.pass_done", Urgency.OK, pile=pile, pass_name=self.t(f"ui.pass.{int(self.entry.pass_no)}")
             )
+
+    def after_discard(self, pile: int, pass_no: int) -> None:
+        self.show_screen(self.overview)
+        self.overview.select_pass(pile, Pass(pass_no))  # the pass to enter again, on the right pile
+        self.overview.banner.show_key(
+            "ui.discarded", Urgency.INFO, pile=pile, pass_name=self.t(f"ui.pass.{pass_no}")
+        )
 
     def open_record(self, origin: QWidget) -> None:
         """The bureau's record form (C4, O3); it goes back to `origin` when stored or left."""

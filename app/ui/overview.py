@@ -240,11 +240,11 @@ class OverviewScreen(Screen):
             for pass_no in Pass:
                 entry = pile.entry(pass_no)
                 if entry is None or not entry.finished:
-                    self._select(pile.number, pass_no)
+                    self.select_pass(pile.number, pass_no)
                     return
-        self._select(max((p.number for p in rows), default=0) + 1, Pass.FIRST)
+        self.select_pass(max((p.number for p in rows), default=0) + 1, Pass.FIRST)
 
-    def _select(self, pile: int, pass_no: Pass) -> None:
+    def select_pass(self, pile: int, pass_no: Pass) -> None:
         self.pile_no.setValue(pile)
         (self.pass_1 if pass_no is Pass.FIRST else self.pass_2).setChecked(True)
 
@@ -253,7 +253,7 @@ class OverviewScreen(Screen):
             return
         pile = piles(self.session.count)[row]
         missing = [p for p in Pass if (e := pile.entry(p)) is None or not e.finished]
-        self._select(pile.number, missing[0] if missing else Pass.FIRST)
+        self.select_pass(pile.number, missing[0] if missing else Pass.FIRST)
         self.hand_count.setValue(pile.counted_by_hand or 0)
 
     # --- actions -------------------------------------------------------------------------------------------------
@@ -293,9 +293,7 @@ class OverviewScreen(Screen):
             return
         number, pass_no = self.pile_no.value(), self.selected_pass()
         if self.guard(lambda: session.apply(DiscardPass(number, pass_no)), "overview.discard"):
-            self.banner.show_key(
-                "ui.discarded", Urgency.INFO, pile=number, pass_name=self.t(f"ui.pass.{int(pass_no)}")
-            )
+            self.banner.show_key("ui.discarded", Urgency.INFO, pile=number, pass_name=self.t(f"ui.pass.{int(pass_no)}"))
             self.refresh()
 
     def reopen_entry(self) -> None:

@@ -131,7 +131,7 @@ def test_init_ca_writes_public_certificates_and_encrypted_keys(tmp_path: Path) -
     ca.init_ca(tmp_path / "ca", PASS, NOW)
     folder = tmp_path / "ca"
     for name in (ca.ROOT_KEY, ca.ISSUING_KEY):
-        assert (folder / name).read_bytes().startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----")
+        assert b'"format":"tabula-ca-key/1"' in (folder / name).read_bytes().partition(b"\n")[0]
         assert stat.S_IMODE((folder / name).stat().st_mode) == 0o600
     loaded = ca.load_issuing(folder, PASS, NOW)
     assert pki.station_id_of(loaded.issuing.certificate) == "Tabula Issuing CA"

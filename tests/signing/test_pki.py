@@ -115,7 +115,7 @@ def test_signature_by_unsupported_key_type_is_rejected(test_pki: TestPki) -> Non
 
 def test_encrypted_key_round_trip_and_wrong_passphrase(test_pki: TestPki) -> None:
     pem = pki.encrypt_private_key(test_pki.issuing.key, b"correct horse battery")
-    assert b"ENCRYPTED PRIVATE KEY" in pem
+    assert pem.startswith(b'{"cipher":"AES-256-GCM"') and b"BEGIN" not in pem
     key = pki.decrypt_private_key(pem, b"correct horse battery")
     assert pki.key_matches_certificate(key, test_pki.issuing.certificate)
     assert not pki.key_matches_certificate(key, test_pki.root.certificate)
@@ -143,3 +143,28 @@ def test_certificate_loading(test_pki: TestPki) -> None:
         with pytest.raises(UntrustedData) as caught:
             pki.load_certificate(bad)
         assert caught.value.key == "pki.bad_certificate"
+
+
+def test_ca_keys_are_sealed_with_the_costly_argon2id_by_default(test_pki: TestPki) -> None:
+    """Not PKCS#8's PBKDF2 with 2,048 iterations: 512 MiB, 3 passes, recorded in the file and authenticated."""
+    import json
+
+    from app.signing import keyfile
+
+    sealed = keyfile.seal_key(b"secret der", b"a long passphrase", keyfile.KdfParams(512 * 1024, 3, 2))
+    header = json.loads(sealed.partition(b"\n")[0])
+    assert header["kdf"]["memory_kib"] == 512 * 1024 and header["kdf"]["iterations"] == 3
+    assert keyfile.open_key(sealed, b"a long passphrase") == b"secret der"
+    tampered = sealed.replace(b'"iterations":3', b'"iterations":1')
+    with pytest.raises(BadInput):
+        keyfile.open_key(tampered, b"a long passphrase")
+    assert keyfile.CA_KDF.memory_kib == 8  # the tests' cheap stand-in (conftest); the real one is checked below
+
+
+def test_the_real_ca_kdf_is_the_documented_one() -> None:
+    import importlib
+
+    from app.signing import keyfile
+
+    fresh = importlib.reload(keyfile)
+    assert (fresh.CA_KDF.memory_kib, fresh.CA_KDF.iterations, fresh.CA_KDF.lanes) == (512 * 1024, 3, 2)

@@ -14,7 +14,7 @@ from app.errors import TabulaError
 from app.journal import MemoryJournal
 from app.seclog import SecurityLog
 from app.session import BureauContext, Session, WrittenResults
-from app.station_login import LoadedStation
+from app.station_login import BureauEntry, LoadedStation
 from app.ui.main import MainWindow, setup_application
 from app.ui.ports import Progress, SessionPort
 from app.ui.texts import Texts
@@ -39,7 +39,7 @@ class FakeSession:
     def __init__(self, real: Session) -> None:
         self.real = real
         self.fail_apply: Exception | None = None
-        self.write: Callable[[Path, BureauContext, Progress | None], WrittenResults] | None = None
+        self.write: Callable[[Path, BureauContext | None, Progress | None], WrittenResults] | None = None
 
     @property
     def station(self) -> Station:
@@ -62,11 +62,11 @@ class FakeSession:
             raise self.fail_apply
         return self.real.apply(event)
 
-    def findings(self, context: BureauContext):  # type: ignore[no-untyped-def]
+    def findings(self, context: BureauContext | None = None):  # type: ignore[no-untyped-def]
         return self.real.findings(context)
 
     def write_results(
-        self, stick_dir: Path, context: BureauContext, progress: Progress | None = None
+        self, stick_dir: Path, context: BureauContext | None = None, progress: Progress | None = None
     ) -> WrittenResults:
         if self.write is not None:
             return self.write(stick_dir, context, progress)
@@ -87,9 +87,12 @@ def make_session(test_pki: TestPki, tmp_path: Path, election: Election | None = 
 class FakeBackend:
     """The login side: a stick that is there or not, a login that fails with a chosen error or succeeds."""
 
-    def __init__(self, session: SessionPort | None = None, stick: Path | None = None) -> None:
+    def __init__(
+        self, session: SessionPort | None = None, stick: Path | None = None, bureaus: tuple[BureauEntry, ...] = ()
+    ) -> None:
         self.session = session
         self.stick = stick
+        self.listed = bureaus
         self.error: TabulaError | None = None
         self.wait_s = 0.0
         self.logins: list[tuple[str, str]] = []
@@ -99,6 +102,9 @@ class FakeBackend:
 
     def throttle_remaining(self) -> float:
         return self.wait_s
+
+    def bureaus(self) -> tuple[BureauEntry, ...]:
+        return self.listed if self.stick is not None else ()
 
     def login(self, station_id: str, password: str, progress: Progress) -> object:
         self.logins.append((station_id, password))

@@ -21,7 +21,7 @@ def start_pass(
     hand: int = 0,
 ) -> None:
     win.attach(session)
-    win.overview._select(pile, pass_no)
+    win.overview.select_pass(pile, pass_no)
     win.overview.hand_count.setValue(hand)
     win.overview.operator.setText(operator)
     qtbot.keyClick(win.overview.operator, Qt.Key.Key_Return)

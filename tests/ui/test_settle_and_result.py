@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.counting.count import CloseEntry, ConfirmBallot, FinishPile, Phase, StartPile
+from app.counting.bureau import BureauRecord
+from app.counting.count import CloseEntry, ConfirmBallot, FinishPile, Phase, RecordBureau, StartPile
 from app.counting.double_entry import Pass, Take
-from app.counting.model import Ballot, Box, ListNumber, Mark, Position, Status
+from app.counting.model import Ballot, Box, InvalidReason, ListNumber, Mark, Position, Status
 from app.errors import StorageError
 from app.session import WrittenResults
 from app.ui.main import MainWindow
@@ -65,7 +66,7 @@ def test_a_warning_needs_acknowledgement_before_the_result(qtbot, window: MainWi
     window.attach(session)
     checks = window.checks
     assert window.stack.currentWidget() is checks
-    checks.received.setValue(3)  # the polling stations handed over 3 ballots, 2 were counted
+    session.apply(RecordBureau(BureauRecord(received_total=3)))  # 3 ballots handed over, 2 counted
     checks.run_checks()
     assert [f.code for f in checks.findings] == ["W.201"]
     assert not checks.finalize_button.isEnabled()
@@ -99,3 +100,49 @@ def test_the_result_is_written_with_retry_after_a_full_stick(qtbot, window: Main
     qtbot.waitUntil(lambda: result.result is not None)
     assert result.control.text() == "1234 5678 901"
     assert result.banner.urgency is Urgency.OK and "verwijderen" in result.banner.text()
+
+
+def open_other(window: MainWindow, session: FakeSession):  # type: ignore[no-untyped-def]
+    enter(session, 1, [A, B, A], [A, C, A])
+    window.attach(session)
+    window.show_screen(window.differences)
+    row = window.differences.rows[0]
+    row.choose(Take.OTHER)
+    window.differences.decided_by.setText("Voorzitter Claes")
+    return row
+
+
+def test_something_else_records_two_ballots_both_passes_missed(qtbot, window: MainWindow, session) -> None:  # type: ignore[no-untyped-def]
+    row = open_other(window, session)
+    assert len(row.others) == 1  # the usual case: one ballot, to type
+    qtbot.keyClicks(row.others[0].marks, "1 h")
+    row.add_ballot()
+    qtbot.keyClicks(row.others[1].marks, "2 T2")
+    assert row.other_summary.text() == "Hier: 2 stembiljet(ten): 1 H · 2 T2"
+    assert "4 stembiljetten" in window.differences.outcome.text()
+    window.differences.decide_button.click()
+    decision = session.count.piles[1].decision
+    assert decision is not None and decision.ballots == (A, A, C, A)
+
+
+def test_something_else_may_be_no_ballot_or_a_ballot_declared_invalid(qtbot, window: MainWindow, session) -> None:  # type: ignore[no-untyped-def]
+    row = open_other(window, session)
+    row.no_ballot.click()
+    assert row.others == [] and row.other_summary.text() == "Hier ligt geen stembiljet."
+    assert "2 stembiljetten" in window.differences.outcome.text()
+    other_ballot = row.add_ballot("2 T1")
+    other_ballot.verdict.setCurrentIndex(other_ballot.verdict.findData(InvalidReason.IDENTIFYING_MARK.value))
+    assert "ongeldig verklaard: herkenningsteken" in row.other_summary.text()
+    window.differences.decide_button.click()
+    decision = session.count.piles[1].decision
+    assert decision is not None
+    assert decision.ballots == (A, Ballot(B.marks, Status.DECLARED_INVALID, InvalidReason.IDENTIFYING_MARK), A)
+
+
+def test_something_else_with_marks_that_cannot_be_read_is_refused_and_shown(qtbot, window: MainWindow, session) -> None:  # type: ignore[no-untyped-def]
+    row = open_other(window, session)
+    qtbot.keyClicks(row.others[0].marks, "T3")  # no list number
+    assert "lijstnummer" in row.other_summary.text()
+    window.differences.decide_button.click()
+    assert window.differences.banner.urgency is Urgency.WARNING and "T3" in window.differences.banner.text()
+    assert session.count.piles[1].decision is None
