@@ -19,7 +19,7 @@ from app.counting.bureau import BureauRecord
 from app.counting.checks import RULES, CheckInput, Finding, PileCount, run_checks
 from app.counting.classify import Verdict, classify
 from app.counting.count import Count, Event, Phase
-from app.counting.double_entry import Decision, Difference
+from app.counting.double_entry import Decision, Difference, Pass
 from app.counting.model import Ballot, BallotRef, Election, Station, Status
 from app.counting.notation import format_marks
 from app.counting.tally import Tally, tally
@@ -160,7 +160,7 @@ class Session:
         ballots = self.final_ballots()
         station_id = str(self.station.id)
         current = self.tally()
-        contested = {c.ref for c in counting.contested_ballots(self.count)}
+        contested = {c.final_ref for c in counting.contested_ballots(self.count) if c.final_ref is not None}
         eml = {
             VOTES_FILE: write_votes(
                 station_id,
@@ -283,18 +283,23 @@ class Session:
                         _time(decision.decided_at),
                     )
                 )
-            for d in differences:
-                rows.append(self._decided_difference(d, decision))
+            rows += [self._decided_difference(pile, d, decision) for d in differences]
         return tuple(rows)
 
-    def _decided_difference(self, d: Difference, decision: Decision) -> DecidedDifference:
-        ref = d.ref
-        where = f"{d.pile}/{ref.position}" if ref is not None else f"{d.pile}/-"
-        final = (
-            self.describe(decision.ballots[ref.position - 1])
-            if ref is not None and ref.position <= len(decision.ballots)
-            else self._describe_pile(decision)
-        )
+    def _decided_difference(self, pile: counting.Pile, d: Difference, decision: Decision) -> DecidedDifference:
+        """One difference with what the bureau decided at that place (found by aligning the decision)."""
+        if d.position_1 is not None:
+            where, there = f"{d.pile}/{d.position_1}", counting.decided_position(pile, Pass.FIRST, d.position_1)
+        elif d.position_2 is not None:
+            where, there = f"{d.pile}/{d.position_2}", counting.decided_position(pile, Pass.SECOND, d.position_2)
+        else:  # a count difference: the decision answers it with the whole pile
+            where, there = f"{d.pile}/-", None
+        if there is not None:
+            final = self.describe(decision.ballots[there - 1])
+        elif d.position_1 is None and d.position_2 is None:
+            final = self._describe_pile(decision)
+        else:
+            final = translate("session.no_ballot_here", self.language)
         return DecidedDifference(
             where,
             self.describe(d.ballot_1),

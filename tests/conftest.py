@@ -20,6 +20,8 @@ NOW = dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
 class TestPki:
     """Root, issuing CA and a signer per bureau id, made once per test session."""
 
+    __test__ = False  # a helper, not a test class
+
     def __init__(self) -> None:
         self.root = pki.make_root_ca(NOW)
         self.issuing = pki.make_issuing_ca(self.root, NOW)

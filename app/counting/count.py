@@ -410,10 +410,11 @@ class PileCount:
 class ContestedBallot:
     """A ballot flagged contested in either pass (C6), with the bureau's decided content once the pile is decided."""
 
-    ref: BallotRef
+    ref: BallotRef  # where it was flagged, in the pass that flagged it
     flagged: Ballot
     decision: Decision | None
     decided: Ballot | None
+    final_ref: BallotRef | None = None  # where it lies in the decided pile (None: the bureau found no such ballot)
 
 
 def piles(count: Count) -> tuple[Pile, ...]:
@@ -480,20 +481,31 @@ def _contested_in(pile: Pile) -> Iterator[ContestedBallot]:
         for pass_no, position in ((Pass.FIRST, p1), (Pass.SECOND, p2)):
             ballots = _ballots_of(comparison, pass_no)
             if position is not None and ballots[position - 1].status is Status.CONTESTED:
-                decided = _decided_at(pile, pass_no, position)
-                yield ContestedBallot(BallotRef(pile.number, position), ballots[position - 1], pile.decision, decided)
+                final_ref, decided = _decided_at(pile, pass_no, position)
+                yield ContestedBallot(
+                    BallotRef(pile.number, position), ballots[position - 1], pile.decision, decided, final_ref
+                )
                 break  # flagged in both passes: listed once
 
 
-def _decided_at(pile: Pile, pass_no: Pass, position: int) -> Ballot | None:
-    """Where the flagged ballot ended up in the decision: align the decision with the pass it was flagged in."""
+def decided_position(pile: Pile, pass_no: Pass, position: int) -> int | None:
+    """Where ballot `position` of a pass ended up in the pile's decision (aligned, as the passes are), or None
+    when the decision has no such ballot: positions of a pass and of the decision differ after a skip or a double."""
     if pile.decision is None or pile.comparison is None:
         return None
     source = _ballots_of(pile.comparison, pass_no)
     for here, there in align(source, pile.decision.ballots):
         if here == position:
-            return None if there is None else pile.decision.ballots[there - 1]
+            return there
     return None  # pragma: no cover - every position of the source appears in its alignment
+
+
+def _decided_at(pile: Pile, pass_no: Pass, position: int) -> tuple[BallotRef | None, Ballot | None]:
+    """Where the flagged ballot ended up in the decision, and as what."""
+    there = decided_position(pile, pass_no, position)
+    if there is None or pile.decision is None:
+        return None, None
+    return BallotRef(pile.number, there), pile.decision.ballots[there - 1]
 
 
 def _ballots_of(comparison: PileComparison, pass_no: Pass) -> tuple[Ballot, ...]:
@@ -501,6 +513,7 @@ def _ballots_of(comparison: PileComparison, pass_no: Pass) -> tuple[Ballot, ...]
 
 
 # --- helpers ----------------------------------------------------------------------------------------------------------
+
 
 def _compare(pile: Pile) -> PileComparison | None:
     """Compare as soon as both passes are finished: once per pile, not at every query."""

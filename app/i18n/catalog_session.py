@@ -21,6 +21,11 @@ MESSAGES = {
         "fr": "Tous les bureaux de vote ensemble",
         "de": "Alle Wahlbüros zusammen",
     },
+    "session.no_ballot_here": {
+        "nl": "geen stembiljet (niet in de stapel)",
+        "fr": "pas de bulletin (absent de la pile)",
+        "de": "kein Stimmzettel (nicht im Stapel)",
+    },
     "session.contested": {"nl": "betwist", "fr": "contesté", "de": "beanstandet"},
     "session.verdict.blank": {"nl": "blanco", "fr": "blanc", "de": "leer"},
     "session.verdict.invalid": {"nl": "ongeldig", "fr": "nul", "de": "ungültig"},
