@@ -14,7 +14,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +24,7 @@ from app.counting.checks import Finding, PollingStationCount, Severity
 from app.counting.count import EVENT_TYPES, Count, Event, apply, new_count
 from app.counting.double_entry import Decision, Pass
 from app.counting.model import Ballot, Box, Election, InvalidReason, ListNumber, Mark, Position, StationId, Status
+from app.durable import fsync_directory
 from app.errors import StorageError, TabulaError, UntrustedData
 
 FORMAT = "tabula-journal/1"
@@ -139,7 +139,7 @@ def open_journal(path: Path, election: Election, station_id: StationId) -> Sqlit
         connection.close()
         raise
     if created:
-        _fsync_directory(path.parent)  # the new file's name must survive a power cut too
+        fsync_directory(path.parent)  # the new file's name must survive a power cut too
     return SqliteJournal(connection, count, seq, digest)
 
 
@@ -190,14 +190,6 @@ def _replay(connection: sqlite3.Connection, election: Election) -> tuple[Count, 
 
 def _chain(previous: str, text: str) -> str:
     return hashlib.sha256(f"{previous}\n{text}".encode()).hexdigest()
-
-
-def _fsync_directory(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def election_fingerprint(election: Election) -> str:
@@ -369,4 +361,3 @@ _DECODERS: dict[str, Callable[[JSON], Any]] = {
     "record": _decode_record,
 }
 _EVENT_BY_NAME: dict[str, type[Event]] = {cls.__name__: cls for cls in EVENT_TYPES}
-

@@ -21,11 +21,12 @@ from app.counting import count as counting
 from app.counting.checks import Severity
 from app.counting.double_entry import Decision, Difference, Pass
 from app.counting.model import Election
+from app.durable import utc_now
 from app.errors import BadInput, OpenDifferences, TabulaError
 from app.i18n import translate
 from app.pass_files import PileRows, read_pile_file
 from app.seclog import EventType
-from app.session import BureauContext, Session, open_session, utc_now
+from app.session import BureauContext, Session, open_session
 from app.station_login import ROOT_FILE, load_station
 
 APPLIANCE_ROOT = Path("/etc/tabula/root.pem")  # where the hardened image installs the authority's root certificate

@@ -32,6 +32,7 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
+from app.durable import fsync_directory, utc_now
 from app.errors import Fixer, StorageError, TabulaError, UntrustedData
 from app.i18n import translate
 from app.signing.pki import verify_bytes
@@ -279,18 +280,6 @@ def verify_log(lines: bytes, certificate: x509.Certificate | None) -> list[str]:
 # --- the imperative shell: a log file on the appliance ------------------------------------------------------------
 
 
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class SecurityLog:
     """The session's security log, appended to a local JSON-lines file with an fsync per record.
 
@@ -342,7 +331,7 @@ class SecurityLog:
             finally:
                 os.close(fd)
             if created:
-                _fsync_dir(self.path.parent)
+                fsync_directory(self.path.parent)
         except OSError as exc:
             raise LogStorageError("seclog.write_failed") from exc
         self._seq, self._prev = record.seq + 1, record.hash

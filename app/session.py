@@ -23,6 +23,7 @@ from app.counting.double_entry import Decision, Difference, Pass
 from app.counting.model import Ballot, BallotRef, Election, Station, Status
 from app.counting.notation import format_marks
 from app.counting.tally import Tally, tally
+from app.durable import utc_now
 from app.eml.count import write_count
 from app.eml.votes import write_votes
 from app.errors import CountStateError, UntrustedData
@@ -48,10 +49,6 @@ from app.verify import render_problem, verify_files
 
 Clock = Callable[[], dt.datetime]
 Progress = Callable[[float, str], None]
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 # What the bureau records besides the ballots; kept in the count (journaled) so the PV prints what the checks used.

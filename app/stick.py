@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.durable import fsync_directory
 from app.errors import BadInput, Fixer, StorageError, UntrustedData
 
 RESULTS_FOLDER = "results"
@@ -196,17 +197,6 @@ def _read_set(folder: Path, station_id: str) -> tuple[dict[str, bytes], str | No
 # --- low-level durable I/O ----------------------------------------------------------------------------------------
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        if exc.errno != errno.EINVAL:  # FAT/exFAT on some systems: no directory fsync, nothing to flush
-            raise
-    finally:
-        os.close(fd)
-
-
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
@@ -276,7 +266,7 @@ def _stick_results(stick_dir: Path, station_id: str) -> Path:
     results = stick_dir / RESULTS_FOLDER
     if not results.is_dir():
         os.mkdir(results)
-        _fsync_dir(stick_dir)
+        fsync_directory(stick_dir)
     return results
 
 
@@ -298,12 +288,12 @@ def _recover_station(results: Path, station_id: str, leftovers: list[tuple[str, 
         for kind, path in leftovers:
             if kind == "old" and _read_set(path, station_id)[1] is None:
                 os.rename(path, final)  # interrupted between steps 4 and 5: the old complete set comes back
-                _fsync_dir(results)
+                fsync_directory(results)
                 break
     for _kind, path in leftovers:
         if path.exists():
             _remove_tree(path)
-    _fsync_dir(results)
+    fsync_directory(results)
 
 
 def recover_results(stick_dir: Path, station_id: str | None = None) -> None:
@@ -341,10 +331,10 @@ def _write_set(staging: Path, station_id: str, files: Mapping[str, bytes], names
     for name in names:
         _write_file_atomically(staging, name, files[name])
         steps.step()
-    _fsync_dir(staging)  # every file is durable before the manifest that vouches for it
+    fsync_directory(staging)  # every file is durable before the manifest that vouches for it
     manifest = make_manifest(station_id, {name: sha256_hex(files[name]) for name in names})
     _write_file_atomically(staging, MANIFEST_NAME, manifest)
-    _fsync_dir(staging)
+    fsync_directory(staging)
     steps.step()
     return manifest
 
@@ -367,19 +357,19 @@ def _swap_in(results: Path, station_id: str, staging: Path, token: str) -> None:
         os.rename(final, old)
     try:
         if had_old:
-            _fsync_dir(results)
+            fsync_directory(results)
         os.rename(staging, final)
-        _fsync_dir(results)
+        fsync_directory(results)
     except OSError:
         if had_old and not final.exists():
             with contextlib.suppress(OSError):
                 os.rename(old, final)  # put the old set back; if even this fails, recovery does it next time
-                _fsync_dir(results)
+                fsync_directory(results)
         raise
     if had_old:  # the new set is in place and verified: a failure from here on only leaves a hidden leftover
         with contextlib.suppress(OSError):
             _remove_tree(old)
-            _fsync_dir(results)
+            fsync_directory(results)
 
 
 def _discard(path: Path) -> None:

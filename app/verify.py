@@ -22,13 +22,12 @@ from typing import Any
 from cryptography import x509
 
 from app import stick
-from app.counting.classify import Classification, check_marks, classify
 from app.counting.model import Candidate, CandidateList, Election, Kind, Position
 from app.counting.tally import Tally, tally
 from app.eml.count import CountMessage, read_count
 from app.eml.schemas import validate
 from app.eml.verify import verify_message
-from app.eml.votes import VotesMessage, read_votes
+from app.eml.votes import VotesMessage, claim_matches, read_votes, reclassify
 from app.errors import BadInput, TabulaError
 from app.i18n import translate
 from app.report.pv_meta import read_pv_claims
@@ -169,23 +168,17 @@ def _recount(report: StationReport, votes: VotesMessage | None, count: CountMess
     classes = []
     for cast in votes.ballots:
         try:
-            check_marks(election, cast.ballot)
+            recounted = reclassify(election, cast)
         except TabulaError:
             report.add("verify.ballot_outside_election", ballot=str(cast.ref))
             continue
-        recounted = classify(cast.ballot)
-        if _category(recounted) != _category(cast.claimed):
+        if not claim_matches(cast, recounted):
             report.add("verify.ballot_category", ballot=str(cast.ref))
         classes.append(recounted)
     recount = tally(election, classes)
     for where, claimed, found in compare_tallies(count.tally, recount):
         report.add("verify.recount_differs", where=where, claimed=claimed, recounted=found)
     return number
-
-
-def _category(c: Classification) -> tuple[object, ...]:
-    """What the 460 states of a ballot's classification: verdict, sub-category, invalid cause."""
-    return (c.verdict, c.subcategory, c.invalid_cause)
 
 
 def compare_tallies(claimed: Tally, recount: Tally) -> Iterator[tuple[str, object, object]]:
