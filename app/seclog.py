@@ -64,6 +64,7 @@ class EventType(enum.Enum):
     PASS_STARTED = "pass.started"  # noqa: S105  # nosec B105 - an entry pass, not a password
     PASS_FINISHED = "pass.finished"  # noqa: S105  # nosec B105
     DIFFERENCE_DECIDED = "difference.decided"
+    RESULTS_BUILT = "results.built"  # the control number and files hash, sealed with the log they end
     RESULTS_WRITTEN = "results.written"
     RESULTS_WRITE_FAILED = "results.write_failed"
     REPLAY_STARTED = "replay.started"
@@ -95,6 +96,7 @@ EVENTS: Mapping[EventType, EventSpec] = dict(
         _spec(EventType.PASS_STARTED, Severity.INFO),
         _spec(EventType.PASS_FINISHED, Severity.INFO),
         _spec(EventType.DIFFERENCE_DECIDED, Severity.INFO),
+        _spec(EventType.RESULTS_BUILT, Severity.INFO),
         _spec(EventType.RESULTS_WRITTEN, Severity.INFO),
         _spec(EventType.RESULTS_WRITE_FAILED, Severity.ERROR),
         _spec(EventType.REPLAY_STARTED, Severity.INFO),

@@ -179,6 +179,10 @@ class Session:
             location=f"{self.station.name} ({station_id})",
         )
         files = {**eml, PV_FILE: signed_pv}
+        # The log names the results it ends with, under its signed seal: an older log cannot be swapped in.
+        self.log.record(
+            EventType.RESULTS_BUILT, station_id, {"control_number": number, "files_sha256": digest}, time=now
+        )
         files[LOG_FILE] = self.log.sealed_export(self.signer, station_id, time=now)
         return ResultFiles(files, number, digest)
 

@@ -32,7 +32,7 @@ from app.errors import BadInput, TabulaError
 from app.i18n import translate
 from app.report.pv_meta import read_pv_claims
 from app.results_layout import COUNT_FILE, LOG_FILE, PV_FILE, RESULT_FILES, VOTES_FILE, files_digest
-from app.seclog import verify_log
+from app.seclog import EventType, verify_log
 from app.signing.control_number import canonical_results, control_number
 from app.signing.pades import verify_pdf
 from app.signing.pki import station_id_of
@@ -230,6 +230,24 @@ def _check_log(
             certificate = None  # already reported for the 510; the chain is still checked
     for problem in verify_log(data, certificate):
         report.add("verify.log", detail=problem)
+    built = _last_results_built(data)
+    expected = {"control_number": report.control_number, "files_sha256": files_digest(files)}
+    if built != expected:
+        report.add("verify.log_other_results")
+
+
+def _last_results_built(log: bytes) -> dict[str, object] | None:
+    """The detail of the log's last `results.built` record: the results the log was sealed with."""
+    found: dict[str, object] | None = None
+    for line in log.splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue  # a damaged line is reported by verify_log
+        if isinstance(record, dict) and record.get("event") == EventType.RESULTS_BUILT.value:
+            detail = record.get("detail")
+            found = detail if isinstance(detail, dict) else None
+    return found
 
 
 # --- the command ---------------------------------------------------------------------------------------------------

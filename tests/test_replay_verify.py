@@ -437,3 +437,15 @@ def test_content_the_signature_does_not_cover_is_refused(
     assert run.verify("--json") == 1
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is False and any("count-510.xml" in p for p in report["stations"][0]["problems"])
+
+
+def test_a_sealed_log_of_earlier_results_cannot_be_swapped_in(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.replay(ballots(run.master, 30)) == 0
+    earlier_log = (run.results / "security-log.jsonl").read_bytes()
+    assert b'"results.built"' in earlier_log
+    assert run.replay(ballots(run.master, 31)) == 0
+    capsys.readouterr()
+    (run.results / "security-log.jsonl").write_bytes(earlier_log)  # validly sealed, but about other results
+    rewrite_manifest(run.results)
+    assert run.verify() == 1
+    assert "hoort niet bij deze uitslag" in capsys.readouterr().out

@@ -251,6 +251,9 @@ def apply(count: Count, event: Event) -> Count:
 
 def _start(count: Count, event: StartPile) -> Count:
     pile = count.piles.get(event.pile) or Pile(_valid_pile_number(event.pile))
+    if pile.decision is not None:
+        # the bureau's decision is the pile's content: ballots typed now would be silently ignored
+        raise CountStateError("count.pile_decided", pile=event.pile)
     if not event.operator.strip():
         raise CountStateError("count.operator_missing", pile=event.pile, pass_no=int(event.pass_no))
     started = pile.entry(event.pass_no)

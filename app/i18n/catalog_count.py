@@ -155,12 +155,9 @@ MESSAGES = {
         "de": "Über Stapel {pile} kann noch nicht entschieden werden: Eine Eingabe läuft noch. Schließen Sie sie zuerst ab oder verwerfen Sie sie.",
     },
     "count.pile_decided": {
-        "nl": "Het bureau heeft over stapel {pile} al beslist; de invoer kan niet meer worden verwijderd. Neem zo nodig"
-        " een nieuwe beslissing.",
-        "fr": "Le bureau a déjà tranché la pile {pile} ; l'encodage ne peut plus être supprimé. Prenez au besoin une "
-        "nouvelle décision.",
-        "de": "Das Büro hat über Stapel {pile} bereits entschieden; die Eingabe kann nicht mehr verworfen werden. "
-        "Treffen Sie bei Bedarf eine neue Entscheidung.",
+        "nl": "Het bureau heeft over stapel {pile} al beslist: die stapel ligt vast en kan niet meer ingevoerd of verwijderd worden. Neem zo nodig een nieuwe beslissing.",
+        "fr": "Le bureau a déjà tranché la pile {pile} : elle est arrêtée et ne peut plus être encodée ni supprimée. Prenez au besoin une nouvelle décision.",
+        "de": "Das Büro hat über Stapel {pile} bereits entschieden: Der Stapel steht fest und kann nicht mehr eingegeben oder verworfen werden. Treffen Sie nötigenfalls eine neue Entscheidung.",
     },
     "count.decision_without_name": {
         "nl": "De beslissing over stapel {pile} heeft geen naam. Vul in wie beslist.",

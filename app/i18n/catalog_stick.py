@@ -151,6 +151,11 @@ MESSAGES = {
         "fr": "Différence tranchée",
         "de": "Abweichung entschieden",
     },
+    "seclog.event.results.built": {
+        "nl": "Resultaten aangemaakt",
+        "fr": "Résultats établis",
+        "de": "Ergebnisse erstellt",
+    },
     "seclog.event.results.written": {
         "nl": "Resultaten weggeschreven",
         "fr": "Résultats enregistrés",

@@ -70,6 +70,11 @@ MESSAGES = {
         "fr": "Le hachage des fichiers dans le procès-verbal ({printed}) ne correspond pas aux fichiers.",
         "de": "Der Hash der Dateien im Protokoll ({printed}) passt nicht zu den Dateien.",
     },
+    "verify.log_other_results": {
+        "nl": "Het beveiligingslogboek hoort niet bij deze uitslag (ander controlegetal of andere bestanden).",
+        "fr": "Le journal de sécurité ne correspond pas à ces résultats (autre nombre de contrôle ou autres fichiers).",
+        "de": "Das Sicherheitsprotokoll gehört nicht zu diesem Ergebnis (andere Kontrollzahl oder andere Dateien).",
+    },
     "verify.log": {
         "nl": "Beveiligingslogboek: {detail}",
         "fr": "Journal de sécurité : {detail}",

@@ -527,3 +527,9 @@ def test_a_bureau_record_with_negative_numbers_or_endless_text_is_refused(bad: d
 @pytest.mark.parametrize("pile", [0, -1, 10_000])
 def test_a_pile_number_outside_1_to_9999_is_refused(election: Election, pile: int) -> None:
     refused(new_count(election), StartPile(pile, FIRST, "An"), "count.bad_pile")
+
+
+def test_a_decided_pile_cannot_be_entered_again(election: Election) -> None:
+    count = run(new_count(election), entry(1, FIRST, "An", pile_of(3)))
+    count = apply(count, Decide(Decision(1, pile_of(3), "voorzitter", NOW)))
+    refused(count, StartPile(1, SECOND, "Bert"), "count.pile_decided")
