@@ -313,3 +313,12 @@ def test_memory_journal_keeps_the_events_in_order() -> None:
     assert journal.count.piles[1].comparison is not None
     assert [type(e) for e in journal.events] == [StartPile, ConfirmBallot, FinishPile] * 2
     assert new_count(ELECTION).election == journal.count.election
+
+
+def test_the_journal_is_opened_with_wal_and_full_synchronous_commits(tmp_path: Path) -> None:
+    """C7: every confirmed ballot is on disk before the next one is taken."""
+    election = synthetic(ElectionCode.CK, 2, 3, 2)
+    with open_journal(tmp_path / "j.sqlite", election, StationId("A-1")) as journal:
+        connection = journal._connection
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert connection.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL

@@ -341,7 +341,9 @@ def test_replay_without_ca_trusts_the_root_on_the_master_stick(
             str(p),
         ]
     )
-    assert code == 0 and capsys.readouterr().out.splitlines()[-1].startswith("control number: ")
+    captured = capsys.readouterr()
+    assert code == 0 and captured.out.splitlines()[-1].startswith("control number: ")
+    assert "--ca" in captured.err  # it says that a stick vouching for itself is no proof
     (run.stick / "root.pem").unlink()
     assert (
         main(
@@ -449,3 +451,11 @@ def test_a_sealed_log_of_earlier_results_cannot_be_swapped_in(run: Run, capsys: 
     rewrite_manifest(run.results)
     assert run.verify() == 1
     assert "hoort niet bij deze uitslag" in capsys.readouterr().out
+
+
+def test_verify_at_a_given_date_for_a_later_audit(run: Run) -> None:
+    import datetime as dt
+
+    assert run.replay(ballots(run.master, 20)) == 0
+    assert run.verify("--at", dt.date.today().isoformat()) == 0
+    assert run.verify("--at", "2001-01-01") == 1  # the certificates did not exist yet

@@ -6,6 +6,11 @@ MESSAGES = {
         "fr": "Aucun certificat racine trouvé (ni sur l'appareil ni sur la clé {stick}). Indiquez-le avec --ca.",
         "de": "Kein Stammzertifikat gefunden (weder auf dem Gerät noch auf dem Stick {stick}). Geben Sie es mit --ca an.",
     },
+    "replay.trusting_stick_root": {
+        "nl": "Let op: geen rootcertificaat opgegeven; het certificaat op de stick zelf wordt vertrouwd. Gebruik --ca voor een echte telling.",
+        "fr": "Attention : aucun certificat racine indiqué ; le certificat de la clé elle-même est utilisé. Utilisez --ca pour un vrai dépouillement.",
+        "de": "Achtung: kein Stammzertifikat angegeben; dem Zertifikat auf dem Stick selbst wird vertraut. Verwenden Sie --ca für eine echte Zählung.",
+    },
     "replay.bad_root": {
         "nl": "{file} is geen leesbaar certificaat (PEM). Geef het juiste rootcertificaat op.",
         "fr": "{file} n'est pas un certificat lisible (PEM). Indiquez le bon certificat racine.",
