@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.counting.classify import check_marks
+from app.counting.double_entry import MAX_PILE_SIZE
 from app.counting.model import Ballot, Election, Status
 from app.counting.notation import parse_ballot
 from app.errors import BadInput, TabulaError
@@ -52,6 +53,8 @@ def read_pile_file(path: Path, election: Election, *, allow_contested: bool = Tr
             order.append(pile)
         elif order[-1] != pile:
             raise BadInput("passfile.pile_split", file=path.name, line=line, pile=pile)
+        if len(ballots) >= MAX_PILE_SIZE:
+            raise BadInput("passfile.pile_too_large", file=path.name, line=line, pile=pile, maximum=MAX_PILE_SIZE)
         if position != len(ballots) + 1:
             raise BadInput(
                 "passfile.position_order",

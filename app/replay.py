@@ -34,18 +34,16 @@ OPERATORS = {Pass.FIRST: "pass-1", Pass.SECOND: "pass-2"}
 DECIDED_BY = "bureau"
 
 
-def root_certificate(explicit: Path | None, stick_dir: Path, language: str = "nl") -> x509.Certificate:
-    """The root to trust: --ca, else $TABULA_ROOT_CERT, else the appliance's, else the one on the master stick."""
+def root_certificate(explicit: Path | None, stick_dir: Path) -> tuple[x509.Certificate, bool]:
+    """The root to trust: --ca, else $TABULA_ROOT_CERT, else the appliance's, else the one on the master stick;
+    and whether it is the stick's own (a training and test convenience: a stick that vouches for itself)."""
     env = os.environ.get("TABULA_ROOT_CERT")
     on_stick = stick_dir / ROOT_FILE
     for candidate in (explicit, Path(env) if env else None, APPLIANCE_ROOT, on_stick):
         if candidate is None or (candidate is not explicit and not candidate.is_file()):
             continue
-        if candidate == on_stick:
-            # A training and test convenience: a stick that vouches for itself proves nothing. Say so.
-            print(translate("replay.trusting_stick_root", language), file=sys.stderr)
         try:
-            return x509.load_pem_x509_certificate(candidate.read_bytes())
+            return x509.load_pem_x509_certificate(candidate.read_bytes()), candidate == on_stick
         except (OSError, ValueError):
             raise BadInput("replay.bad_root", file=str(candidate)) from None
     raise BadInput("replay.no_root", stick=str(stick_dir))
@@ -163,7 +161,7 @@ def run_replay(
 def replay_command(args: argparse.Namespace, language: str) -> int:
     if args.received is not None and args.received < 0:
         raise BadInput("replay.bad_received", value=args.received)
-    root = root_certificate(args.ca, args.stick, language)
+    root, from_stick = root_certificate(args.ca, args.stick)
     password = read_password(args.password_file)
     with tempfile.TemporaryDirectory(prefix="tabula-replay-") as scratch:
         number = run_replay(
@@ -178,5 +176,7 @@ def replay_command(args: argparse.Namespace, language: str) -> int:
             state_dir=Path(scratch),
             language=language,
         )
+    if from_stick:  # said after the count, so that a refused run still prints one line only
+        print(translate("replay.trusting_stick_root", language), file=sys.stderr)
     print(f"control number: {number}")
     return 0

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 
 from app import stick
 from app.counting.model import Candidate, CandidateList, Election, Kind, Position
@@ -111,7 +112,7 @@ def _check_eml(
         report.add("verify.in_file", file=name, detail=translate_params(error))
 
 
-def translate_params(error: TabulaError) -> str:
+def translate_params(error: TabulaError | Where) -> str:
     """The error as a key and parameters; translated when the report is printed."""
     return f"{error.key}|{json.dumps(dict(error.params), sort_keys=True, default=str)}"
 
@@ -177,25 +178,35 @@ def _recount(report: StationReport, votes: VotesMessage | None, count: CountMess
         classes.append(recounted)
     recount = tally(election, classes)
     for where, claimed, found in compare_tallies(count.tally, recount):
-        report.add("verify.recount_differs", where=where, claimed=claimed, recounted=found)
+        report.add("verify.recount_differs", where=str(where), claimed=claimed, recounted=found)
     return number
 
 
-def compare_tallies(claimed: Tally, recount: Tally) -> Iterator[tuple[str, object, object]]:
+class Where:
+    """A place in the results (a list, a candidate, a total), named in the reader's language when printed."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+
+    def __str__(self) -> str:
+        return translate_params(self)
+
+
+def compare_tallies(claimed: Tally, recount: Tally) -> Iterator[tuple[Where, object, object]]:
     """Every figure where the results (510) and the recount from the ballots (460) disagree."""
     for name in ("counted", "blank"):
         if getattr(claimed, name) != getattr(recount, name):
-            yield name, getattr(claimed, name), getattr(recount, name)
+            yield Where(f"verify.where.{name}"), getattr(claimed, name), getattr(recount, name)
     if claimed.invalid_by_cause != recount.invalid_by_cause:
-        yield "invalid", claimed.invalid, recount.invalid
+        yield Where("verify.where.invalid"), claimed.invalid, recount.invalid
     for a, b in zip(claimed.lists, recount.lists, strict=True):
         for label, x, y in (("SC1-SC4", a.subcategories, b.subcategories), ("CE", a.ce, b.ce)):
             if x != y:
-                yield f"list {a.number} {label}", x, y
+                yield Where("verify.where.list", list=a.number, figure=label), x, y
         for kind, xs, ys in (("T", a.titular_votes, b.titular_votes), ("S", a.successor_votes, b.successor_votes)):
             for i, (x, y) in enumerate(zip(xs, ys, strict=True), start=1):
                 if x != y:
-                    yield f"list {a.number} {kind}{i}", x, y
+                    yield Where("verify.where.candidate", list=a.number, candidate=f"{kind}{i}"), x, y
 
 
 def _check_pv(
@@ -256,10 +267,11 @@ def _last_results_built(log: bytes) -> dict[str, object] | None:
 def render_problem(problem: Problem, language: str) -> str:
     key, params = problem
     shown = dict(params)
-    detail = shown.get("detail")
-    if isinstance(detail, str) and "|" in detail:
-        inner_key, _, inner_params = detail.partition("|")
-        shown["detail"] = translate(inner_key, language, **json.loads(inner_params))
+    for name in ("detail", "where"):
+        value = shown.get(name)
+        if isinstance(value, str) and "|" in value:
+            inner_key, _, inner_params = value.partition("|")
+            shown[name] = translate(inner_key, language, **json.loads(inner_params))
     return translate(key, language, **shown)
 
 
@@ -276,7 +288,13 @@ def _station_json(report: StationReport, language: str) -> dict[str, Any]:
         "station": report.station,
         "ok": report.ok,
         "control_number": report.control_number,
-        "ballots": {"counted": t.counted, "valid": t.valid, "blank": t.blank, "invalid": t.invalid} if t else {},
+        # the same keys whatever happened: null where the results could not be read
+        "ballots": {
+            "counted": t.counted if t else None,
+            "valid": t.valid if t else None,
+            "blank": t.blank if t else None,
+            "invalid": t.invalid if t else None,
+        },
         "lists": [
             {
                 "list": lst.number,
@@ -306,11 +324,21 @@ def report_text(reports: list[StationReport], language: str) -> str:
     return out.getvalue()
 
 
+def is_self_signed(certificate: x509.Certificate) -> bool:
+    try:
+        certificate.verify_directly_issued_by(certificate)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
 def verify_command(args: argparse.Namespace, language: str) -> int:
     try:
         root = x509.load_pem_x509_certificate(args.ca.read_bytes())
     except (OSError, ValueError):
         raise BadInput("replay.bad_root", file=str(args.ca)) from None
+    if not is_self_signed(root):  # e.g. issuing.pem given by mistake: the anchor must be the authority's root
+        raise BadInput("verify.not_a_root", file=str(args.ca))
     if not args.stick.is_dir():
         raise BadInput("verify.no_stick", stick=str(args.stick))
     reports = verify_stick(args.stick, root, args.at or dt.datetime.now(dt.UTC))

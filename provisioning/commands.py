@@ -75,6 +75,8 @@ def cmd_build_master(args: argparse.Namespace, *, kdf: bundle.KdfParams = bundle
     started = time.perf_counter()
     now = _now()
     imported = csv_import.import_files(args.stations, args.candidates)
+    for warning in imported.warnings:
+        print(translate(warning.key, _language(), **warning.params), file=sys.stderr)
     issuing = ca.load_issuing(args.ca, read_passphrase(args.passphrase_file), now)
     result = master.build_master(
         issuing, imported, args.out, now, kdf=kdf, workers=args.workers, key_type=pki.KeyType(args.key_type)

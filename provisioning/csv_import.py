@@ -57,6 +57,7 @@ class Imported:
 
     stations: tuple[Station, ...]
     elections: dict[tuple[ElectionCode, str], Election]
+    warnings: tuple[BadInput, ...] = ()  # not errors: the authority should look, the data still decides
 
     def election_of(self, station: Station) -> Election:
         return self.elections[(station.election, station.constituency)]
@@ -150,8 +151,6 @@ def _candidate_row(row: Row) -> _CandidateRow:
     if kind_value not in ("T", "S"):
         raise row.error("import.bad_kind", "kind")
     kind = Kind(kind_value)
-    if kind is Kind.SUCCESSOR and election in NO_SUCCESSORS:
-        raise row.error("import.successors_not_allowed", "kind", election=election.value)
     return _CandidateRow(
         row,
         election,
@@ -265,6 +264,24 @@ def import_files(stations_csv: Path, candidates_csv: Path) -> Imported:
         elections = read_candidates_eml(candidates_csv)
     else:
         elections = read_candidates(candidates_csv)
+    warnings = tuple(_unexpected_successors(elections))
     stations = read_stations(stations_csv, elections)
     used = {(s.election, s.constituency) for s in stations}
-    return Imported(stations, {key: e for key, e in elections.items() if key in used})
+    kept = {key: e for key, e in elections.items() if key in used}
+    return Imported(
+        stations,
+        kept,
+        tuple(
+            w
+            for w in warnings
+            if (w.params["election"], w.params["constituency"]) in {(code.value, name) for code, name in kept}
+        ),
+    )
+
+
+def _unexpected_successors(elections: dict[tuple[ElectionCode, str], Election]) -> Iterator[BadInput]:
+    """Successors where the law of 2024 has none (Brussels, German-speaking Community): the contract lets the data
+    decide (an election has successors if any row says S), so this is a warning for the authority, not an error."""
+    for (code, constituency), election in sorted(elections.items(), key=lambda item: (item[0][0].value, item[0][1])):
+        if code in NO_SUCCESSORS and election.has_successors:
+            yield BadInput("import.unexpected_successors", election=code.value, constituency=constituency)

@@ -296,7 +296,7 @@ def test_ballot_changed_and_resigned_with_the_bureau_key_is_caught_by_the_recoun
     rewrite_manifest(run.results)
     assert run.verify() == 1
     out = capsys.readouterr().out
-    assert "Hertelling" in out and "list 8 T2" in out
+    assert "Hertelling" in out and "lijst 8, kandidaat T2" in out
 
 
 def test_deleted_and_added_ballot_are_caught(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
@@ -459,3 +459,17 @@ def test_verify_at_a_given_date_for_a_later_audit(run: Run) -> None:
     assert run.replay(ballots(run.master, 20)) == 0
     assert run.verify("--at", dt.date.today().isoformat()) == 0
     assert run.verify("--at", "2001-01-01") == 1  # the certificates did not exist yet
+
+
+def test_verify_refuses_an_intermediate_certificate_as_root(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run.replay(ballots(run.master, 20)) == 0
+    issuing = run.stick / "issuing.pem"
+    assert main(["verify", str(run.stick), "--ca", str(issuing)]) == 2
+    assert "root.pem" in capsys.readouterr().err
+
+
+def test_a_pile_of_more_than_50_ballots_names_file_and_line(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [(1, i, b) for i, (_, _, b) in enumerate(ballots(run.master, 51), start=1)]
+    assert run.replay(rows) == 2
+    err = capsys.readouterr().err
+    assert "pass1.csv, regel 52" in err and len(err.strip().splitlines()) == 1

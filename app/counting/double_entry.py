@@ -281,9 +281,7 @@ def _ballot_differences(
             elif b1.status is Status.CONTESTED:
                 differences.append(Difference(DifferenceKind.CONTESTED, pile, p1, p2, b1, b2))
         elif p1 is not None:
-            differences.append(
-                Difference(DifferenceKind.ONLY_IN_FIRST, pile, p1, None, b1, None, _repeated(first, p1))
-            )
+            differences.append(Difference(DifferenceKind.ONLY_IN_FIRST, pile, p1, None, b1, None, _repeated(first, p1)))
         elif p2 is not None:
             differences.append(
                 Difference(DifferenceKind.ONLY_IN_SECOND, pile, None, p2, None, b2, _repeated(second, p2))

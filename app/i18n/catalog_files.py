@@ -13,11 +13,11 @@ MESSAGES = {
     },
     "notation.bad_status": {
         "nl": "'{status}' is geen geldige status. Laat leeg, of schrijf contested of invalid:<reden> "
-              "(not-official, identifying-mark, altered, other).",
+        "(not-official, identifying-mark, altered, other).",
         "fr": "« {status} » n'est pas un statut valable. Laissez vide, ou écrivez contested ou invalid:<motif> "
-              "(not-official, identifying-mark, altered, other).",
+        "(not-official, identifying-mark, altered, other).",
         "de": "„{status}“ ist kein gültiger Status. Leer lassen oder contested bzw. invalid:<Grund> schreiben "
-              "(not-official, identifying-mark, altered, other).",
+        "(not-official, identifying-mark, altered, other).",
     },
     "passfile.bad_header": {
         "nl": "Het bestand {file} heeft niet de juiste kolommen. De eerste regel moet {columns} zijn.",
@@ -46,19 +46,24 @@ MESSAGES = {
     },
     "passfile.ballot.unknown_mark": {
         "nl": "{file}, regel {line} (stapel {pile}, positie {position}): het vakje {mark} bestaat niet op dit stembiljet. "
-              "Controleer lijst en kandidaatnummer.",
+        "Controleer lijst en kandidaatnummer.",
         "fr": "{file}, ligne {line} (pile {pile}, position {position}) : la case {mark} n'existe pas sur ce bulletin. "
-              "Vérifiez la liste et le numéro du candidat.",
+        "Vérifiez la liste et le numéro du candidat.",
         "de": "{file}, Zeile {line} (Stapel {pile}, Position {position}): das Feld {mark} gibt es auf diesem Stimmzettel nicht. "
-              "Prüfen Sie Liste und Kandidatennummer.",
+        "Prüfen Sie Liste und Kandidatennummer.",
     },
     "passfile.position_order": {
         "nl": "{file}, regel {line}: stapel {pile} heeft positie {position} waar {expected} verwacht werd. "
-              "Zet de stembiljetten van elke stapel in volgorde 1, 2, 3, …",
+        "Zet de stembiljetten van elke stapel in volgorde 1, 2, 3, …",
         "fr": "{file}, ligne {line} : la pile {pile} a la position {position} alors que {expected} était attendue. "
-              "Mettez les bulletins de chaque pile dans l'ordre 1, 2, 3, …",
+        "Mettez les bulletins de chaque pile dans l'ordre 1, 2, 3, …",
         "de": "{file}, Zeile {line}: Stapel {pile} hat Position {position}, erwartet war {expected}. "
-              "Ordnen Sie die Stimmzettel jedes Stapels 1, 2, 3, …",
+        "Ordnen Sie die Stimmzettel jedes Stapels 1, 2, 3, …",
+    },
+    "passfile.pile_too_large": {
+        "nl": "{file}, regel {line}: stapel {pile} heeft meer dan {maximum} stembiljetten. Verdeel de stembiljetten over twee stapels.",
+        "fr": "{file}, ligne {line} : la pile {pile} compte plus de {maximum} bulletins. Répartissez les bulletins sur deux piles.",
+        "de": "{file}, Zeile {line}: Stapel {pile} hat mehr als {maximum} Stimmzettel. Verteilen Sie die Stimmzettel auf zwei Stapel.",
     },
     "passfile.pile_split": {
         "nl": "{file}, regel {line}: stapel {pile} komt op twee plaatsen in het bestand voor. Zet alle regels van een stapel bij elkaar.",

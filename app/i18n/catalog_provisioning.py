@@ -1,4 +1,3 @@
-
 """Messages of provisioning (CA, import, master, sticks, password letters) and of the station's login."""
 
 MESSAGES = {
@@ -78,10 +77,10 @@ MESSAGES = {
         "fr": "{file} ligne {line}, colonne {column} : « {value} » n'est pas un entier de 1 à 999. Corrigez la valeur.",
         "de": "{file} Zeile {line}, Spalte {column}: „{value}“ ist keine ganze Zahl von 1 bis 999. Korrigieren Sie den Wert.",
     },
-    "import.successors_not_allowed": {
-        "nl": "{file} regel {line}, kolom {column}: verkiezing {election} heeft wettelijk geen opvolgers. Verwijder deze regel of verbeter de verkiezing.",
-        "fr": "{file} ligne {line}, colonne {column} : l'élection {election} n'a légalement pas de suppléants. Supprimez cette ligne ou corrigez l'élection.",
-        "de": "{file} Zeile {line}, Spalte {column}: die Wahl {election} hat gesetzlich keine Ersatzkandidaten. Entfernen Sie die Zeile oder korrigieren Sie die Wahl.",
+    "import.unexpected_successors": {
+        "nl": "Let op: verkiezing {election} ({constituency}) heeft volgens de wet van 2024 geen opvolgers, maar het bestand bevat opvolgers. Ze staan nu op het stembiljet; kijk het bestand na.",
+        "fr": "Attention : l'élection {election} ({constituency}) n'a pas de suppléants selon la loi de 2024, mais le fichier en contient. Ils figurent maintenant sur le bulletin ; vérifiez le fichier.",
+        "de": "Achtung: Die Wahl {election} ({constituency}) hat nach dem Gesetz von 2024 keine Ersatzkandidaten, aber die Datei enthält welche. Sie stehen jetzt auf dem Stimmzettel; prüfen Sie die Datei.",
     },
     "import.duplicate_position": {
         "nl": "{file} regel {line}, kolom {column}: plaats {position} komt twee keer voor op deze lijst. Nummer de kandidaten 1, 2, 3, …",

@@ -11,6 +11,11 @@ MESSAGES = {
         "fr": "Le dossier {stick} n'existe pas. Indiquez le dossier de la clé.",
         "de": "Der Ordner {stick} existiert nicht. Geben Sie den Ordner des Sticks an.",
     },
+    "verify.not_a_root": {
+        "nl": "{file} is geen rootcertificaat (het is door een ander certificaat uitgegeven). Geef root.pem van de organiserende overheid op.",
+        "fr": "{file} n'est pas un certificat racine (il est émis par un autre certificat). Indiquez le root.pem de l'autorité organisatrice.",
+        "de": "{file} ist kein Stammzertifikat (es wurde von einem anderen Zertifikat ausgestellt). Geben Sie root.pem der organisierenden Behörde an.",
+    },
     "verify.ok": {"nl": "in orde", "fr": "en ordre", "de": "in Ordnung"},
     "verify.failed": {"nl": "NIET IN ORDE", "fr": "PAS EN ORDRE", "de": "NICHT IN ORDNUNG"},
     "verify.control_number": {"nl": "controlegetal", "fr": "nombre de contrôle", "de": "Kontrollzahl"},
@@ -59,6 +64,31 @@ MESSAGES = {
         "nl": "Hertelling uit de stembiljetten: {where} is {recounted}, de uitslag vermeldt {claimed}.",
         "fr": "Recomptage à partir des bulletins : {where} vaut {recounted}, les résultats indiquent {claimed}.",
         "de": "Nachzählung aus den Stimmzetteln: {where} ist {recounted}, das Ergebnis nennt {claimed}.",
+    },
+    "verify.where.counted": {
+        "nl": "het aantal getelde stembiljetten",
+        "fr": "le nombre de bulletins comptés",
+        "de": "die Zahl der gezählten Stimmzettel",
+    },
+    "verify.where.blank": {
+        "nl": "het aantal blanco stembiljetten",
+        "fr": "le nombre de bulletins blancs",
+        "de": "die Zahl der leeren Stimmzettel",
+    },
+    "verify.where.invalid": {
+        "nl": "het aantal ongeldige stembiljetten",
+        "fr": "le nombre de bulletins nuls",
+        "de": "die Zahl der ungültigen Stimmzettel",
+    },
+    "verify.where.list": {
+        "nl": "lijst {list}, {figure}",
+        "fr": "liste {list}, {figure}",
+        "de": "Liste {list}, {figure}",
+    },
+    "verify.where.candidate": {
+        "nl": "lijst {list}, kandidaat {candidate}",
+        "fr": "liste {list}, candidat {candidate}",
+        "de": "Liste {list}, Kandidat {candidate}",
     },
     "verify.pv_control_number": {
         "nl": "Het controlegetal in het proces-verbaal ({printed}) verschilt van het herberekende ({recomputed}).",

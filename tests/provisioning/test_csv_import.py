@@ -165,8 +165,6 @@ CANDIDATE_CASES = [
     ),
     ("list name differs", [_candidate(position="6", list_name="Andere")], "import.list_name_mismatch", "list_name"),
     ("successors only", [_candidate(list="2", kind="S")], "import.no_titulars", "list"),
-    ("successor for Brussels", [_candidate(election="BR", kind="S")], "import.successors_not_allowed", "kind"),
-    ("successor for German-speaking", [_candidate(election="DE", kind="S")], "import.successors_not_allowed", "kind"),
 ]
 
 
@@ -260,3 +258,18 @@ def test_unreadable_eml_candidates_is_bad_input(tmp_path: Path) -> None:
 
     with pytest.raises(BadInput):
         import_files(tmp_path / "stations.csv", tmp_path / "missing.xml")
+
+
+@pytest.mark.parametrize("code", ["BR", "DE"])
+def test_successors_where_the_law_has_none_are_kept_with_a_warning(tmp_path: Path, code: str) -> None:
+    """Contract: an election has successors if any of its rows has kind S; the law of 2024 only warns."""
+    rows = [
+        (code, "Kieskring X", "1", "Lijst", "T", "1", "Janssens An"),
+        (code, "Kieskring X", "1", "Lijst", "S", "1", "Peeters Bo"),
+    ]
+    stations = [_station(station="X-1", election=code, constituency="Kieskring X")]
+    imported = run(tmp_path, stations, rows)
+    election = imported.election_of(imported.stations[0])
+    assert election.has_successors and election.lists[0].successors[0].name == "Peeters Bo"
+    (warning,) = imported.warnings
+    assert warning.key == "import.unexpected_successors" and warning.params["election"] == code
