@@ -240,7 +240,11 @@ MESSAGES = {
     ),
     "ui.overview.to_checks": _t("Naar de controles", "Vers les contrôles", "Zu den Kontrollen"),
     "ui.overview.record": _t("Gegevens van het bureau", "Données du bureau", "Angaben des Büros"),
-    "ui.overview.discard": _t("Deze invoer weggooien", "Supprimer cet encodage", "Diese Eingabe verwerfen"),
+    "ui.overview.discard": _t(
+        "Weggooien: {pass_name} van stapel {pile}",
+        "Supprimer : {pass_name} de la pile {pile}",
+        "Verwerfen: {pass_name} von Stapel {pile}",
+    ),
     "ui.discard_armed": _t(
         "Nogmaals tikken: {pass_name} van stapel {pile} ({count} stembiljetten) weggooien",
         "Toucher encore : supprimer le {pass_name} de la pile {pile} ({count} bulletins)",

@@ -164,7 +164,7 @@ class BureauScreen(Screen):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(rows_widget)
         self.add_button = QPushButton()
-        self.add_button.clicked.connect(self.add_row)
+        self.add_button.clicked.connect(lambda: self.add_row())
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         add_row = QHBoxLayout()

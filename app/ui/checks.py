@@ -144,6 +144,8 @@ class ChecksScreen(Screen):
         text, urgency = record_summary(self.session.count.record, self.t)
         self.record.setText(text)
         self.record.setStyleSheet(banner_style(urgency))
+        missing = urgency is Urgency.WARNING
+        self.record_button.setText(self.t("ui.checks.edit_record" if missing else "ui.overview.record"))
 
     def _show_findings(self) -> None:
         for card in self.cards:

@@ -259,9 +259,7 @@ class MainWindow(QMainWindow):
     def after_discard(self, pile: int, pass_no: int) -> None:
         self.show_screen(self.overview)
         self.overview.select_pass(pile, Pass(pass_no))  # the pass to enter again, on the right pile
-        self.overview.banner.show_key(
-            "ui.discarded", Urgency.INFO, pile=pile, pass_name=self.t(f"ui.pass.{pass_no}")
-        )
+        self.overview.banner.show_key("ui.discarded", Urgency.INFO, pile=pile, pass_name=self.t(f"ui.pass.{pass_no}"))
 
     def open_record(self, origin: QWidget) -> None:
         """The bureau's record form (C4, O3); it goes back to `origin` when stored or left."""

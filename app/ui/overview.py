@@ -101,6 +101,7 @@ class OverviewScreen(Screen):
         passes.addWidget(self.pass_1)
         passes.addWidget(self.pass_2)
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: the fields get the width
         self.form_labels = [QLabel() for _ in range(4)]
         self.form.addRow(self.form_labels[0], self.pile_no)
         self.form.addRow(self.form_labels[1], passes)
@@ -116,7 +117,7 @@ class OverviewScreen(Screen):
         card_layout.addWidget(self.help)
         card_layout.addStretch(1)
         # a pass entered on the wrong pile is thrown away and entered again (C5); two taps, it cannot be undone
-        self.discard_button = ConfirmButton(lambda: self.t("ui.overview.discard"), self._discard_armed_label)
+        self.discard_button = ConfirmButton(self._discard_label, self._discard_armed_label)
         self.discard_button.confirmed.connect(self.discard)
         card_layout.addWidget(self.discard_button)
         self.pile_no.valueChanged.connect(lambda _v: self._show_discard())
@@ -209,6 +210,10 @@ class OverviewScreen(Screen):
         if self.discard_button.armed:
             self.discard_button.disarm()  # the choice changed: the second tap must be about what is shown now
         self.discard_button.refresh()
+
+    def _discard_label(self) -> str:
+        pass_name = self.t(f"ui.pass.{int(self.selected_pass())}")
+        return self.t("ui.overview.discard", pile=self.pile_no.value(), pass_name=pass_name)
 
     def _discard_armed_label(self) -> str:
         _pile, ballots = self._selected_entry()

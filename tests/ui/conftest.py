@@ -18,6 +18,7 @@ from app.station_login import BureauEntry, LoadedStation
 from app.ui.main import MainWindow, setup_application
 from app.ui.ports import Progress, SessionPort
 from app.ui.texts import Texts
+from app.ui.theme import stylesheet
 from tests.conftest import TestPki
 from tests.reference import synthetic
 
@@ -26,7 +27,10 @@ STATION_ID = "B0042"
 
 @pytest.fixture(autouse=True)
 def _look(qapp: QApplication) -> None:
-    setup_application(qapp)  # the shipped font and theme, as on the kiosk
+    # the shipped font and theme, as on the kiosk; set once: setting a style sheet again re-polishes every widget
+    # still alive (closed windows wait for a deferred delete), which made each test slower than the one before
+    if qapp.styleSheet() != stylesheet():
+        setup_application(qapp)
 
 
 def small_election() -> Election:

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 from app.counting.count import CloseEntry, ConfirmBallot, FinishPile, StartPile
 from app.counting.double_entry import Pass
-from app.counting.model import Ballot, Box, ListNumber, Mark, Position, Status
+from app.counting.model import Ballot, Box, ElectionCode, Language, ListNumber, Mark, Position, StationId, Status
 from app.session import WrittenResults
+from app.station_login import BureauEntry
 from app.ui.main import MainWindow, setup_application
 from app.ui.texts import Texts
 from tests.conftest import TestPki
@@ -38,7 +39,11 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp())
     session = make_session(TestPki(), tmp, chamber_2024())
-    win = MainWindow(FakeBackend(session, stick=tmp), Texts("nl"))
+    bureaus = tuple(
+        BureauEntry(StationId(f"B00{n}"), name, ElectionCode.CK, "Antwerpen", Language.NL, f"bundles/b{n}.bin", "")
+        for n, name in ((41, "Sint-Jozefschool"), (42, "Gemeenteschool Zuid"), (43, "Sporthal De Schans"))
+    )
+    win = MainWindow(FakeBackend(session, stick=tmp, bureaus=bureaus), Texts("nl"))
     win.resize(1280, 800)
     win.show()
 
@@ -47,6 +52,7 @@ def main() -> int:
             app.processEvents()
         win.grab().save(str(OUT / f"{name}.png"))
 
+    win.login.picker.setCurrentIndex(1)
     win.login.station.setText("B0042")
     win.login.show_failure(
         __import__("app.errors").errors.BadInput("auth.wrong_password", station="B0042", failures=3, delay=4), 4
@@ -79,14 +85,26 @@ def main() -> int:
     win.switch.buttons["fr"].click()
     shot("04-entry-fr")
     win.switch.buttons["nl"].click()
+    win.entry.correct_no.setValue(3)
+    win.entry.open_correction()
+    shot("04-entry-correct")
+    win.entry.cancel_correction()
     session.apply(FinishPile(2, Pass.FIRST))
     win.show_screen(win.differences)
     shot("05-differences")
     from app.counting.double_entry import Take
 
-    win.differences.rows[0].choose(Take.SECOND)
+    win.differences.rows[0].choose(Take.OTHER)
+    win.differences.rows[0].others[0].marks.setText("3 T1")
+    win.differences.rows[0].add_ballot("3 T1 T4")
+    win.differences.rows[0].changed.emit()
     win.differences.rows[1].choose(Take.FIRST)
     win.differences.decided_by.setText("Voorzitter Claes")
+    win.differences.help.current_key = "ui.help.other_marks"
+    win.differences.help.refresh()
+    shot("05-differences-other")
+    win.differences.rows[0].clear_ballots()
+    win.differences.rows[0].choose(Take.SECOND)
     win.differences.decide_button.click()
     session.apply(StartPile(2, Pass.SECOND, "Bram Claes"))
     for ballot in [a, b, Ballot(), c] * 4:
@@ -94,8 +112,26 @@ def main() -> int:
     session.apply(FinishPile(2, Pass.SECOND))
     session.apply(CloseEntry())
     win.show_phase()
-    win.checks.received.setValue(70)
-    win.checks.run_checks()
+    win.checks.record_button.click()
+    record = win.bureau
+    for row, (name, per_pv, counted) in enumerate(
+        (("12A — Sint-Jozefschool", "8", "8"), ("12B — Sporthal De Schans", "10", "9"), ("12C", "3", ""))
+    ):
+        if row >= len(record.rows):
+            record.add_row()
+        record.rows[row].name.setText(name)
+        record.rows[row].per_pv.setText(per_pv)
+        record.rows[row].counted.setText(counted)
+    record.canton.setText("Antwerpen")
+    record.president.setText("Ann Dupré")
+    record.secretary.setText("Dirk Maes")
+    record.assessors.setPlainText("Bart Peeters\nChloé Dubois\nEls Janssens\nFarid El Idrissi")
+    record.witnesses.setPlainText("Geert Wouters (lijst 3)")
+    record.remarks.setPlainText("De stembus van stembureau 12B bevatte 9 stembiljetten, niet 10.")
+    record.rows[1].counted.setFocus()
+    record._show_totals()
+    shot("06-bureau")
+    record.save_button.click()
     shot("06-checks")
     for code in {c.finding.code for c in win.checks.cards}:
         win.checks.acknowledge(code)

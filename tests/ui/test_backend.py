@@ -67,3 +67,16 @@ def test_the_master_is_found_under_the_automount_folders(master: Master, tmp_pat
     assert find_master((tmp_path / "missing", mounts)) == stick
     backend = StickBackend(None, master.root_pem, tmp_path / "state", mounts=(mounts,))
     assert backend.stick_folder() == stick and backend.throttle_remaining() == 0
+
+
+def test_the_picker_lists_the_bureaus_of_a_verified_master_only(master: Master, tmp_path: Path) -> None:
+    stick = master.stick(tmp_path / "stick")
+    backend = StickBackend(stick, master.root_pem, tmp_path / "state")
+    listed = backend.bureaus()
+    assert listed and [b.station for b in listed] == sorted(b.station for b in listed)
+    assert "A-001" in [b.station for b in listed]
+    assert StickBackend(stick, tmp_path / "no-root.pem", tmp_path / "state").bureaus() == ()
+    assert StickBackend(tmp_path / "empty", master.root_pem, tmp_path / "state").bureaus() == ()
+    manifest = stick / "master.json"
+    manifest.write_bytes(manifest.read_bytes().replace(b"A-001", b"A-666"))  # a tampered list is not offered
+    assert backend.bureaus() == ()

@@ -28,7 +28,10 @@ def fill_row(qtbot, screen: BureauScreen, row: int, name: str, per_pv: str, coun
     fields = screen.rows[row]
     for field, text in ((fields.name, name), (fields.per_pv, per_pv), (fields.counted, counted)):
         field.clear()
-        qtbot.keyClicks(field, text)
+        if text.isascii():
+            qtbot.keyClicks(field, text)
+        else:
+            field.setText(text)  # QTest cannot type characters beyond ASCII
 
 
 def at_checks(window: MainWindow, session: FakeSession) -> BureauScreen:
@@ -42,13 +45,15 @@ def at_checks(window: MainWindow, session: FakeSession) -> BureauScreen:
     return window.bureau
 
 
-def test_the_record_is_journaled_on_save_and_the_checks_use_it_per_total_and_per_station(qtbot, window, session) -> None:  # type: ignore[no-untyped-def]
+def test_the_record_is_journaled_on_save_and_the_checks_use_it_per_total_and_per_station(
+    qtbot, window, session
+) -> None:  # type: ignore[no-untyped-def]
     screen = at_checks(window, session)
     fill_row(qtbot, screen, 0, "12A", "2", "2")
     fill_row(qtbot, screen, 1, "12B", "1 ", "0")  # both passes agree on 2 ballots: 3 were handed over
     assert screen.totals.text() == "Samen: 3 volgens de processen-verbaal · 2 geteld bij ontvangst"
     qtbot.keyClicks(screen.canton, "Kieskanton Gent")
-    qtbot.keyClicks(screen.president, "Ann Dupré")
+    screen.president.setText("Ann Dupré")  # keyClicks cannot type an é
     screen.assessors.setPlainText("Bart Peeters\n\n  Chloé Dubois  \n")
     screen.remarks.setPlainText("Urne van 12B kwam om 15.10 u aan zonder stembiljetten.")
     screen.save_button.click()

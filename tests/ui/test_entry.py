@@ -101,3 +101,97 @@ def test_an_unexpected_fault_shows_call_the_helpdesk(qtbot, window: MainWindow, 
     assert window.entry.banner.urgency is Urgency.BLOCKING
     assert "helpdesk" in window.entry.banner.text()
     assert b'"event":"exception"' in (session.log.path.read_bytes())
+
+
+def test_an_earlier_ballot_is_corrected_in_place_with_f5_and_enter(
+    qtbot, window: MainWindow, session: FakeSession
+) -> None:  # type: ignore[no-untyped-def]
+    start_pass(qtbot, window, session, 1, Pass.FIRST, "An", hand=4)
+    entry = window.entry
+    for text in ("1 H", "2 T1", "3 H"):
+        type_ballot(qtbot, window, text)
+    assert entry.correct_no.value() == 3 and entry.correct_preview.text() == "nu: 3 H"  # the last is proposed
+    qtbot.keyClick(entry, Qt.Key.Key_F5)
+    qtbot.waitUntil(entry.correct_no.hasFocus)
+    entry.correct_no.setValue(2)
+    assert entry.correct_preview.text() == "nu: 2 T1"
+    qtbot.keyClick(entry.correct_no, Qt.Key.Key_Return)
+    assert entry.correcting == 2 and entry.field.text() == "2 T1"
+    assert entry.position.text() == "Stapel 1 · verbetering van stembiljet 2"
+    assert not entry.finish_button.isEnabled() and entry.cancel_button.isVisibleTo(entry)
+    type_ballot(qtbot, window, "2 T2 S1")
+    assert entry.correcting is None and entry.banner.text() == "Stembiljet 2 is verbeterd en bewaard."
+    first = session.count.piles[1].first
+    assert first is not None and len(first.ballots) == 3
+    assert first.ballots[1] == Ballot(
+        frozenset({Mark(ListNumber(2), Box.TITULAR, Position(2)), Mark(ListNumber(2), Box.SUCCESSOR, Position(1))})
+    )
+    assert entry.position.text() == "Stapel 1 · stembiljet 4 van 4"  # on with the next new ballot
+    type_ballot(qtbot, window, "4 H")
+    assert entry.entered() == 4
+
+
+def test_a_correction_shows_the_ballot_status_and_esc_leaves_it_as_it_was(qtbot, window, session) -> None:  # type: ignore[no-untyped-def]
+    start_pass(qtbot, window, session, 1, Pass.FIRST, "An")
+    entry = window.entry
+    entry.invalid.setChecked(True)
+    entry.reason.setCurrentIndex(entry.reason.findData(InvalidReason.NOT_OFFICIAL.value))
+    type_ballot(qtbot, window, "2 H")
+    type_ballot(qtbot, window, "1 H")
+    entry.correct_no.setValue(1)
+    entry.correct_button.click()
+    assert entry.invalid.isChecked() and entry.reason.currentData() == InvalidReason.NOT_OFFICIAL.value
+    entry.field.setText("3 H")
+    qtbot.keyClick(entry, Qt.Key.Key_Escape)
+    assert entry.correcting is None and entry.field.text() == "" and not entry.invalid.isChecked()
+    assert "stembiljet 3" in entry.banner.text()
+    first = session.count.piles[1].first
+    assert first is not None
+    assert first.ballots[0] == Ballot(
+        frozenset({Mark(ListNumber(2), Box.LIST)}), Status.DECLARED_INVALID, InvalidReason.NOT_OFFICIAL
+    )
+
+
+def test_a_correction_with_marks_that_do_not_exist_is_refused_and_kept(qtbot, window, session) -> None:  # type: ignore[no-untyped-def]
+    start_pass(qtbot, window, session, 1, Pass.FIRST, "An")
+    type_ballot(qtbot, window, "1 H")
+    window.entry.correct_button.click()
+    type_ballot(qtbot, window, "9 T1")
+    assert window.entry.banner.urgency is Urgency.WARNING and window.entry.correcting == 1
+    first = session.count.piles[1].first
+    assert first is not None and first.ballots == (Ballot(frozenset({Mark(ListNumber(1), Box.LIST)})),)
+
+
+def test_a_pass_on_the_wrong_pile_is_discarded_after_a_second_tap(qtbot, window, session) -> None:  # type: ignore[no-untyped-def]
+    start_pass(qtbot, window, session, 3, Pass.FIRST, "An")
+    type_ballot(qtbot, window, "1 H")
+    type_ballot(qtbot, window, "2 H")
+    entry = window.entry
+    entry.discard_button.click()
+    assert entry.discard_button.armed and "stapel 3 (2 stembiljetten) weggooien" in entry.discard_button.text()
+    assert session.count.piles[3].first is not None  # one tap changes nothing
+    entry.discard_button.click()
+    assert 3 not in session.count.piles
+    assert window.stack.currentWidget() is window.overview
+    assert "weggegooid" in window.overview.banner.text()
+    assert window.overview.pile_no.value() == 3 and window.overview.selected_pass() is Pass.FIRST
+
+
+def test_a_finished_pass_is_discarded_from_the_overview(qtbot, window, session) -> None:  # type: ignore[no-untyped-def]
+    start_pass(qtbot, window, session, 1, Pass.FIRST, "An")
+    type_ballot(qtbot, window, "1 H")
+    window.entry.finish_button.click()
+    window.entry.finish_button.click()
+    start_pass(qtbot, window, session, 1, Pass.SECOND, "Bram")
+    type_ballot(qtbot, window, "1 H")
+    window.entry.back_button.click()
+    overview = window.overview
+    overview.select_pass(1, Pass.FIRST)
+    assert overview.discard_button.isVisibleTo(overview)
+    overview.discard_button.click()
+    overview.discard_button.click()
+    pile = session.count.piles[1]
+    assert pile.first is None and pile.second is not None
+    assert "eerste invoer van stapel 1 is weggegooid" in overview.banner.text()
+    overview.select_pass(2, Pass.FIRST)
+    assert not overview.discard_button.isVisibleTo(overview)  # nothing started there

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from app.counting.model import ElectionCode, Language, StationId
 from app.errors import BadInput, UntrustedData
+from app.station_login import BureauEntry
 from app.ui.main import MainWindow
 from app.ui.texts import Texts
 from app.ui.theme import Urgency
@@ -69,3 +71,61 @@ def test_every_login_field_shows_help_on_focus(qtbot, tmp_path) -> None:  # type
         field.setFocus()
         qtbot.waitUntil(lambda key=key: win.login.help.current_key == key)
         assert win.login.help.text()
+
+
+def bureau(station: str, name: str) -> BureauEntry:
+    return BureauEntry(
+        StationId(station), name, ElectionCode.CK, "Antwerpen", Language.NL, f"bundles/{station}.bin", "0"
+    )
+
+
+LISTED = (bureau("B0041", "Sint-Jozefschool"), bureau("B0042", "Gemeenteschool Zuid"))
+
+
+def test_the_bureau_is_picked_from_the_list_on_the_stick(qtbot, session: FakeSession, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    backend = FakeBackend(session, stick=tmp_path, bureaus=LISTED)
+    win = MainWindow(backend, Texts("nl"))
+    qtbot.addWidget(win)
+    login = win.login
+    assert [login.picker.itemText(i) for i in range(login.picker.count())] == [
+        "B0041 · Sint-Jozefschool",
+        "B0042 · Gemeenteschool Zuid",
+    ]
+    assert login.form.isRowVisible(login.picker) and login.picker.currentIndex() == -1
+    login.picker.activated.emit(1)
+    assert login.station.text() == "B0042"
+    qtbot.keyClicks(login.password, "secret")
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.overview)
+    assert backend.logins == [("B0042", "secret")]
+
+
+def test_typing_stays_possible_and_follows_the_list(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(FakeBackend(stick=tmp_path, bureaus=LISTED), Texts("nl"))
+    qtbot.addWidget(win)
+    login = win.login
+    qtbot.keyClicks(login.station, "b0041")
+    assert login.picker.currentIndex() == 0 and login.station_id() == "B0041"
+    login.station.setText("Z9999")
+    login._on_station_typed("Z9999")
+    assert login.picker.currentIndex() == -1 and login.station_id() == "Z9999"  # not listed: typed as is
+    login.completer.activated.emit("B0042 · Gemeenteschool Zuid")  # a suggestion for "zuid"
+    assert login.station.text() == "B0042" and login.picker.currentIndex() == 1
+
+
+def test_without_a_stick_there_is_no_list_and_an_unknown_bureau_points_to_it(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    backend = FakeBackend(stick=None, bureaus=LISTED)
+    win = MainWindow(backend, Texts("nl"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.login.picker.count() == 0 and not win.login.form.isRowVisible(win.login.picker)
+    backend.stick = tmp_path  # the stick is put in
+    win.poll_stick()
+    assert win.login.picker.count() == 2
+    backend.error = BadInput("auth.unknown_station", station="X0043", failures=1, delay=0)
+    _login(qtbot, win, station="X0043")  # matches no suggestion, so no pop-up takes the focus
+    qtbot.waitUntil(lambda: win.login.banner.urgency is not None)
+    assert "Kies uw bureau in de lijst" in win.login.banner.text()
+    qtbot.waitUntil(win.login.picker.hasFocus)
+    assert win.login.help.current_key == "ui.help.picker" and win.login.help.text()
