@@ -228,20 +228,51 @@ def _seal_problem(
             raise ValueError("no signature")
         verify_bytes(certificate, base64.b64decode(signature, validate=True), seal_message(digest))
     except (ValueError, binascii.Error, UntrustedData):
-        return f"line {number}: the seal's signature does not verify with the certificate"
+        return LogProblem(
+            f"line {number}: the seal's signature does not verify with the certificate",
+            "seclog.problem.bad_seal",
+            line=number,
+        )
     return None
 
 
+class LogProblem(str):
+    """A problem of a log: its English text (for logs and tests), and a message key with parameters so that
+    `tabula verify` can say it in the reader's language."""
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, text: str, key: str, **params: object) -> LogProblem:
+        problem = super().__new__(cls, text)
+        problem.key, problem.params = key, params
+        return problem
+
+
 def _line_problems(number: int, raw: bytes, document: dict[str, object], prev: str, seq: int) -> list[str]:
-    problems = []
+    problems: list[str] = []
     content = {k: v for k, v in document.items() if k not in {"hash", "signature"}}
     if document.get("hash") != content_hash(content):
-        problems.append(f"line {number}: edited (its content does not match its hash)")
+        problems.append(
+            LogProblem(
+                f"line {number}: edited (its content does not match its hash)", "seclog.problem.edited", line=number
+            )
+        )
     elif raw != canonical_json(document):
-        problems.append(f"line {number}: edited (not in the form it was written in)")
+        problems.append(
+            LogProblem(
+                f"line {number}: edited (not in the form it was written in)", "seclog.problem.edited", line=number
+            )
+        )
     if document.get("prev") != prev or document.get("seq") != seq:
         where = "the start of the log" if number == 1 else f"line {number - 1}"
-        problems.append(f"line {number}: does not follow {where} (a line was removed, inserted or moved)")
+        problems.append(
+            LogProblem(
+                f"line {number}: does not follow {where} (a line was removed, inserted or moved)",
+                "seclog.problem.out_of_order",
+                line=number,
+            )
+        )
     return problems
 
 
@@ -260,7 +291,7 @@ def verify_log(lines: bytes, certificate: x509.Certificate | None) -> list[str]:
     for number, raw in enumerate(raw_lines, start=1):
         document = _parse_line(raw)
         if document is None:
-            problems.append(f"line {number}: not a log record")
+            problems.append(LogProblem(f"line {number}: not a log record", "seclog.problem.not_a_record", line=number))
             prev, seq, last_event = "", -1, None
             continue
         problems += _line_problems(number, raw, document, prev, seq)
@@ -273,9 +304,15 @@ def verify_log(lines: bytes, certificate: x509.Certificate | None) -> list[str]:
         stored_seq = document.get("seq")
         seq = stored_seq + 1 if isinstance(stored_seq, int) else -1
     if certificate is not None and not raw_lines:
-        problems.append("the log is empty: it has no seal")
+        problems.append(LogProblem("the log is empty: it has no seal", "seclog.problem.empty"))
     elif certificate is not None and last_event != EventType.LOG_SEALED.value:
-        problems.append(f"line {len(raw_lines)}: the log does not end with a seal (its end may have been cut off)")
+        problems.append(
+            LogProblem(
+                f"line {len(raw_lines)}: the log does not end with a seal (its end may have been cut off)",
+                "seclog.problem.no_final_seal",
+                line=len(raw_lines),
+            )
+        )
     return problems
 
 

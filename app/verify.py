@@ -33,7 +33,7 @@ from app.errors import BadInput, TabulaError
 from app.i18n import translate
 from app.report.pv_meta import read_pv_claims
 from app.results_layout import COUNT_FILE, LOG_FILE, PV_FILE, RESULT_FILES, VOTES_FILE, files_digest
-from app.seclog import EventType, verify_log
+from app.seclog import EventType, LogProblem, verify_log
 from app.signing.control_number import canonical_results, control_number
 from app.signing.pades import verify_pdf
 from app.signing.pki import station_id_of
@@ -112,7 +112,7 @@ def _check_eml(
         report.add("verify.in_file", file=name, detail=translate_params(error))
 
 
-def translate_params(error: TabulaError | Where) -> str:
+def translate_params(error: TabulaError | Where | LogProblem) -> str:
     """The error as a key and parameters; translated when the report is printed."""
     return f"{error.key}|{json.dumps(dict(error.params), sort_keys=True, default=str)}"
 
@@ -240,7 +240,7 @@ def _check_log(
         except TabulaError:
             certificate = None  # already reported for the 510; the chain is still checked
     for problem in verify_log(data, certificate):
-        report.add("verify.log", detail=problem)
+        report.add("verify.log", detail=translate_params(problem) if isinstance(problem, LogProblem) else problem)
     built = _last_results_built(data)
     expected = {"control_number": report.control_number, "files_sha256": files_digest(files)}
     if built != expected:

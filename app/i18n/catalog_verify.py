@@ -105,6 +105,36 @@ MESSAGES = {
         "fr": "Le journal de sécurité ne correspond pas à ces résultats (autre nombre de contrôle ou autres fichiers).",
         "de": "Das Sicherheitsprotokoll gehört nicht zu diesem Ergebnis (andere Kontrollzahl oder andere Dateien).",
     },
+    "seclog.problem.edited": {
+        "nl": "regel {line} is gewijzigd",
+        "fr": "la ligne {line} a été modifiée",
+        "de": "Zeile {line} wurde verändert",
+    },
+    "seclog.problem.out_of_order": {
+        "nl": "regel {line} volgt niet op de vorige (een regel is verwijderd, ingevoegd of verplaatst)",
+        "fr": "la ligne {line} ne suit pas la précédente (une ligne a été supprimée, insérée ou déplacée)",
+        "de": "Zeile {line} folgt nicht auf die vorige (eine Zeile wurde entfernt, eingefügt oder verschoben)",
+    },
+    "seclog.problem.bad_seal": {
+        "nl": "de handtekening van het zegel op regel {line} klopt niet met het certificaat van het bureau",
+        "fr": "la signature du sceau à la ligne {line} ne correspond pas au certificat du bureau",
+        "de": "die Signatur des Siegels in Zeile {line} passt nicht zum Zertifikat des Büros",
+    },
+    "seclog.problem.not_a_record": {
+        "nl": "regel {line} is geen logboekregel",
+        "fr": "la ligne {line} n'est pas une entrée du journal",
+        "de": "Zeile {line} ist kein Protokolleintrag",
+    },
+    "seclog.problem.empty": {
+        "nl": "het logboek is leeg en heeft geen zegel",
+        "fr": "le journal est vide et n'a pas de sceau",
+        "de": "das Protokoll ist leer und hat kein Siegel",
+    },
+    "seclog.problem.no_final_seal": {
+        "nl": "het logboek eindigt niet met een zegel (het einde kan afgeknipt zijn; regel {line})",
+        "fr": "le journal ne se termine pas par un sceau (la fin a pu être coupée ; ligne {line})",
+        "de": "das Protokoll endet nicht mit einem Siegel (das Ende wurde womöglich abgeschnitten; Zeile {line})",
+    },
     "verify.log": {
         "nl": "Beveiligingslogboek: {detail}",
         "fr": "Journal de sécurité : {detail}",
