@@ -116,7 +116,13 @@ def run_demo(*, headless: bool, language: str) -> int:
             return _headless(demo, station, language, Path(scratch))
         from app.ui.main import run_station
 
-        return run_station(demo.stick, language, root_cert_path=demo.root_pem, state_dir=Path(scratch) / "state")
+        return run_station(
+            demo.stick,
+            language,
+            root_cert_path=demo.root_pem,
+            state_dir=Path(scratch) / "state",
+            demo_login=(station, DEMO_PASSWORDS[station]),
+        )
 
 
 def _headless(demo: DemoStick, station: str, language: str, scratch: Path) -> int:

@@ -36,6 +36,7 @@ class LoginScreen(Screen):
         self.wait_left = 0
         self.stick_present = False
         self.bureaus: tuple[BureauEntry, ...] = ()
+        self.demo: tuple[str, str] | None = None  # (bureau, password) shown on the demo's login screen only
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
@@ -49,6 +50,11 @@ class LoginScreen(Screen):
         self.intro.setWordWrap(True)
         self.stick = QLabel()
         self.stick.setWordWrap(True)
+        self.demo_hint = QLabel()
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_hint.setStyleSheet(banner_style(Urgency.WARNING))
+        self.demo_hint.setVisible(False)
         self.picker = QComboBox()
         self.picker.setMaxVisibleItems(12)
         self.picker.activated.connect(self._on_picked)
@@ -85,7 +91,7 @@ class LoginScreen(Screen):
         inner = QVBoxLayout(card)
         inner.setContentsMargins(24, 24, 24, 24)
         inner.setSpacing(12)
-        for widget in (self.title, self.intro, self.stick):
+        for widget in (self.title, self.intro, self.demo_hint, self.stick):
             inner.addWidget(widget)
         inner.addLayout(self.form)
         inner.addWidget(self.help)
@@ -202,7 +208,15 @@ class LoginScreen(Screen):
         self.station_label.setText(self.t("ui.login.station"))
         self.password_label.setText(self.t("ui.login.password"))
         self.button.setText(self.t("ui.login.submit"))
+        if self.demo is not None:
+            self.demo_hint.setText(self.t("demo.login", station=self.demo[0], password=self.demo[1]))
         self.set_stick(self.stick_present)
+
+    def show_demo(self, station: str, password: str) -> None:
+        """The demo's public credentials, on screen: a visitor needs no sealed letter."""
+        self.demo = (station, password)
+        self.demo_hint.setVisible(True)
+        self.retranslate()
 
 
 class LoadingScreen(Screen):

@@ -293,7 +293,12 @@ class MainWindow(QMainWindow):
 
 
 def run_station(
-    stick: Path | None, language: str, *, root_cert_path: Path | None = None, state_dir: Path | None = None
+    stick: Path | None,
+    language: str,
+    *,
+    root_cert_path: Path | None = None,
+    state_dir: Path | None = None,
+    demo_login: tuple[str, str] | None = None,
 ) -> int:
     """Start the kiosk on the given stick folder (or wait for one) and return the application's exit code."""
     app = QApplication.instance()
@@ -308,6 +313,8 @@ def run_station(
         log = None  # the session will report the broken log; the login screen still works
     backend = StickBackend(stick, root_cert_path, state, security_log=log)
     window = MainWindow(backend, Texts(language))
+    if demo_login is not None:
+        window.login.show_demo(*demo_login)
     if os.environ.get("TABULA_WINDOWED"):
         window.resize(1280, 800)
         window.show()
