@@ -83,6 +83,11 @@ MESSAGES = {
         "Le nom de la personne qui décide au nom du bureau (en général le président). Figure au procès-verbal.",
         "Der Name der Person, die für das Büro entscheidet (meist der Vorsitzende). Steht im Protokoll.",
     ),
+    "ui.help.settle_pile": _t(
+        "Het nummer van de stapel die niet is ingevoerd; het voorstel is het eerste vrije nummer.",
+        "Le numéro de la pile qui n'a pas été encodée ; la proposition est le premier numéro libre.",
+        "Die Nummer des Stapels, der nicht erfasst wurde; vorgeschlagen wird die erste freie Nummer.",
+    ),
     "ui.help.note": _t(
         "Korte uitleg bij de beslissing (mag leeg blijven).",
         "Brève explication de la décision (facultatif).",
@@ -477,6 +482,57 @@ MESSAGES = {
         "De beslissing over stapel {pile} is bewaard.",
         "La décision sur la pile {pile} est enregistrée.",
         "Die Entscheidung über Stapel {pile} ist gespeichert.",
+    ),
+    # a pile settled as a whole by the bureau: entered once (the other pass missing) or not at all
+    "ui.diff.pile_once_item": _t(
+        "Stapel {pile}: alleen {pass_name}",
+        "Pile {pile} : seulement {pass_name}",
+        "Stapel {pile}: nur {pass_name}",
+    ),
+    "ui.diff.pile_new_item": _t(
+        "Een stapel die niet is ingevoerd",
+        "Une pile qui n'a pas été encodée",
+        "Ein Stapel, der nicht erfasst wurde",
+    ),
+    "ui.diff.settle_once": _t(
+        "Alleen de {pass_name} is ingevoerd ({operator}, {entered} stembiljetten); de {other} ontbreekt. Het bureau kan "
+        "de stapel nu zelf vaststellen: neem de stembiljetten een voor een, verbeter elke regel naar wat er "
+        "werkelijk op staat, voeg ontbrekende stembiljetten in of verwijder er, en leg de beslissing vast.",
+        "Seul le {pass_name} est encodé ({operator}, {entered} bulletins) ; le {other} manque. Le bureau peut arrêter "
+        "la pile lui-même maintenant : prenez les bulletins un par un, corrigez chaque ligne selon ce que porte "
+        "réellement le bulletin, insérez ou supprimez des bulletins, puis enregistrez la décision.",
+        "Nur die {pass_name} ist erfasst ({operator}, {entered} Stimmzettel); die {other} fehlt. Das Büro kann den "
+        "Stapel jetzt selbst festlegen: Nehmen Sie die Stimmzettel einzeln, berichtigen Sie jede Zeile nach dem, "
+        "was wirklich darauf steht, fügen Sie Stimmzettel ein oder entfernen Sie welche, und halten Sie die "
+        "Entscheidung fest.",
+    ),
+    "ui.diff.settle_new": _t(
+        "Een stapel die niet is ingevoerd: geef het nummer van de stapel en typ elk stembiljet zoals het in de "
+        "stapel ligt. De beslissing van het bureau is dan de inhoud van de stapel.",
+        "Une pile qui n'a pas été encodée : indiquez le numéro de la pile et tapez chaque bulletin dans l'ordre "
+        "de la pile. La décision du bureau est alors le contenu de la pile.",
+        "Ein Stapel, der nicht erfasst wurde: Geben Sie die Nummer des Stapels an und tippen Sie jeden "
+        "Stimmzettel in der Reihenfolge des Stapels. Die Entscheidung des Büros ist dann der Inhalt des Stapels.",
+    ),
+    "ui.diff.settle_number": _t("Nummer van de stapel", "Numéro de la pile", "Nummer des Stapels"),
+    "ui.diff.settle_empty": _t(
+        "Nog geen stembiljetten: tik op 'Nog een stembiljet'.",
+        "Pas encore de bulletins : touchez « Un bulletin de plus ».",
+        "Noch keine Stimmzettel: Tippen Sie auf „Noch ein Stimmzettel“.",
+    ),
+    "ui.diff.settle_contested": _t(
+        "betwist: kies de beslissing",
+        "contesté : choisissez la décision",
+        "beanstandet: Entscheidung wählen",
+    ),
+    "ui.diff.settle_insert": _t("Ervoor invoegen", "Insérer avant", "Davor einfügen"),
+    "ui.diff.pile_exists": _t(
+        "Stapel {pile} is al ingevoerd. Kies die stapel in de lijst, of geef het nummer van de stapel die niet "
+        "is ingevoerd.",
+        "La pile {pile} est déjà encodée. Choisissez cette pile dans la liste, ou indiquez le numéro de la pile "
+        "qui n'a pas été encodée.",
+        "Stapel {pile} ist bereits erfasst. Wählen Sie diesen Stapel in der Liste, oder geben Sie die Nummer des "
+        "Stapels an, der nicht erfasst wurde.",
     ),
     # --- checks ---
     "ui.checks.title": _t("Controles", "Contrôles", "Kontrollen"),
