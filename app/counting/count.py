@@ -424,6 +424,19 @@ def piles(count: Count) -> tuple[Pile, ...]:
     return tuple(count.piles[n] for n in sorted(count.piles))
 
 
+def settleable_piles(count: Count) -> tuple[Pile, ...]:
+    """Piles entered only once that the bureau may settle as a whole: the pass there is finished, the other one
+    missing, no decision yet. (A pass still being typed must be finished or discarded first: `Decide` refuses it.)"""
+    return tuple(
+        pile
+        for pile in piles(count)
+        if pile.decision is None
+        and pile.comparison is None
+        and (pile.first is not None or pile.second is not None)
+        and all(entry is None or entry.finished for entry in (pile.first, pile.second))
+    )
+
+
 def open_differences(count: Count) -> tuple[Difference, ...]:
     """Every difference and contested ballot still waiting for a decision, pile by pile."""
     return tuple(d for pile in piles(count) for d in pile.open_differences)
@@ -479,25 +492,35 @@ def contested_ballots(count: Count) -> tuple[ContestedBallot, ...]:
 def _contested_in(pile: Pile) -> Iterator[ContestedBallot]:
     comparison = pile.comparison
     if comparison is None:
+        if pile.decision is None:
+            return  # not compared yet: its flagged ballots are listed once the passes are compared or it is decided
+        # a pile entered once and settled by the bureau: its flagged ballots are listed from the pass they are in
+        for pass_no in Pass:
+            entry = pile.entry(pass_no)
+            for index, ballot in enumerate(entry.ballots if entry is not None else (), start=1):
+                if ballot.status is Status.CONTESTED:
+                    yield _contested(pile, pass_no, index, ballot)
         return
     for p1, p2 in comparison.alignment:
         for pass_no, position in ((Pass.FIRST, p1), (Pass.SECOND, p2)):
             ballots = _ballots_of(comparison, pass_no)
             if position is not None and ballots[position - 1].status is Status.CONTESTED:
-                final_ref, decided = _decided_at(pile, pass_no, position)
-                yield ContestedBallot(
-                    BallotRef(pile.number, position), ballots[position - 1], pile.decision, decided, final_ref
-                )
+                yield _contested(pile, pass_no, position, ballots[position - 1])
                 break  # flagged in both passes: listed once
+
+
+def _contested(pile: Pile, pass_no: Pass, position: int, flagged: Ballot) -> ContestedBallot:
+    final_ref, decided = _decided_at(pile, pass_no, position)
+    return ContestedBallot(BallotRef(pile.number, position), flagged, pile.decision, decided, final_ref)
 
 
 def decided_position(pile: Pile, pass_no: Pass, position: int) -> int | None:
     """Where ballot `position` of a pass ended up in the pile's decision (aligned, as the passes are), or None
     when the decision has no such ballot: positions of a pass and of the decision differ after a skip or a double."""
-    if pile.decision is None or pile.comparison is None:
+    entry = pile.entry(pass_no)
+    if pile.decision is None or entry is None:
         return None
-    source = _ballots_of(pile.comparison, pass_no)
-    for here, there in align(source, pile.decision.ballots):
+    for here, there in align(entry.ballots, pile.decision.ballots):
         if here == position:
             return there
     return None  # pragma: no cover - every position of the source appears in its alignment

@@ -265,7 +265,6 @@ class BureauScreen(Screen):
         row = StationRow(self.t, self.help, station)
         row.remove.connect(self.remove_row)
         row.edited.connect(self._show_totals)
-        self.t.changed.connect(lambda _lang, r=row: r.retranslate())
         self.rows.append(row)
         self.rows_box.addWidget(row)
         if station is None and self.isVisible():
@@ -373,6 +372,10 @@ class BureauScreen(Screen):
         self.totals.setText(self.t("ui.bureau.totals", per_pv=per_pv, counted=counted))
 
     def retranslate(self) -> None:
+        # rows come and go: the screen retranslates the ones it has (a row connected to the language switch itself
+        # would outlive its widget and crash the next switch)
+        for row in self.rows:
+            row.retranslate()
         self.title.setText(self.t("ui.bureau.title"))
         self.intro.setText(self.t("ui.bureau.intro"))
         self.stations_title.setText(self.t("ui.bureau.stations"))

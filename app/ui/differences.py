@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.counting.count import MAX_PILE_NUMBER, Count, Decide, Phase, Pile, open_differences, piles
+from app.counting.count import MAX_PILE_NUMBER, Count, Decide, Phase, Pile, open_differences, piles, settleable_piles
 from app.counting.double_entry import (
     MAX_PILE_SIZE,
     TAKE_FIRST,
@@ -426,19 +426,6 @@ class PileEditor(QFrame):
         self.empty.setText(self.t("ui.diff.settle_empty"))
         for line in self.lines:
             line.retranslate()
-
-
-def settleable_piles(count: Count) -> tuple[Pile, ...]:
-    """Piles entered only once that the bureau may settle as a whole: the pass there is finished, the other one
-    missing, no decision yet. (A pass still being typed must be finished or discarded first: `Decide` refuses it.)"""
-    return tuple(
-        pile
-        for pile in piles(count)
-        if pile.decision is None
-        and pile.comparison is None
-        and (pile.first is not None or pile.second is not None)
-        and all(entry is None or entry.finished for entry in (pile.first, pile.second))
-    )
 
 
 def entered_pass(pile: Pile) -> Pass:

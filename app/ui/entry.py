@@ -179,7 +179,6 @@ class EntryScreen(Screen):
             self.grid.deleteLater()
         self.grid = BallotGrid(self.t, session.election)
         self.grid.marks_changed.connect(self._on_tapped)
-        self.t.changed.connect(lambda _lang, grid=self.grid: grid.retranslate())
         self.grid_box.addWidget(self.grid, 1)
 
     def _entry(self) -> PassEntry | None:
@@ -424,6 +423,8 @@ class EntryScreen(Screen):
         )
 
     def retranslate(self) -> None:
+        if self.grid is not None:  # the grid is made anew per session: the screen retranslates the current one
+            self.grid.retranslate()
         self.marks_label.setText(self.t("ui.entry.marks"))
         self.field.setPlaceholderText(self.t("ui.entry.placeholder"))
         self.contested.setText(self.t("ui.entry.contested"))

@@ -29,6 +29,7 @@ from app.counting.count import (
     StartPile,
     open_differences,
     piles,
+    settleable_piles,
 )
 from app.counting.double_entry import MAX_PILE_SIZE, Pass
 from app.ui.ports import SessionPort
@@ -185,7 +186,8 @@ class OverviewScreen(Screen):
         entering = count.phase in (Phase.SETUP, Phase.ENTERING)
         n_open = len(open_differences(count))
         self.differences_button.setText(self.t("ui.overview.differences", count=n_open))
-        self.differences_button.setEnabled(n_open > 0)
+        # also a pile entered only once: the bureau may settle it as a whole on the differences screen
+        self.differences_button.setEnabled(n_open > 0 or bool(settleable_piles(count)))
         self.start_button.setEnabled(entering)
         self.close_button.setVisible(count.phase is Phase.ENTERING)
         self.reopen_button.setVisible(count.phase in (Phase.DIFFERENCES, Phase.CHECKS))
@@ -246,8 +248,10 @@ class OverviewScreen(Screen):
                 entry = pile.entry(pass_no)
                 if entry is None or not entry.finished:
                     self.select_pass(pile.number, pass_no)
+                    self.hand_count.setValue(pile.counted_by_hand or 0)  # that pile's count, not the last one typed
                     return
         self.select_pass(max((p.number for p in rows), default=0) + 1, Pass.FIRST)
+        self.hand_count.setValue(0)
 
     def select_pass(self, pile: int, pass_no: Pass) -> None:
         self.pile_no.setValue(pile)

@@ -47,8 +47,9 @@ def count_tally(session: SessionPort) -> Tally:
 
 
 def group_control_number(number: str) -> str:
-    """Digits in groups of four, easier to copy by hand onto the paper form."""
-    return " ".join(number[i : i + 4] for i in range(0, len(number), 4))
+    """Digits in groups of four, as printed in the PV and by `tabula replay`, to copy by hand onto the paper form."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return "-".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 
 class ResultScreen(Screen):

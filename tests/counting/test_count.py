@@ -533,3 +533,12 @@ def test_a_decided_pile_cannot_be_entered_again(election: Election) -> None:
     count = run(new_count(election), entry(1, FIRST, "An", pile_of(3)))
     count = apply(count, Decide(Decision(1, pile_of(3), "voorzitter", NOW)))
     refused(count, StartPile(1, SECOND, "Bert"), "count.pile_decided")
+
+
+def test_a_contested_ballot_of_a_pile_entered_once_and_decided_is_listed(election: Election) -> None:
+    """C6: every contested ballot is in the PV with its decision, also when the bureau settled a pile entered once."""
+    flagged = vote(8, 2, status=Status.CONTESTED)
+    count = run(new_count(election), entry(1, FIRST, "An", (vote(1), flagged, vote(3))))
+    count = apply(count, Decide(Decision(1, (vote(1), vote(8, 2), vote(3)), "voorzitter", NOW)))
+    (item,) = c.contested_ballots(count)
+    assert item.ref == BallotRef(1, 2) and item.final_ref == BallotRef(1, 2) and item.decided == vote(8, 2)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.counting.count import CloseEntry, ConfirmBallot, FinishPile, Phase, StartPile
+from app.counting.count import CloseEntry, ConfirmBallot, FinishPile, Phase, StartPile, settleable_piles
 from app.counting.double_entry import Pass, Take
 from app.counting.model import Ballot, Box, InvalidReason, ListNumber, Mark, Position, Status
-from app.ui.differences import ItemKind, PileItem, settleable_piles
+from app.ui.differences import ItemKind, PileItem
 from app.ui.main import MainWindow
 from app.ui.theme import Urgency
 from tests.ui.conftest import FakeSession

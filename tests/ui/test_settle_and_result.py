@@ -98,7 +98,7 @@ def test_the_result_is_written_with_retry_after_a_full_stick(qtbot, window: Main
     session.write = written
     result.write_button.click()
     qtbot.waitUntil(lambda: result.result is not None)
-    assert result.control.text() == "1234 5678 901"
+    assert result.control.text() == "1234-5678-901"  # as in the PV and printed by replay
     assert result.banner.urgency is Urgency.OK and "verwijderen" in result.banner.text()
 
 
