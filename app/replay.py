@@ -18,6 +18,7 @@ from pathlib import Path
 from cryptography import x509
 
 from app.counting import count as counting
+from app.counting.bureau import MAX_BALLOTS
 from app.counting.checks import Severity
 from app.counting.double_entry import Decision, Difference, Pass
 from app.counting.model import Election
@@ -159,8 +160,8 @@ def run_replay(
 
 
 def replay_command(args: argparse.Namespace, language: str) -> int:
-    if args.received is not None and args.received < 0:
-        raise BadInput("replay.bad_received", value=args.received)
+    if args.received is not None and not 0 <= args.received <= MAX_BALLOTS:
+        raise BadInput("replay.bad_received", value=args.received, maximum=MAX_BALLOTS)
     root, from_stick = root_certificate(args.ca, args.stick)
     password = read_password(args.password_file)
     with tempfile.TemporaryDirectory(prefix="tabula-replay-") as scratch:

@@ -32,6 +32,7 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 
+from app import safe_json
 from app.durable import fsync_directory, utc_now
 from app.errors import Fixer, StorageError, TabulaError, UntrustedData
 from app.i18n import translate
@@ -213,7 +214,7 @@ def make_seal(*, seq: int, prev: str, time: dt.datetime, system: str, user: str,
 
 def _parse_line(raw: bytes) -> dict[str, object] | None:
     try:
-        document = json.loads(raw.decode("ascii"))
+        document = safe_json.loads(raw.decode("ascii"))
     except (UnicodeDecodeError, ValueError):
         return None
     return document if isinstance(document, dict) else None

@@ -258,7 +258,7 @@ class Session:
         """Per polling station received vs counted; with only a total received, one row for them all."""
         if context.polling_stations:
             return tuple(
-                PollingStation(p.name, p.per_pv, p.counted if p.counted is not None else p.per_pv)
+                PollingStation(p.name, p.per_pv, p.counted)
                 for p in context.polling_stations
             )
         if context.received_total is not None:

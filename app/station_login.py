@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 
 from cryptography import x509
 
+from app import safe_json
 from app.counting.model import Election, ElectionCode, Language, Station, StationId
 from app.election_json import election_from_dict, station_from_dict
 from app.errors import BadInput, UntrustedData
@@ -160,7 +160,7 @@ def _entry(item: Any) -> BureauEntry:
 def parse_manifest(data: bytes) -> tuple[BureauEntry, ...]:
     """The bureaus of a manifest (whose signature the caller has checked)."""
     try:
-        manifest = json.loads(data.decode("utf-8"))
+        manifest = safe_json.loads(data)
         if manifest["format"] != MASTER_FORMAT:
             raise UntrustedData("master.manifest_malformed")
         items = manifest["bureaus"]
@@ -182,7 +182,7 @@ def open_stick(folder: Path, root: x509.Certificate, now: dt.datetime) -> StickM
 
 def _payload(data: bytes) -> tuple[Station, Election, bytes, tuple[x509.Certificate, ...]]:
     try:
-        payload = json.loads(data.decode("utf-8"))
+        payload = safe_json.loads(data)
         key_der = bytes.fromhex(payload["key_pkcs8_der_hex"])
         chain_pem = str(payload["chain_pem"]).encode("ascii")
         station_data, election_data = payload["station"], payload["election"]

@@ -45,6 +45,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from app import safe_json
 from app.durable import fsync_directory
 from app.errors import BadInput, Fixer, StorageError, UntrustedData
 
@@ -154,7 +155,7 @@ def make_manifest(station_id: str, hashes: Mapping[str, str]) -> bytes:
 
 def parse_manifest(data: bytes) -> tuple[str, dict[str, str]]:
     """(station, {file: sha256}) from a manifest; raises ValueError when it is not one."""
-    document = json.loads(data.decode("ascii"))
+    document = safe_json.loads(data.decode("ascii"))
     if not isinstance(document, dict) or document.get("version") != MANIFEST_VERSION:
         raise ValueError("not a manifest")
     station, files = document.get("station"), document.get("files")
@@ -421,6 +422,21 @@ def list_result_stations(stick_dir: Path) -> list[str]:
             return []
         entries = list(os.scandir(results))
     return sorted(e.name for e in entries if e.is_dir(follow_symlinks=False) and name_problem(e.name) is None)
+
+
+def foreign_result_entries(stick_dir: Path) -> list[str]:
+    """Entries under `results/` that are no bureau's results folder and no leftover of an interrupted write:
+    a file, a link, a folder with a name Tabula never writes. An importer walking the folders must not take them."""
+    results = stick_dir / RESULTS_FOLDER
+    with _read_errors("-"):
+        if not results.is_dir():
+            return []
+        entries = list(os.scandir(results))
+    return sorted(
+        e.name
+        for e in entries
+        if not _LEFTOVER.match(e.name) and not (e.is_dir(follow_symlinks=False) and name_problem(e.name) is None)
+    )
 
 
 @contextlib.contextmanager

@@ -22,7 +22,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 
-from app import stick
+from app import safe_json, stick
 from app.counting.model import Candidate, CandidateList, Election, Kind, Position
 from app.counting.tally import Tally, tally
 from app.eml.count import CountMessage, read_count
@@ -63,9 +63,15 @@ def verify_stick(stick_dir: Path, root: x509.Certificate, now: dt.datetime) -> l
     """One report per bureau folder on the stick; an empty list when there is nothing to verify."""
     try:
         stations = stick.list_result_stations(stick_dir)
+        foreign = stick.foreign_result_entries(stick_dir)
     except TabulaError:
         return []
-    return [verify_station(stick_dir, station, root, now) for station in stations]
+    reports = [verify_station(stick_dir, station, root, now) for station in stations]
+    for name in foreign:  # reported under its own name: "check everything under results/" (contract)
+        report = StationReport(name)
+        report.add("verify.foreign_entry", name=name)
+        reports.append(report)
+    return reports
 
 
 def verify_station(stick_dir: Path, station: str, root: x509.Certificate, now: dt.datetime) -> StationReport:
@@ -109,12 +115,20 @@ def _check_eml(
     try:
         verify_message(data, root, at=now, expected_station=station)
     except TabulaError as error:
-        report.add("verify.in_file", file=name, detail=translate_params(error))
+        report.add("verify.in_file", file=name, detail=Message.of(error))
 
 
-def translate_params(error: TabulaError | Where | LogProblem) -> str:
-    """The error as a key and parameters; translated when the report is printed."""
-    return f"{error.key}|{json.dumps(dict(error.params), sort_keys=True, default=str)}"
+@dataclass(frozen=True)
+class Message:
+    """A message inside a problem (a key and its parameters), said in the reader's language when printed.
+    Kept structured: text from a stick (a quoted value, a schema message) is only ever a parameter."""
+
+    key: str
+    params: dict[str, object]
+
+    @classmethod
+    def of(cls, error: TabulaError | LogProblem) -> Message:
+        return cls(error.key, dict(error.params))
 
 
 def _read(report: StationReport, files: dict[str, bytes]) -> tuple[VotesMessage | None, CountMessage | None]:
@@ -122,11 +136,11 @@ def _read(report: StationReport, files: dict[str, bytes]) -> tuple[VotesMessage 
     try:
         votes = read_votes(files[VOTES_FILE]) if VOTES_FILE in files else None
     except TabulaError as error:
-        report.add("verify.in_file", file=VOTES_FILE, detail=translate_params(error))
+        report.add("verify.in_file", file=VOTES_FILE, detail=Message.of(error))
     try:
         count = read_count(files[COUNT_FILE]) if COUNT_FILE in files else None
     except TabulaError as error:
-        report.add("verify.in_file", file=COUNT_FILE, detail=translate_params(error))
+        report.add("verify.in_file", file=COUNT_FILE, detail=Message.of(error))
     for name, message in ((VOTES_FILE, votes), (COUNT_FILE, count)):
         if message is not None and message.station_id != report.station:
             report.add("verify.wrong_station", file=name, found=message.station_id)
@@ -178,35 +192,25 @@ def _recount(report: StationReport, votes: VotesMessage | None, count: CountMess
         classes.append(recounted)
     recount = tally(election, classes)
     for where, claimed, found in compare_tallies(count.tally, recount):
-        report.add("verify.recount_differs", where=str(where), claimed=claimed, recounted=found)
+        report.add("verify.recount_differs", where=where, claimed=claimed, recounted=found)
     return number
 
 
-class Where:
-    """A place in the results (a list, a candidate, a total), named in the reader's language when printed."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.key, self.params = key, params
-
-    def __str__(self) -> str:
-        return translate_params(self)
-
-
-def compare_tallies(claimed: Tally, recount: Tally) -> Iterator[tuple[Where, object, object]]:
+def compare_tallies(claimed: Tally, recount: Tally) -> Iterator[tuple[Message, object, object]]:
     """Every figure where the results (510) and the recount from the ballots (460) disagree."""
     for name in ("counted", "blank"):
         if getattr(claimed, name) != getattr(recount, name):
-            yield Where(f"verify.where.{name}"), getattr(claimed, name), getattr(recount, name)
+            yield Message(f"verify.where.{name}", {}), getattr(claimed, name), getattr(recount, name)
     if claimed.invalid_by_cause != recount.invalid_by_cause:
-        yield Where("verify.where.invalid"), claimed.invalid, recount.invalid
+        yield Message("verify.where.invalid", {}), claimed.invalid, recount.invalid
     for a, b in zip(claimed.lists, recount.lists, strict=True):
         for label, x, y in (("SC1-SC4", a.subcategories, b.subcategories), ("CE", a.ce, b.ce)):
             if x != y:
-                yield Where("verify.where.list", list=a.number, figure=label), x, y
+                yield Message("verify.where.list", {"list": a.number, "figure": label}), x, y
         for kind, xs, ys in (("T", a.titular_votes, b.titular_votes), ("S", a.successor_votes, b.successor_votes)):
             for i, (x, y) in enumerate(zip(xs, ys, strict=True), start=1):
                 if x != y:
-                    yield Where("verify.where.candidate", list=a.number, candidate=f"{kind}{i}"), x, y
+                    yield Message("verify.where.candidate", {"list": a.number, "candidate": f"{kind}{i}"}), x, y
 
 
 def _check_pv(
@@ -216,7 +220,7 @@ def _check_pv(
     try:
         signer = verify_pdf(pv, root, moment=now)
     except TabulaError as error:
-        report.add("verify.in_file", file=PV_FILE, detail=translate_params(error))
+        report.add("verify.in_file", file=PV_FILE, detail=Message.of(error))
         return
     if station_id_of(signer) != station:
         report.add("verify.wrong_signer", file=PV_FILE, found=station_id_of(signer))
@@ -240,7 +244,7 @@ def _check_log(
         except TabulaError:
             certificate = None  # already reported for the 510; the chain is still checked
     for problem in verify_log(data, certificate):
-        report.add("verify.log", detail=translate_params(problem) if isinstance(problem, LogProblem) else problem)
+        report.add("verify.log", detail=Message.of(problem) if isinstance(problem, LogProblem) else problem)
     built = _last_results_built(data)
     expected = {"control_number": report.control_number, "files_sha256": files_digest(files)}
     if built != expected:
@@ -252,7 +256,7 @@ def _last_results_built(log: bytes) -> dict[str, object] | None:
     found: dict[str, object] | None = None
     for line in log.splitlines():
         try:
-            record = json.loads(line)
+            record = safe_json.loads(line)
         except ValueError:
             continue  # a damaged line is reported by verify_log
         if isinstance(record, dict) and record.get("event") == EventType.RESULTS_BUILT.value:
@@ -266,13 +270,16 @@ def _last_results_built(log: bytes) -> dict[str, object] | None:
 
 def render_problem(problem: Problem, language: str) -> str:
     key, params = problem
-    shown = dict(params)
-    for name in ("detail", "where"):
-        value = shown.get(name)
-        if isinstance(value, str) and "|" in value:
-            inner_key, _, inner_params = value.partition("|")
-            shown[name] = translate(inner_key, language, **json.loads(inner_params))
-    return translate(key, language, **shown)
+    return translate(key, language, **_rendered(params, language))
+
+
+def _rendered(params: dict[str, object], language: str) -> dict[str, object]:
+    return {
+        name: translate(value.key, language, **_rendered(value.params, language))
+        if isinstance(value, Message)
+        else value
+        for name, value in params.items()
+    }
 
 
 def report_json(reports: list[StationReport], language: str) -> dict[str, Any]:

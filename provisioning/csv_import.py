@@ -103,12 +103,20 @@ def _required(row: Row, column: str) -> str:
     value = row.values[column]
     if value == "":
         raise row.error("import.missing_value", column)
-    if value != value.strip():
-        # names stay byte-exact, and EML readers strip: a hidden space would change the control number on the way
-        raise row.error("import.surrounding_space", column)
-    if any(_unprintable(ch) for ch in value):
-        raise row.error("import.control_character", column)
+    problem = text_problem(value)
+    if problem is not None:
+        raise row.error(problem, column)
     return value
+
+
+def text_problem(value: str) -> str | None:
+    """The message key of what is wrong with a name, or None. Names stay byte-exact and EML readers strip, so a
+    hidden space would change the control number on the way; control characters do not belong in a name."""
+    if value != value.strip():
+        return "import.surrounding_space"
+    if any(_unprintable(ch) for ch in value):
+        return "import.control_character"
+    return None
 
 
 def _unprintable(ch: str) -> bool:
@@ -252,7 +260,22 @@ def read_candidates_eml(path: Path) -> dict[tuple[ElectionCode, str], Election]:
     elections = eml_candidates.read_candidates(data)
     if not elections:
         raise BadInput("import.no_rows", file=path.name)
+    for election in elections:
+        _check_eml_election(path.name, election)
     return {(e.code, e.constituency): e for e in elections}
+
+
+def _check_eml_election(file: str, election: Election) -> None:
+    """The checks of the CSV rows, for an election read from EML 230 (which has no lines to name)."""
+    texts = [("constituency", election.constituency)]
+    for lst in election.lists:
+        if not 1 <= lst.number <= MAX_NUMBER or len(lst.titulars) > MAX_NUMBER or len(lst.successors) > MAX_NUMBER:
+            raise BadInput("import.eml_bad_number", file=file, list=lst.number)
+        texts += [("list_name", lst.name), *(("name", c.name) for c in (*lst.titulars, *lst.successors))]
+    for what, value in texts:
+        problem = text_problem(value) or (None if value else "import.missing_value")
+        if problem is not None:
+            raise BadInput("import.eml_bad_text", file=file, what=what, value=value)
 
 
 def import_files(stations_csv: Path, candidates_csv: Path) -> Imported:

@@ -473,3 +473,54 @@ def test_a_pile_of_more_than_50_ballots_names_file_and_line(run: Run, capsys: py
     assert run.replay(rows) == 2
     err = capsys.readouterr().err
     assert "pass1.csv, regel 52" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("votes-460.xml", 'Category="SC', 'Category="S|C'),  # text from the stick is only ever a parameter
+        ("count-510.xml", "<TotalCounted>30</TotalCounted>", "<TotalCounted>3|0</TotalCounted>"),
+        ("security-log.jsonl", '"seq":0', '"seq":NaN'),
+        (
+            "manifest.json",
+            "{",
+            "[" * 100_000,
+        ),
+    ],
+)
+def test_forged_values_are_reported_never_an_internal_error(
+    run: Run, capsys: pytest.CaptureFixture[str], file: str, old: str, new: str
+) -> None:
+    assert run.replay(ballots(run.master, 30)) == 0
+    capsys.readouterr()
+    path = run.results / file
+    data = path.read_text(encoding="utf-8")
+    assert old in data
+    path.write_text(data.replace(old, new, 1), encoding="utf-8")
+    if file != "manifest.json":
+        rewrite_manifest(run.results)
+    assert run.verify("--json") == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["stations"][0]["problems"] and "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize("entry", ["A-002.xml", "Ä-002", "A-002 "])
+def test_anything_under_results_that_is_no_bureau_folder_is_reported(
+    run: Run, capsys: pytest.CaptureFixture[str], entry: str
+) -> None:
+    import shutil
+
+    assert run.replay(ballots(run.master, 20)) == 0
+    capsys.readouterr()
+    if entry.endswith(".xml"):
+        (run.stick / "results" / entry).write_bytes((run.results / "count-510.xml").read_bytes())
+    else:
+        shutil.copytree(run.results, run.stick / "results" / entry)
+    assert run.verify("--json") == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [s["station"] for s in report["stations"] if not s["ok"]] == [entry]
+
+
+def test_received_beyond_any_polling_station_is_bad_input(run: Run) -> None:
+    assert run.replay(ballots(run.master, 5), None, None, "--received", "99999999999999999999") == 2
+    assert not (run.stick / "results").exists()

@@ -72,3 +72,25 @@ def test_a_contested_ballot_is_flagged_at_its_place_in_the_decided_pile(session:
     session.finalize(BureauContext(received_total=3))
     votes = read_votes(session.result_files().files["votes-460.xml"])
     assert [c.contested for c in votes.ballots] == [False, False, True]
+
+
+def test_a_box_not_counted_on_receipt_is_printed_as_a_dash_never_guessed(session: Session, tmp_path: Path) -> None:
+    import subprocess
+
+    from app.counting.bureau import BureauRecord
+    from app.counting.checks import PollingStationCount
+
+    enter(session, 1, Pass.FIRST, "An", [vote(1), vote(3)])
+    enter(session, 1, Pass.SECOND, "Bert", [vote(1), vote(3)])
+    session.apply(counting.CloseEntry())
+    record = BureauRecord((PollingStationCount("Stembureau 7", 4, None), PollingStationCount("Stembureau 8", 3, 3)))
+    for finding in session.findings(record):
+        session.apply(counting.Acknowledge(finding.code))
+    session.finalize()
+    pdf = tmp_path / "pv.pdf"
+    pdf.write_bytes(session.result_files().files["pv.pdf"])
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    row = next(line for line in text.splitlines() if line.strip().startswith("Stembureau 7 "))
+    assert row.split()[-2:] == ["—", "—"]  # counted on receipt unknown: no difference invented
+    total = next(line for line in text.splitlines() if line.strip().startswith("Totaal") and "7" in line)
+    assert total.split()[-3:] == ["7", "2", "-5"]  # received 7, counted 2 (the ballots), as check W.201 says

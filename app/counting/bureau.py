@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from app.counting.checks import PollingStationCount
 
 MAX_TEXT = 500  # a name or a remark; the PV has room for this, and the journal stays small
+MAX_BALLOTS = 100_000  # more than any polling station hands over: an extra digit typed by mistake is caught
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,8 @@ class BureauRecord:
 
     def __post_init__(self) -> None:
         numbers = [self.received_total] + [n for p in self.polling_stations for n in (p.per_pv, p.counted)]
-        if any(n is not None and n < 0 for n in numbers):
-            raise ValueError("ballot numbers cannot be negative")
+        if any(n is not None and not 0 <= n <= MAX_BALLOTS for n in numbers):
+            raise ValueError(f"ballot numbers are between 0 and {MAX_BALLOTS}")
         texts = [self.president, self.secretary, *self.assessors, *self.witnesses, *self.remarks, self.canton or ""]
         if any(len(t) > MAX_TEXT for t in texts):
             raise ValueError("text too long")

@@ -62,6 +62,16 @@ MESSAGES = {
         "fr": "{file} ligne {line}, colonne {column} : type non valide « {value} ». Utilisez T (effectif) ou S (suppléant).",
         "de": "{file} Zeile {line}, Spalte {column}: ungültige Art „{value}“. Verwenden Sie T (ordentlich) oder S (Ersatz).",
     },
+    "import.eml_bad_number": {
+        "nl": "{file}: lijst {list} heeft een nummer of een aantal kandidaten boven 999. Verbeter het EML-bestand.",
+        "fr": "{file} : la liste {list} a un numéro ou un nombre de candidats supérieur à 999. Corrigez le fichier EML.",
+        "de": "{file}: Liste {list} hat eine Nummer oder eine Kandidatenzahl über 999. Korrigieren Sie die EML-Datei.",
+    },
+    "import.eml_bad_text": {
+        "nl": "{file}: de waarde '{value}' ({what}) is leeg, begint of eindigt met een spatie of bevat een stuurteken. Verbeter het EML-bestand.",
+        "fr": "{file} : la valeur « {value} » ({what}) est vide, commence ou finit par une espace ou contient un caractère de contrôle. Corrigez le fichier EML.",
+        "de": "{file}: Der Wert „{value}“ ({what}) ist leer, beginnt oder endet mit einem Leerzeichen oder enthält ein Steuerzeichen. Korrigieren Sie die EML-Datei.",
+    },
     "import.surrounding_space": {
         "nl": "{file} regel {line}, kolom {column}: '{value}' begint of eindigt met een spatie. Verwijder die spatie.",
         "fr": "{file} ligne {line}, colonne {column} : « {value} » commence ou finit par une espace. Supprimez cette espace.",

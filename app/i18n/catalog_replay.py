@@ -17,9 +17,9 @@ MESSAGES = {
         "de": "{file} ist kein lesbares Zertifikat (PEM). Geben Sie das richtige Stammzertifikat an.",
     },
     "replay.bad_received": {
-        "nl": "Het aantal ontvangen stembiljetten ({value}) kan niet negatief zijn. Geef het juiste aantal op.",
-        "fr": "Le nombre de bulletins reçus ({value}) ne peut pas être négatif. Indiquez le bon nombre.",
-        "de": "Die Zahl der empfangenen Stimmzettel ({value}) kann nicht negativ sein. Geben Sie die richtige Zahl an.",
+        "nl": "Het aantal ontvangen stembiljetten ({value}) moet tussen 0 en {maximum} liggen. Geef het juiste aantal op.",
+        "fr": "Le nombre de bulletins reçus ({value}) doit être compris entre 0 et {maximum}. Indiquez le bon nombre.",
+        "de": "Die Zahl der empfangenen Stimmzettel ({value}) muss zwischen 0 und {maximum} liegen. Geben Sie die richtige Zahl an.",
     },
     "replay.open_differences": {
         "nl": "Er staan nog {count} verschillen open. Bekijk de stembiljetten en geef de beslissingen op met --decisions.",

@@ -24,6 +24,11 @@ MESSAGES = {
         "fr": "Le fichier {file} manque.",
         "de": "Die Datei {file} fehlt.",
     },
+    "verify.foreign_entry": {
+        "nl": "results/{name} is geen uitslagmap van een bureau (een bestand, een koppeling of een naam die Tabula nooit schrijft). Neem het niet over.",
+        "fr": "results/{name} n'est pas un dossier de résultats d'un bureau (un fichier, un lien ou un nom que Tabula n'écrit jamais). Ne le reprenez pas.",
+        "de": "results/{name} ist kein Ergebnisordner eines Büros (eine Datei, ein Link oder ein Name, den Tabula nie schreibt). Übernehmen Sie es nicht.",
+    },
     "verify.file_unexpected": {
         "nl": "Het bestand {file} hoort niet bij de uitslag (het is niet ondertekend door het bureau).",
         "fr": "Le fichier {file} ne fait pas partie des résultats (il n'est pas signé par le bureau).",

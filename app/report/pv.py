@@ -186,13 +186,20 @@ def _received(data: PvData, t: Translate) -> list[Flowable]:
     keys = ("polling_station", "received", "counted", "difference")
     rows: list[list[Cell]] = [[_p(t(f"pv.col.{k}"), "cell_bold") for k in keys]]
     for s in data.polling_stations:
-        rows.append([_p(s.name), str(s.received), str(s.counted), _signed(s.difference)])
+        rows.append([_p(s.name), str(s.received), _or_dash(s.counted), _or_dash(s.difference, signed=True)])
     received = sum(s.received for s in data.polling_stations)
-    counted = sum(s.counted for s in data.polling_stations)
+    # the total compares what the polling stations sent with the ballots this bureau counted (check W.201)
+    counted = data.tally.counted
     rows.append([t("pv.total"), str(received), str(counted), _signed(counted - received)])
     table = _grid_table(rows, (WIDTH - 105 * mm, 45 * mm, 30 * mm, 30 * mm), numeric_from=1)
     table.setStyle(TableStyle([("FONTNAME", (0, -1), (-1, -1), styles.BOLD)]))  # the total
     return [title, table]
+
+
+def _or_dash(n: int | None, *, signed: bool = False) -> str:
+    if n is None:
+        return "—"
+    return _signed(n) if signed else str(n)
 
 
 def _signed(n: int) -> str:

@@ -33,11 +33,11 @@ class PollingStation:
 
     name: str
     received: int
-    counted: int
+    counted: int | None  # None: the bureau did not count this box on receipt (printed as a dash, never guessed)
 
     @property
-    def difference(self) -> int:
-        return self.counted - self.received
+    def difference(self) -> int | None:
+        return None if self.counted is None else self.counted - self.received
 
 
 @dataclass(frozen=True)

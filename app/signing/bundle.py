@@ -24,6 +24,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from app import safe_json
 from app.errors import BadInput, UntrustedData
 
 FORMAT = "tabula-bundle/1"
@@ -134,7 +135,7 @@ def _parse_header(bundle: bytes) -> tuple[_Header, bytes]:
     if not sep or len(ciphertext) < 16:
         raise UntrustedData("bundle.damaged")
     try:
-        header = json.loads(raw.decode("ascii"))
+        header = safe_json.loads(raw.decode("ascii"))
         kdf = header["kdf"]
         if header["format"] != FORMAT or header["cipher"] != CIPHER_NAME or kdf["name"] != KDF_NAME:
             raise UntrustedData("bundle.damaged")
@@ -146,7 +147,7 @@ def _parse_header(bundle: bytes) -> tuple[_Header, bytes]:
             nonce=base64.b64decode(header["nonce"], validate=True),
             check=base64.b64decode(header["check"], validate=True),
         )
-    except (ValueError, KeyError, TypeError) as exc:  # JSON, base64 and range errors are all ValueError
+    except (ValueError, KeyError, TypeError, OverflowError) as exc:  # JSON, base64, range; 1e400 overflows int()
         raise UntrustedData("bundle.damaged") from exc
     if len(parsed.nonce) != 12 or len(parsed.salt) < 16:
         raise UntrustedData("bundle.damaged")

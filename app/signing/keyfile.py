@@ -16,6 +16,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from app import safe_json
 from app.errors import BadInput
 from app.signing.bundle import KdfParams
 
@@ -53,12 +54,12 @@ def open_key(sealed: bytes, passphrase: bytes) -> bytes:
     """The PKCS#8 DER back; a wrong passphrase or a damaged file is the authority's bad input."""
     raw, _, ciphertext = sealed.partition(b"\n")
     try:
-        header = json.loads(raw.decode("ascii"))
+        header = safe_json.loads(raw.decode("ascii"))
         kdf = header["kdf"]
         if header["format"] != FORMAT or kdf["name"] != "argon2id" or header["cipher"] != "AES-256-GCM":
             raise ValueError("not a Tabula CA key file")
         params = KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
         salt, nonce = base64.b64decode(kdf["salt"]), base64.b64decode(header["nonce"])
         return AESGCM(_key(passphrase, salt, params)).decrypt(nonce, ciphertext, raw)
-    except (ValueError, KeyError, TypeError, InvalidTag, UnicodeDecodeError):
+    except (ValueError, KeyError, TypeError, OverflowError, InvalidTag):
         raise BadInput("ca.bad_passphrase") from None

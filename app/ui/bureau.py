@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.counting.bureau import MAX_TEXT, BureauRecord
+from app.counting.bureau import MAX_BALLOTS, MAX_TEXT, BureauRecord
 from app.counting.checks import PollingStationCount
 from app.counting.count import Phase, RecordBureau
 from app.errors import BadInput, TabulaError
@@ -34,7 +34,6 @@ from app.ui.texts import Texts
 from app.ui.theme import Urgency
 from app.ui.widgets import ErrorSink, HelpPanel, Screen, set_role
 
-MAX_BALLOTS = 100_000  # more than any polling station hands over: an extra digit typed by mistake is caught
 NUMBER_WIDTH = 170
 REMOVE_WIDTH = 130
 

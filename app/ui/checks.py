@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.counting.checks import Finding, Severity
-from app.counting.count import Acknowledge, Finalize, Phase
+from app.counting.count import Acknowledge, Phase
 from app.ui.bureau import record_summary
 from app.ui.ports import SessionPort
 from app.ui.texts import Texts
@@ -197,7 +197,7 @@ class ChecksScreen(Screen):
         self.run_checks()  # the record may have changed since the findings were shown
         if self.blocking():
             return
-        if self.guard(lambda: session.apply(Finalize(self.findings)), "checks.finalize"):
+        if self.guard(session.finalize, "checks.finalize"):  # the session computes the checks itself
             self.finalized.emit()
 
     # --- texts ---------------------------------------------------------------------------------------------------

@@ -44,6 +44,10 @@ class SessionPort(Protocol):
         first when it differs."""
         ...
 
+    def finalize(self, context: BureauContext | None = None) -> Count:
+        """Fix the result with the checks computed now (not findings shown earlier); refused while one blocks."""
+        ...
+
     def write_results(
         self, stick_dir: Path, context: BureauContext | None = None, progress: Progress | None = None
     ) -> WrittenResults: ...

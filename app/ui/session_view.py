@@ -46,6 +46,11 @@ class ObservedSession(QObject):
             self.changed.emit()  # the context was stored as the bureau's record
         return findings
 
+    def finalize(self, context: BureauContext | None = None) -> Count:
+        count = self.inner.finalize(context)
+        self.changed.emit()
+        return count
+
     def write_results(
         self, stick_dir: Path, context: BureauContext | None = None, progress: Progress | None = None
     ) -> WrittenResults:

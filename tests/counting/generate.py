@@ -17,8 +17,10 @@ def random_ballots(election: Election, n: int, seed: int = 7) -> list[Ballot]:
         if roll < 0.4:
             marks = {Mark(lst.number, Box.LIST)}
         elif roll < 0.95:
-            marks = {Mark(lst.number, Box.TITULAR, Position(rng.randint(1, len(lst.titulars))))
-                     for _ in range(rng.randint(1, 4))}
+            marks = {
+                Mark(lst.number, Box.TITULAR, Position(rng.randint(1, len(lst.titulars))))
+                for _ in range(rng.randint(1, 4))
+            }
             if lst.successors and rng.random() < 0.2:
                 marks.add(Mark(lst.number, Box.SUCCESSOR, Position(rng.randint(1, len(lst.successors)))))
         elif roll < 0.97:

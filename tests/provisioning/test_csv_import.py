@@ -273,3 +273,26 @@ def test_successors_where_the_law_has_none_are_kept_with_a_warning(tmp_path: Pat
     assert election.has_successors and election.lists[0].successors[0].name == "Peeters Bo"
     (warning,) = imported.warnings
     assert warning.key == "import.unexpected_successors" and warning.params["election"] == code
+
+
+def test_an_eml_230_list_is_held_to_the_same_rules_as_the_csv(tmp_path: Path) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from app.eml.candidates import write_candidates
+    from provisioning.csv_import import import_files
+    from tests.reference import chamber_2024
+
+    election = chamber_2024()
+    bad = dataclasses.replace(
+        election, lists=(dataclasses.replace(election.lists[0], name="Lijst\tA"), *election.lists[1:])
+    )
+    eml = tmp_path / "candidates.xml"
+    eml.write_bytes(write_candidates([bad], issue_date=dt.date(2029, 5, 1)))
+    stations = tmp_path / "stations.csv"
+    stations.write_text(
+        f"station,name,election,constituency,language\nA-1,B,CK,{election.constituency},nl\n", encoding="utf-8"
+    )
+    with pytest.raises(BadInput) as caught:
+        import_files(stations, eml)
+    assert caught.value.key == "import.eml_bad_text" and caught.value.params["what"] == "list_name"

@@ -132,3 +132,17 @@ def test_kdf_parameters_are_range_checked() -> None:
 def test_any_payload_round_trips(payload: bytes, password: str) -> None:
     data = bundle.seal("S-1", payload, password, CHEAP)
     assert bundle.open_bundle(data, "S-1", password.lower()) == payload
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [b'"memory_kib":1e400', b'"memory_kib":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]'],
+)
+def test_a_forged_header_is_a_damaged_bundle_not_an_internal_error(forged: bytes) -> None:
+    import re
+
+    sealed = bundle.seal("A-1", b"payload", "PASSWORD", bundle.CHEAP_KDF)
+    header, _, rest = sealed.partition(b"\n")
+    header = re.sub(rb'"memory_kib":\d+', forged, header)
+    with pytest.raises(UntrustedData):
+        bundle.open_bundle(header + b"\n" + rest, "A-1", "PASSWORD")

@@ -69,6 +69,11 @@ class FakeSession:
     def findings(self, context: BureauContext | None = None):  # type: ignore[no-untyped-def]
         return self.real.findings(context)
 
+    def finalize(self, context: BureauContext | None = None) -> Count:
+        if self.fail_apply is not None:
+            raise self.fail_apply
+        return self.real.finalize(context)
+
     def write_results(
         self, stick_dir: Path, context: BureauContext | None = None, progress: Progress | None = None
     ) -> WrittenResults:
