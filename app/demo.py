@@ -62,7 +62,7 @@ def build_demo_stick(folder: Path) -> DemoStick:
 
 def demo_passes(election: Election, piles: int = 3, size: int = 40, seed: int = 2029) -> tuple[str, str, str]:
     """Pass 1, pass 2 and decisions as CSV text: pass 2 mistypes one ballot and skips another, like people do."""
-    rng = random.Random(seed)  # noqa: S311  # nosec B311 - demo data, not security
+    rng = random.Random(seed)  # demo data, not security  # noqa: S311  # nosec B311
     rows: list[tuple[int, int, Ballot]] = []
     for pile in range(1, piles + 1):
         for position in range(1, size + 1):

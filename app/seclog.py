@@ -62,7 +62,7 @@ class EventType(enum.Enum):
     STICK_INSERTED = "stick.inserted"
     STICK_REMOVED = "stick.removed"
     CONFIG_LOADED = "config.loaded"
-    PASS_STARTED = "pass.started"  # noqa: S105  # nosec B105 - an entry pass, not a password
+    PASS_STARTED = "pass.started"  # an entry pass, not a password  # noqa: S105  # nosec B105
     PASS_FINISHED = "pass.finished"  # noqa: S105  # nosec B105
     DIFFERENCE_DECIDED = "difference.decided"
     RESULTS_BUILT = "results.built"  # the control number and files hash, sealed with the log they end

@@ -21,7 +21,7 @@ from app.i18n import describe_error, translate
 from app.signing import bundle, pki
 from provisioning import ca, csv_import, letters, master, passwords, sticks
 
-PASSPHRASE_ENV = "TABULA_CA_PASSPHRASE"  # noqa: S105 - the name of a variable, not its value  # nosec B105 - the name of an environment variable
+PASSPHRASE_ENV = "TABULA_CA_PASSPHRASE"  # the name of a variable, not its value  # noqa: S105  # nosec B105
 LANGUAGE_ENV = "TABULA_LANG"
 Handler = Callable[[argparse.Namespace], int]
 

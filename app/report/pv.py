@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from typing import Any
-from xml.sax.saxutils import escape  # nosec B406 - escapes our own output text for reportlab; parses nothing
+from xml.sax.saxutils import escape  # escapes our own text, parses nothing  # nosec B406
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm

@@ -33,7 +33,7 @@ CIPHER_NAME = "AES-256-GCM"
 
 # Passwords: Crockford's base32 alphabet (no I, L, O, U), so nothing read aloud or typed can be confused; what a
 # user types is normalised (case, spaces, hyphens, O->0, I/L->1) before the KDF sees it.
-PASSWORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # noqa: S105  # nosec B105 - an alphabet, not a password
+PASSWORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # an alphabet, not a password  # noqa: S105  # nosec B105
 _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 # Upper bounds on the parameters we accept from a header: a header is authenticated only after the KDF has run,
