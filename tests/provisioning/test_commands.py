@@ -64,8 +64,7 @@ def test_build_master_writes_master_passwords_and_letters(workdir: Path) -> None
 
 
 def test_letters_have_one_page_per_bureau_in_its_language(workdir: Path) -> None:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler-utils not installed")
+    assert shutil.which("pdftotext"), "install poppler-utils (scripts/setup.sh)"
     text = subprocess.run(
         ["pdftotext", str(workdir / "letters.pdf"), "-"], capture_output=True, check=True, text=True
     ).stdout
