@@ -32,7 +32,7 @@ from app.errors import BadInput, TabulaError
 from app.ui.ports import SessionPort
 from app.ui.texts import Texts
 from app.ui.theme import Urgency
-from app.ui.widgets import ErrorSink, HelpPanel, Screen, set_role
+from app.ui.widgets import ErrorSink, HelpPanel, Screen, set_role, title_label, wrapped_label
 
 NUMBER_WIDTH = 170
 REMOVE_WIDTH = 130
@@ -137,10 +137,8 @@ class BureauScreen(Screen):
     # --- layout --------------------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.title = title_label()
+        self.intro = wrapped_label()
         self.stations_title = QLabel()
         self.stations_title.setProperty("role", "subtitle")
         self.head_name, self.head_per_pv, self.head_counted = QLabel(), QLabel(), QLabel()
@@ -164,8 +162,7 @@ class BureauScreen(Screen):
         scroll.setWidget(rows_widget)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(lambda: self.add_row())
-        self.totals = QLabel()
-        self.totals.setWordWrap(True)
+        self.totals = wrapped_label()
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
         add_row.addWidget(self.totals, 1)

@@ -21,7 +21,7 @@ from app.ui.bureau import record_summary
 from app.ui.ports import SessionPort
 from app.ui.texts import Texts
 from app.ui.theme import Urgency, banner_style
-from app.ui.widgets import ErrorSink, Screen
+from app.ui.widgets import ErrorSink, Screen, title_label, wrapped_label
 
 
 class FindingCard(QFrame):
@@ -37,10 +37,8 @@ class FindingCard(QFrame):
         error = finding.severity is Severity.ERROR
         self.urgency = Urgency.BLOCKING if error else (Urgency.OK if acknowledged else Urgency.WARNING)
         self.setStyleSheet(f"FindingCard {{ {banner_style(self.urgency)} }}")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.action = QLabel()
-        self.action.setWordWrap(True)
+        self.message = wrapped_label()
+        self.action = wrapped_label()
         self.state = QLabel()
         self.ack_button = QPushButton()
         self.ack_button.setVisible(not error and not acknowledged)
@@ -82,14 +80,11 @@ class ChecksScreen(Screen):
         self.retranslate()
 
     def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
-        self.record = QLabel()
-        self.record.setWordWrap(True)
+        self.title = title_label()
+        self.record = wrapped_label()
         self.record_button = QPushButton()
         self.record_button.clicked.connect(self.edit_record.emit)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = wrapped_label()
         self.cards_box = QVBoxLayout()
         cards_widget = QWidget()
         cards_layout = QVBoxLayout(cards_widget)

@@ -51,7 +51,7 @@ from app.ui.mark_text import ballot_text, format_entry, parse_entry, reason_key
 from app.ui.ports import SessionPort
 from app.ui.texts import Texts
 from app.ui.theme import PALETTE, Urgency
-from app.ui.widgets import ErrorSink, HelpPanel, Screen
+from app.ui.widgets import ErrorSink, HelpPanel, Screen, title_label, wrapped_label
 
 _VALID = "valid"  # the verdict 'valid as marked' for a contested ballot; the others are InvalidReason values
 
@@ -132,8 +132,7 @@ class DifferenceRow(QFrame):
         self.setProperty("role", "card")
         self.where = QLabel()
         self.where.setProperty("role", "subtitle")
-        self.what = QLabel()
-        self.what.setWordWrap(True)
+        self.what = wrapped_label()
         self.side_1, self.side_2 = QLabel(), QLabel()
         for side in (self.side_1, self.side_2):
             side.setProperty("role", "big")
@@ -149,8 +148,7 @@ class DifferenceRow(QFrame):
         self.add_other.clicked.connect(lambda: self.add_ballot())
         self.no_ballot = QPushButton()
         self.no_ballot.clicked.connect(self.clear_ballots)
-        self.other_summary = QLabel()
-        self.other_summary.setWordWrap(True)
+        self.other_summary = wrapped_label()
         self.verdict = QComboBox()
         self.verdict.currentIndexChanged.connect(lambda _i: self.changed.emit())
         grid = QGridLayout(self)
@@ -468,16 +466,13 @@ class DifferencesScreen(Screen):
         self.retranslate()
 
     def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.title = title_label()
+        self.intro = wrapped_label()
         self.pile_list = QListWidget()
         self.pile_list.setFixedWidth(240)
         self.pile_list.setWordWrap(True)
         self.pile_list.currentRowChanged.connect(self._on_pile)
-        self.counts = QLabel()
-        self.counts.setWordWrap(True)
+        self.counts = wrapped_label()
         self.rows_box = QVBoxLayout()
         rows_widget = QWidget()
         rows_layout = QVBoxLayout(rows_widget)
@@ -487,8 +482,7 @@ class DifferencesScreen(Screen):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(rows_widget)
-        self.outcome = QLabel()
-        self.outcome.setWordWrap(True)
+        self.outcome = wrapped_label()
         self.decided_by = QLineEdit()
         self.note = QLineEdit()
         self.help.register(self.decided_by, "ui.help.decided_by")

@@ -30,7 +30,7 @@ from app.ui.mark_text import ballot_text, format_entry, parse_entry, reason_key
 from app.ui.ports import SessionPort
 from app.ui.texts import Texts
 from app.ui.theme import PALETTE, Urgency, banner_style
-from app.ui.widgets import ConfirmButton, ErrorSink, Screen, set_role
+from app.ui.widgets import ConfirmButton, ErrorSink, Screen, set_role, title_label, wrapped_label
 
 SIDE_WIDTH = 330
 
@@ -54,8 +54,7 @@ class EntryScreen(Screen):
     # --- layout --------------------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
+        self.title = title_label()
         self.marks_label = QLabel()
         self.field = QLineEdit()
         self.field.setProperty("role", "marks")
@@ -63,8 +62,7 @@ class EntryScreen(Screen):
         self.field.textEdited.connect(self._on_typed)
         self.marks_label.setBuddy(self.field)
         self.help.register(self.field, "ui.help.marks")
-        self.preview = QLabel()
-        self.preview.setWordWrap(True)
+        self.preview = wrapped_label()
         self.grid_box = QVBoxLayout()
         # correcting an earlier ballot: its number, what it holds now, and the button that opens it (F5)
         self.correct_label = QLabel()

@@ -23,7 +23,7 @@ from app.errors import TabulaError
 from app.ui.ports import BureauEntry
 from app.ui.texts import Texts
 from app.ui.theme import Urgency, banner_style
-from app.ui.widgets import ErrorSink, Screen
+from app.ui.widgets import ErrorSink, Screen, title_label, wrapped_label
 
 
 class LoginScreen(Screen):
@@ -44,14 +44,10 @@ class LoginScreen(Screen):
         self.retranslate()
 
     def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.stick = QLabel()
-        self.stick.setWordWrap(True)
-        self.demo_hint = QLabel()
-        self.demo_hint.setWordWrap(True)
+        self.title = title_label()
+        self.intro = wrapped_label()
+        self.stick = wrapped_label()
+        self.demo_hint = wrapped_label()
         self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_hint.setStyleSheet(banner_style(Urgency.WARNING))
         self.demo_hint.setVisible(False)
@@ -76,8 +72,7 @@ class LoginScreen(Screen):
         self.button = QPushButton()
         self.button.setProperty("role", "primary")
         self.button.clicked.connect(self.submit)
-        self.wait = QLabel()
-        self.wait.setWordWrap(True)
+        self.wait = wrapped_label()
         self.wait.setVisible(False)
         self.wait.setStyleSheet(banner_style(Urgency.WARNING))
         self.form = QFormLayout()
@@ -224,8 +219,7 @@ class LoadingScreen(Screen):
 
     def __init__(self, texts: Texts, errors: ErrorSink) -> None:
         super().__init__(texts, errors)
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
+        self.title = title_label()
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)

@@ -35,7 +35,7 @@ from app.counting.double_entry import MAX_PILE_SIZE, Pass
 from app.ui.ports import SessionPort
 from app.ui.texts import Texts
 from app.ui.theme import PALETTE, Urgency
-from app.ui.widgets import ConfirmButton, ErrorSink, Screen
+from app.ui.widgets import ConfirmButton, ErrorSink, Screen, title_label
 
 _COLUMNS = (
     "ui.overview.col.pile",
@@ -61,8 +61,7 @@ class OverviewScreen(Screen):
         self.retranslate()
 
     def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
+        self.title = title_label()
         self.table = QTableWidget(0, len(_COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

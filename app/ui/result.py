@@ -27,7 +27,7 @@ from app.i18n import catalogue
 from app.ui.ports import SessionPort, WrittenResults
 from app.ui.texts import Texts
 from app.ui.theme import Urgency
-from app.ui.widgets import ErrorSink, Screen
+from app.ui.widgets import ErrorSink, Screen, title_label, wrapped_label
 from app.ui.worker import Task, start_task
 
 _COLUMNS = (
@@ -73,16 +73,14 @@ class ResultScreen(Screen):
         self.retranslate()
 
     def _build(self) -> None:
-        self.title = QLabel()
-        self.title.setProperty("role", "title")
+        self.title = title_label()
         self.table = QTableWidget(0, len(_COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.totals = QLabel()
-        self.totals.setWordWrap(True)
+        self.totals = wrapped_label()
         self.write_button = QPushButton()
         self.write_button.setProperty("role", "primary")
         self.write_button.clicked.connect(self.write)
@@ -96,8 +94,7 @@ class ResultScreen(Screen):
         self.control.setProperty("role", "control")
         self.control.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.control.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.files_hash = QLabel()
-        self.files_hash.setWordWrap(True)
+        self.files_hash = wrapped_label()
         self.files_hash.setProperty("role", "status")
         side = QVBoxLayout()
         side.addWidget(self.totals)

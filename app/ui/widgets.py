@@ -110,6 +110,20 @@ class ErrorSink:
                 _log.exception("could not record the exception in the security log")
 
 
+def title_label() -> QLabel:
+    """The heading of a screen (styled by the theme's `title` role)."""
+    label = QLabel()
+    label.setProperty("role", "title")
+    return label
+
+
+def wrapped_label() -> QLabel:
+    """A label for sentences: wraps instead of widening the screen."""
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
+
+
 class Screen(QWidget):
     """A screen of the stack: texts in the chosen language, a banner, focus help, and a guarded edge for actions."""
 
