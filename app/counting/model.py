@@ -161,3 +161,29 @@ class Ballot:
 
     def sorted_marks(self) -> tuple[Mark, ...]:
         return tuple(sorted(self.marks, key=Mark.sort_key))
+
+
+class PileKind(enum.Enum):
+    """What the bureau sorted into a pile (art. 159): the entry uses it to shorten every ballot of the pile."""
+
+    LIST_VOTE = "list-vote"  # one list, list vote only (SC1): one key a ballot
+    PREFERENCE = "preference"  # one list, votes for its candidates: only the candidate numbers are typed
+    BLANK = "blank"
+    INVALID = "invalid"
+    MIXED = "mixed"  # not sorted: every ballot entered in full
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """A pile's declared content. Only a help for entry: a ballot that does not match is entered in full, and the
+    ballots, not the declaration, are compared and counted."""
+
+    kind: PileKind = PileKind.MIXED
+    list_number: ListNumber | None = None
+
+    def __post_init__(self) -> None:
+        if (self.kind in (PileKind.LIST_VOTE, PileKind.PREFERENCE)) != (self.list_number is not None):
+            raise ValueError("a list pile names its list, and only a list pile")
+
+
+MIXED = Declaration()

@@ -51,4 +51,8 @@ def translate(key: str, language: str, /, **params: object) -> str:
 def describe_error(error: TabulaError, language: str) -> str:
     """An error as one line for a user: the message, then who can fix it."""
     who = "fixer.helpdesk" if error.fixer is Fixer.HELPDESK else "fixer.bureau"
-    return f"{translate(error.key, language, **error.params)} {translate(who, language)}"
+    text = translate(error.key, language, **error.params)
+    detail = getattr(error, "detail", None)  # a refusal that explains itself with a second message (keys files)
+    if detail is not None:
+        text = f"{text} {translate(detail.key, language, **detail.params)}"
+    return f"{text} {translate(who, language)}"
