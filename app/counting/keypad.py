@@ -1,491 +1,410 @@
-"""The numeric-keypad grammar (requirements C5, U3, U7; docs/keypad.md): reading one ballot from its keys.
+"""The numeric-keypad grammar (requirements C5, U3, U7; docs/keypad.md): whole passes, key by key.
 
-Every ballot, every status and every pile step can be typed on a bare USB numeric keypad. This module reads the keys
-of one ballot inside a pile of a declared kind (`read_ballot`) and writes the shortest keys for a ballot
-(`encode_ballot`). The pass machine that adds pile headers, undo and closing lives in `keypad_pass.py`.
+The pass machine: member, pile header, ballots, undo and closing. Ballots themselves are read and written by
+`keypad_ballot`, re-exported here so that callers need one module.
 
-Numbers end by themselves: a digit that cannot continue the number being typed (no list or candidate number starts
-with those digits) ends it and starts the next one, so `.` is needed only after a number that could go on
-(`1` on a list of 24 candidates). The reader is pure and cheap: the kiosk reads the whole entry again at every key.
+One `Pane` is what one operator's side of the screen stands at. `press(pane, key)` is pure: it returns the next pane,
+the actions to apply to the count (start a pile, store a ballot, take one back, close the pile), or a `Problem` that
+says why the key is refused (the pane then stays as it was). The kiosk applies the actions through the session and
+keeps the new pane only when the count accepted them; `tabula keys decode` runs the same machine on a key file, and
+`encode_pass` writes the shortest keys for a whole pass.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cache
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from app.counting.model import (
-    Ballot,
-    Box,
-    Declaration,
-    Election,
-    InvalidReason,
-    ListNumber,
-    Mark,
-    PileKind,
-    Position,
-    Status,
+from app.counting.classify import Verdict, classify
+from app.counting.double_entry import MAX_PILE_SIZE
+from app.counting.keypad_ballot import (
+    Key,
+    Problem,
+    Reading,
+    _prefixes,
+    encode_ballot,
+    keys_of_number,
+    matches,
+    read_ballot,
 )
+from app.counting.model import MIXED, Ballot, Declaration, Election, ListNumber, PileKind, Status
+from app.errors import BadInput
+
+MAX_PILE_DIGITS = 4  # pile numbers go to 9999 (count.MAX_PILE_NUMBER)
+MAX_MEMBER_DIGITS = 2
 
 
-class Key(enum.Enum):
-    """The keys of a numeric keypad, named as X11 keysyms (contract: `tabula keys`)."""
-
-    D0 = "KP_0"
-    D1 = "KP_1"
-    D2 = "KP_2"
-    D3 = "KP_3"
-    D4 = "KP_4"
-    D5 = "KP_5"
-    D6 = "KP_6"
-    D7 = "KP_7"
-    D8 = "KP_8"
-    D9 = "KP_9"
-    DOT = "KP_Decimal"
-    PLUS = "KP_Add"
-    MINUS = "KP_Subtract"
-    STAR = "KP_Multiply"
-    SLASH = "KP_Divide"
-    ENTER = "KP_Enter"
-    BACK = "BackSpace"
-
-    @property
-    def digit(self) -> int | None:
-        return DIGIT_OF.get(self)
-
-    @property
-    def symbol(self) -> str:
-        """How the key is printed on the keypad: `7`, `.`, `+`, `Enter`."""
-        return _SYMBOLS.get(self, "") or str(self.digit)
-
-
-DIGITS = (Key.D0, Key.D1, Key.D2, Key.D3, Key.D4, Key.D5, Key.D6, Key.D7, Key.D8, Key.D9)
-DIGIT_OF = {key: n for n, key in enumerate(DIGITS)}
-_SYMBOLS = {
-    Key.DOT: ".",
-    Key.PLUS: "+",
-    Key.MINUS: "-",
-    Key.STAR: "*",
-    Key.SLASH: "/",
-    Key.ENTER: "Enter",
-    Key.BACK: "Backspace",
-}
-
-# `/` and a digit: the bureau's status of a ballot. 0 contested (C6); 1-4 declared invalid for a reason (art. 156).
-STATUS_DIGITS: dict[int, tuple[Status, InvalidReason | None]] = {
-    0: (Status.CONTESTED, None),
-    1: (Status.DECLARED_INVALID, InvalidReason.NOT_OFFICIAL),
-    2: (Status.DECLARED_INVALID, InvalidReason.IDENTIFYING_MARK),
-    3: (Status.DECLARED_INVALID, InvalidReason.ALTERED),
-    4: (Status.DECLARED_INVALID, InvalidReason.OTHER),
-}
-_DIGIT_OF_STATUS = {value: digit for digit, value in STATUS_DIGITS.items()}
-
-
-def keys_of_number(number: int) -> tuple[Key, ...]:
-    return tuple(DIGITS[int(ch)] for ch in str(number))
-
-
-class Slot(enum.Enum):
-    """What the next number means."""
-
-    LIST = "list"
-    TITULAR = "titular"
-    SUCCESSOR = "successor"
-    STATUS = "status"  # after `/`: a status digit
-    DONE = "done"  # the status is given: only Enter
+class Step(enum.Enum):
+    MEMBER = "member"  # who is typing: a member of the bureau, by number
+    PILE = "pile"  # which pile: Enter takes the proposal
+    DECLARATION = "declaration"  # what is in it
+    HAND_COUNT = "hand-count"  # how many ballots, counted by hand
+    BALLOT = "ballot"
 
 
 @dataclass(frozen=True)
-class Problem:
-    """Why a key or an Enter is refused: a message key and its parameters (translated at the edge)."""
-
-    key: str
-    params: dict[str, object] = field(default_factory=dict)
+class ChooseMember:
+    number: int
 
 
 @dataclass(frozen=True)
-class Reading:
-    """What the keys of one ballot mean so far.
+class ChangeMember:
+    pass
 
-    `ballot` is what Enter would store (None: Enter would be refused, `problem` or `incomplete` says why);
-    `marks` are the marks read so far, `pending` the digits of a number that may still go on, in `slot`.
+
+@dataclass(frozen=True)
+class OpenPile:
+    pile: int
+    declaration: Declaration
+    hand_count: int
+
+
+@dataclass(frozen=True)
+class Store:
+    ballot: Ballot
+
+
+@dataclass(frozen=True)
+class TakeBack:
+    """Undo the last ballot of the pile."""
+
+
+@dataclass(frozen=True)
+class ClosePile:
+    short: bool  # closed before its hand count was reached (the operator confirmed)
+
+
+Action = ChooseMember | ChangeMember | OpenPile | Store | TakeBack | ClosePile
+
+
+@dataclass(frozen=True)
+class Pane:
+    step: Step = Step.PILE
+    typed: tuple[Key, ...] = ()
+    proposal: int | None = 1
+    pile: int | None = None
+    declaration: Declaration = MIXED
+    hand_count: int | None = None
+    entered: int = 0
+    undo_armed: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    pane: Pane
+    actions: tuple[Action, ...] = ()
+    problem: Problem | None = None
+
+
+def press(pane: Pane, key: Key, election: Election) -> Outcome:
+    """The pane after one key, with the actions it asks of the count; a refused key leaves the pane as it was."""
+    if key is not Key.BACK and pane.undo_armed:
+        pane = replace(pane, undo_armed=False)  # any other key disarms the undo
+    match pane.step:
+        case Step.MEMBER:
+            return _member(pane, key)
+        case Step.PILE:
+            return _pile(pane, key)
+        case Step.DECLARATION:
+            return _declaration(pane, key, election)
+        case Step.HAND_COUNT:
+            return _hand_count(pane, key)
+        case Step.BALLOT:
+            return _ballot(pane, key, election)
+
+
+def opened(pane: Pane, pile: int, declaration: Declaration, hand_count: int | None, entered: int) -> Pane:
+    """The pane of a pass already started (after a restart, or a member choosing their own unfinished pass)."""
+    return Pane(Step.BALLOT, (), pane.proposal, pile, declaration, hand_count, entered)
+
+
+def ballot_reading(pane: Pane, election: Election) -> Reading:
+    return read_ballot(election, pane.declaration, pane.typed)
+
+
+# --- steps ----------------------------------------------------------------------------------------------------------
+
+
+def _member(pane: Pane, key: Key) -> Outcome:
+    if key is Key.ENTER:
+        if not pane.typed:
+            return Outcome(pane, problem=Problem("keys.member_missing"))
+        return Outcome(replace(pane, step=Step.PILE, typed=()), (ChooseMember(_number(pane.typed)),))
+    return _type_number(pane, key, MAX_MEMBER_DIGITS, "keys.member_digits")
+
+
+def _pile(pane: Pane, key: Key) -> Outcome:
+    if key is Key.SLASH and not pane.typed:
+        return Outcome(replace(pane, step=Step.MEMBER), (ChangeMember(),))
+    if key is Key.ENTER:
+        if not pane.typed and pane.proposal is None:
+            return Outcome(pane, problem=Problem("keys.pile_missing"))
+        number = _number(pane.typed) if pane.typed else pane.proposal
+        return Outcome(replace(pane, step=Step.DECLARATION, typed=(), pile=number))
+    return _type_number(pane, key, MAX_PILE_DIGITS, "keys.pile_digits")
+
+
+def _declaration(pane: Pane, key: Key, election: Election) -> Outcome:
+    if key is Key.BACK and not pane.typed:
+        return Outcome(replace(pane, step=Step.PILE, pile=None))  # nothing stored yet: back to the pile number
+    if key is Key.BACK:
+        return Outcome(replace(pane, typed=pane.typed[:-1]))
+    if key is Key.ENTER:
+        declaration, problem = read_declaration(election, pane.typed)
+        if declaration is None:
+            return Outcome(pane, problem=problem)
+        return Outcome(replace(pane, step=Step.HAND_COUNT, typed=(), declaration=declaration))
+    typed = (*pane.typed, key)
+    _, problem = read_declaration(election, typed, partial=True)
+    if problem is not None:
+        return Outcome(pane, problem=problem)
+    return Outcome(replace(pane, typed=typed))
+
+
+def _hand_count(pane: Pane, key: Key) -> Outcome:
+    if key is Key.BACK and not pane.typed:
+        return Outcome(replace(pane, step=Step.DECLARATION, typed=_declaration_keys(pane.declaration)))
+    if key is Key.ENTER:
+        if not pane.typed:
+            return Outcome(pane, problem=Problem("keys.count_missing"))
+        counted = _number(pane.typed)
+        if not 1 <= counted <= MAX_PILE_SIZE:
+            # the field keeps what was typed (77 stays 77, never 7): the operator sees the slip
+            too_large = Problem("keys.count_too_large", {"counted": counted, "maximum": MAX_PILE_SIZE})
+            return Outcome(pane, problem=too_large)
+        assert pane.pile is not None  # set by the pile step
+        opening = OpenPile(pane.pile, pane.declaration, counted)
+        return Outcome(replace(pane, step=Step.BALLOT, typed=(), hand_count=counted, entered=0), (opening,))
+    return _type_number(pane, key, 2, "keys.count_digits", allow_zero_first=False)
+
+
+def _ballot(pane: Pane, key: Key, election: Election) -> Outcome:
+    if key is Key.BACK:
+        return _back(pane)
+    if key is Key.ENTER:
+        return _enter(pane, election)
+    typed = (*pane.typed, key)
+    reading = read_ballot(election, pane.declaration, typed)
+    if reading.problem is not None:
+        return Outcome(pane, problem=reading.problem)
+    return Outcome(replace(pane, typed=typed))
+
+
+def _back(pane: Pane) -> Outcome:
+    if pane.typed:
+        return Outcome(replace(pane, typed=pane.typed[:-1]))
+    if pane.entered == 0:
+        return Outcome(pane, problem=Problem("keys.nothing_to_undo"))
+    if not pane.undo_armed:
+        return Outcome(replace(pane, undo_armed=True))  # the echo asks: Backspace again takes the ballot back
+    return Outcome(replace(pane, undo_armed=False, entered=pane.entered - 1), (TakeBack(),))
+
+
+def _enter(pane: Pane, election: Election) -> Outcome:
+    reading = read_ballot(election, pane.declaration, pane.typed)
+    if reading.close:
+        if pane.entered == 0:
+            return Outcome(pane, problem=Problem("keys.close_empty"))
+        return _closed(pane, ClosePile(short=pane.hand_count is None or pane.entered < pane.hand_count))
+    if reading.ballot is None:
+        return Outcome(pane, problem=reading.incomplete or reading.problem)
+    if pane.hand_count is not None and pane.entered >= pane.hand_count:
+        return Outcome(pane, problem=Problem("keys.pile_full", {"counted": pane.hand_count}))
+    stored = replace(pane, typed=(), entered=pane.entered + 1)
+    if pane.hand_count is not None and stored.entered >= pane.hand_count:
+        outcome = _closed(stored, ClosePile(short=False))  # the pile closes itself at its hand count
+        return Outcome(outcome.pane, (Store(reading.ballot), *outcome.actions))
+    return Outcome(stored, (Store(reading.ballot),))
+
+
+def _closed(pane: Pane, close: ClosePile) -> Outcome:
+    after = Pane(Step.PILE, (), (pane.pile or 0) + 1)
+    return Outcome(after, (close,))
+
+
+def _type_number(pane: Pane, key: Key, digits: int, too_long: str, *, allow_zero_first: bool = False) -> Outcome:
+    if key is Key.BACK:
+        if not pane.typed:
+            return Outcome(pane, problem=Problem("keys.nothing_to_delete"))
+        return Outcome(replace(pane, typed=pane.typed[:-1]))
+    if key.digit is None:
+        return Outcome(pane, problem=Problem("keys.digits_only", {"symbol": key.symbol}))
+    if key.digit == 0 and not pane.typed and not allow_zero_first:
+        return Outcome(pane, problem=Problem("keys.no_zero"))
+    if len(pane.typed) >= digits:
+        return Outcome(pane, problem=Problem(too_long, {"digits": digits}))
+    return Outcome(replace(pane, typed=(*pane.typed, key)))
+
+
+def _number(keys: Sequence[Key]) -> int:
+    return int("".join(str(k.digit) for k in keys))
+
+
+# --- declarations -----------------------------------------------------------------------------------------------------
+
+
+def read_declaration(
+    election: Election, keys: Sequence[Key], *, partial: bool = False
+) -> tuple[Declaration | None, Problem | None]:
+    """`3 *` list 3 list vote only, `3` candidates of list 3, `0` blank, `/` invalid, nothing: mixed.
+
+    With `partial`, keys that may still become a declaration are no problem.
     """
-
-    marks: tuple[Mark, ...]
-    status: Status
-    invalid_reason: InvalidReason | None
-    pending: str
-    slot: Slot
-    group_list: ListNumber | None
-    blank: bool  # `0`: a blank ballot
-    close: bool  # `//`: close the pile now
-    ballot: Ballot | None
-    problem: Problem | None  # the last key cannot be read: it is refused
-    incomplete: Problem | None  # readable so far, but Enter cannot store it yet
-
-
-@cache
-def _prefixes(numbers: tuple[int, ...]) -> frozenset[str]:
-    return frozenset(str(n)[:k] for n in numbers for k in range(1, len(str(n)) + 1))
-
-
-@cache
-def _open_numbers(numbers: tuple[int, ...]) -> frozenset[str]:
-    """Numbers that are also the start of a longer number: they need `.` (or another key) to end."""
-    prefixes = {str(n)[:k] for n in numbers for k in range(1, len(str(n)))}
-    return frozenset(str(n) for n in numbers if str(n) in prefixes)
+    if not keys:
+        return MIXED, None
+    if len(keys) == 1 and keys[0] is Key.D0:
+        return Declaration(PileKind.BLANK), None
+    if len(keys) == 1 and keys[0] is Key.SLASH:
+        return Declaration(PileKind.INVALID), None
+    star = keys[-1] is Key.STAR
+    digits = keys[:-1] if star else keys
+    if not digits or any(k.digit is None for k in digits) or digits[0] is Key.D0:
+        return None, Problem("keys.bad_declaration")
+    text = "".join(str(k.digit) for k in digits)
+    numbers = tuple(lst.number for lst in election.lists)
+    if partial and not star and text in _prefixes(numbers):
+        return None, None
+    if int(text) not in numbers:
+        return None, Problem("keys.no_list", {"number": text, "list": "", "maximum": len(numbers)})
+    kind = PileKind.LIST_VOTE if star else PileKind.PREFERENCE
+    return Declaration(kind, ListNumber(int(text))), None
 
 
-def domain(election: Election, slot: Slot, group_list: ListNumber | None) -> tuple[int, ...]:
-    """The numbers that may be typed in `slot`."""
-    if slot is Slot.LIST:
-        return tuple(lst.number for lst in election.lists)
-    lst = election.list_by_number(group_list) if group_list is not None else None
-    if lst is None:
-        return ()
-    group = lst.titulars if slot is Slot.TITULAR else lst.successors
-    return tuple(range(1, len(group) + 1))
+def _declaration_keys(declaration: Declaration) -> tuple[Key, ...]:
+    match declaration.kind:
+        case PileKind.BLANK:
+            return (Key.D0,)
+        case PileKind.INVALID:
+            return (Key.SLASH,)
+        case PileKind.MIXED:
+            return ()
+    assert declaration.list_number is not None
+    number = keys_of_number(declaration.list_number)
+    return (*number, Key.STAR) if declaration.kind is PileKind.LIST_VOTE else number
 
 
-class _Reader:
-    """Reads the keys of one ballot, key by key; stops at the first key it cannot read."""
-
-    def __init__(self, election: Election, declaration: Declaration) -> None:
-        self.election = election
-        self.declaration = declaration
-        self.list_pile = declaration.kind in (PileKind.LIST_VOTE, PileKind.PREFERENCE)
-        self.group_list: ListNumber | None = declaration.list_number if self.list_pile else None
-        self.slot = Slot.TITULAR if self.list_pile else Slot.LIST
-        self.bare = False  # a list number typed with no mark after it yet: its list vote
-        self.pending = ""
-        self.marks: list[Mark] = []
-        self.status = Status.NONE
-        self.reason: InvalidReason | None = None
-        self.blank = False
-        self.close = False
-        self.typed = 0
-        self.problem: Problem | None = None
-
-    # --- keys --------------------------------------------------------------------------------------------------
-
-    def feed(self, key: Key) -> bool:
-        """Read one key; False (and `problem` set) when it cannot be read here."""
-        if self.close:
-            return self._refuse("keys.after_close")
-        digit = key.digit
-        if digit is not None:
-            ok = self._digit(digit)
-        elif key is Key.DOT:
-            ok = self._end_number()
-        elif key is Key.STAR:
-            ok = self._list_box()
-        elif key is Key.MINUS:
-            ok = self._successors()
-        elif key is Key.PLUS:
-            ok = self._new_group()
-        elif key is Key.SLASH:
-            ok = self._slash()
-        else:
-            ok = self._refuse("keys.not_here", symbol=key.symbol)
-        if ok:
-            self.typed += 1
-        return ok
-
-    def _digit(self, digit: int) -> bool:
-        if self.slot is Slot.DONE:
-            return self._refuse("keys.after_status")
-        if self.slot is Slot.STATUS:
-            if digit not in STATUS_DIGITS:
-                return self._refuse("keys.bad_status", digit=digit)
-            self.status, self.reason = STATUS_DIGITS[digit]
-            self.slot = Slot.DONE
-            return True
-        if self.blank:
-            return self._refuse("keys.after_blank")
-        if not self.pending and digit == 0:
-            if self.typed == 0:
-                self.blank = True  # `0` alone: a blank ballot
-                return True
-            return self._refuse("keys.no_zero")
-        numbers = domain(self.election, self.slot, self.group_list)
-        if (self.pending + str(digit)) in _prefixes(numbers):
-            self.pending += str(digit)
-            if self.pending not in _open_numbers(numbers) and int(self.pending) in numbers:
-                return self._commit()  # no longer number starts so: it ends by itself
-            return True
-        if self.pending:
-            # the digit cannot continue the number: the number ends here, and the digit starts the next one
-            return self._commit() and self._digit(digit)
-        return self._refuse(f"keys.no_{self.slot.value}", number=digit, **self._names())
-
-    def _end_number(self) -> bool:
-        if self.slot in (Slot.STATUS, Slot.DONE) or self.blank:
-            return self._refuse("keys.not_here", symbol=".")
-        return self._commit() if self.pending else True
-
-    def _list_box(self) -> bool:
-        if not self._commit_if_pending() or not self._in_group("*"):
-            return False
-        return self._add(Mark(self._list(), Box.LIST))
-
-    def _successors(self) -> bool:
-        if not self._commit_if_pending() or not self._in_group("-"):
-            return False
-        if not self.election.has_successors:
-            return self._refuse("keys.no_successors")
-        self.slot = Slot.SUCCESSOR
-        return True
-
-    def _new_group(self) -> bool:
-        if not self._commit_if_pending() or self.blank or self.slot in (Slot.STATUS, Slot.DONE):
-            return self._refuse("keys.not_here", symbol="+")
-        if self.slot is Slot.LIST:
-            return self._refuse("keys.list_first", symbol="+")
-        self._end_group()
-        self.group_list, self.slot = None, Slot.LIST
-        return True
-
-    def _slash(self) -> bool:
-        if self.blank and self.slot not in (Slot.STATUS, Slot.DONE):
-            self.slot = Slot.STATUS  # `0 / 0`: a blank ballot, contested
-            return True
-        if self.slot is Slot.STATUS and self.typed == 1:
-            self.close = True  # `//` on an empty entry: close the pile
-            return True
-        if not self._commit_if_pending() or self.slot in (Slot.STATUS, Slot.DONE):
-            return self._refuse("keys.not_here", symbol="/")
-        if self.slot is Slot.LIST and self.typed > 0:
-            return self._refuse("keys.list_first", symbol="/")
-        self._end_group()
-        self.slot = Slot.STATUS
-        return True
-
-    # --- helpers -----------------------------------------------------------------------------------------------
-
-    def _commit_if_pending(self) -> bool:
-        return self._commit() if self.pending else True
-
-    def _commit(self) -> bool:
-        numbers = domain(self.election, self.slot, self.group_list)
-        text, self.pending = self.pending, ""
-        if int(text) not in numbers:
-            return self._refuse(f"keys.no_{self.slot.value}", number=text, **self._names())
-        if self.slot is Slot.LIST:
-            number = ListNumber(int(text))
-            if any(m.list_number == number for m in self.marks) or number == self._pile_list_used():
-                return self._refuse("keys.list_twice", list=number)
-            self.group_list, self.slot, self.bare = number, Slot.TITULAR, True
-            return True
-        box = Box.TITULAR if self.slot is Slot.TITULAR else Box.SUCCESSOR
-        return self._add(Mark(self._list(), box, Position(int(text))))
-
-    def _pile_list_used(self) -> ListNumber | None:
-        """The pile's own list counts as typed once one of its marks is read (`+3` in a pile of list 3 is a slip)."""
-        own = self.declaration.list_number
-        return own if own is not None and any(m.list_number == own for m in self.marks) else None
-
-    def _add(self, mark: Mark) -> bool:
-        if mark in self.marks:
-            return self._refuse("keys.mark_twice", mark=str(mark))
-        self.marks.append(mark)
-        self.bare = False
-        return True
-
-    def _in_group(self, key: str) -> bool:
-        if self.blank or self.slot in (Slot.STATUS, Slot.DONE):
-            return self._refuse("keys.not_here", symbol=key)
-        if self.slot is Slot.LIST or self.group_list is None:
-            return self._refuse("keys.list_first", symbol=key)
-        return True
-
-    def _end_group(self) -> None:
-        """A list number with nothing after it is that list's list vote (`3 Enter` in a mixed pile)."""
-        if self.bare and self.group_list is not None:
-            self.marks.append(Mark(self.group_list, Box.LIST))
-        self.bare = False
-
-    def _list(self) -> ListNumber:
-        assert self.group_list is not None  # _in_group checked it
-        return self.group_list
-
-    def _names(self) -> dict[str, object]:
-        count = len(domain(self.election, self.slot, self.group_list))
-        return {"list": self.group_list or "", "maximum": count}
-
-    def _refuse(self, key: str, **params: object) -> bool:
-        self.problem = Problem(key, params)
-        return False
-
-    # --- the outcome -------------------------------------------------------------------------------------------
-
-    def reading(self) -> Reading:
-        ballot, incomplete = (None, None) if self.problem is not None else self._ballot()
-        marks = [*self.marks, *self._bare_box()]
-        return Reading(
-            tuple(sorted(marks, key=Mark.sort_key)),
-            self.status,
-            self.reason,
-            self.pending,
-            self.slot,
-            self.group_list,
-            self.blank,
-            self.close,
-            ballot,
-            self.problem,
-            incomplete,
-        )
-
-    def _bare_box(self) -> list[Mark]:
-        """A list number with nothing after it (and nothing being typed) stands for its list vote."""
-        return [Mark(self.group_list, Box.LIST)] if self.bare and not self.pending and self.group_list else []
-
-    def _ballot(self) -> tuple[Ballot | None, Problem | None]:
-        """What Enter would store now; reads without changing the reader (the operator may type on)."""
-        if self.close:
-            return None, None
-        if self.typed == 0:
-            return self._empty()
-        if self.slot is Slot.STATUS:
-            return None, Problem("keys.status_missing")
-        if self.blank:
-            return Ballot(frozenset(), self.status, self.reason), None
-        marks = [*self.marks, *self._bare_box()]
-        if self.pending:
-            mark, problem = self._pending_mark()
-            if mark is None:
-                return None, problem
-            marks.append(mark)
-        elif self.slot is Slot.LIST:
-            return None, Problem("keys.list_missing")
-        if mark_twice := next((m for i, m in enumerate(marks) if m in marks[:i]), None):
-            return None, Problem("keys.mark_twice", {"mark": str(mark_twice)})
-        return Ballot(frozenset(marks), self.status, self.reason), None
-
-    def _pending_mark(self) -> tuple[Mark | None, Problem | None]:
-        number = int(self.pending)
-        if number not in domain(self.election, self.slot, self.group_list):
-            return None, Problem(f"keys.no_{self.slot.value}", {"number": self.pending, **self._names()})
-        if self.slot is Slot.LIST:
-            if any(m.list_number == number for m in self.marks) or number == self._pile_list_used():
-                return None, Problem("keys.list_twice", {"list": number})
-            return Mark(ListNumber(number), Box.LIST), None
-        box = Box.TITULAR if self.slot is Slot.TITULAR else Box.SUCCESSOR
-        return Mark(self._list(), box, Position(number)), None
-
-    def _empty(self) -> tuple[Ballot | None, Problem | None]:
-        """Enter on an empty entry stores the pile's declared ballot where there is one; never a blank by accident."""
-        kind = self.declaration.kind
-        if kind is PileKind.LIST_VOTE:
-            assert self.declaration.list_number is not None
-            return Ballot(frozenset({Mark(self.declaration.list_number, Box.LIST)})), None
-        if kind is PileKind.BLANK:
-            return Ballot(), None
-        return None, Problem("keys.empty")
+def declaration_for(election: Election, ballots: Sequence[Ballot]) -> Declaration:
+    """What a bureau that sorted its ballots (art. 159) declares for this pile; with strays, the cheapest to type."""
+    verdicts = [classify(b) for b in ballots]
+    if ballots and all(not b.marks and b.status is Status.NONE for b in ballots):
+        return Declaration(PileKind.BLANK)
+    if ballots and all(v.verdict is Verdict.INVALID for v in verdicts):
+        return Declaration(PileKind.INVALID)
+    lists = sorted({m.list_number for b in ballots for m in b.marks})
+    candidates = [MIXED, Declaration(PileKind.BLANK)]
+    for number in lists:
+        candidates += [Declaration(PileKind.LIST_VOTE, number), Declaration(PileKind.PREFERENCE, number)]
+    return min(candidates, key=lambda d: _cost(election, d, ballots))
 
 
-def read_ballot(election: Election, declaration: Declaration, keys: Sequence[Key]) -> Reading:
-    """What the keys typed for one ballot mean, in a pile declared `declaration` (without the final Enter).
-
-    Reading stops at the first key that cannot be read (`problem`); the kiosk refuses that key, so the keys it keeps
-    always read without a problem.
-    """
-    reader = _Reader(election, declaration)
-    for key in keys:
-        if not reader.feed(key):
-            break
-    return reader.reading()
+def _cost(election: Election, declaration: Declaration, ballots: Iterable[Ballot]) -> int:
+    header = len(_declaration_keys(declaration))
+    return header + sum(len(encode_ballot(election, declaration, b)) for b in ballots)
 
 
-def matches(declaration: Declaration, ballot: Ballot) -> bool:
-    """Whether a ballot is what its pile declares (a ballot that is not is entered in full, and said so)."""
-    kind, own = declaration.kind, declaration.list_number
-    if kind is PileKind.LIST_VOTE:
-        return ballot.status is Status.NONE and ballot.marks == {Mark(own or ListNumber(0), Box.LIST)}
-    if kind is PileKind.PREFERENCE:
-        lists = {m.list_number for m in ballot.marks}
-        return lists == {own} and any(m.box is not Box.LIST for m in ballot.marks)
-    if kind is PileKind.BLANK:
-        return not ballot.marks and ballot.status is Status.NONE
-    if kind is PileKind.INVALID:
-        return ballot.status is Status.DECLARED_INVALID or len({m.list_number for m in ballot.marks}) > 1
-    return True
+# --- whole passes ---------------------------------------------------------------------------------------------------
+
+class KeyRefused(BadInput):
+    """A key of a key file that the kiosk would refuse: its number, and why (the `detail`, translated at the edge)."""
+
+    def __init__(self, key_number: int, key: Key, reason: Problem) -> None:
+        super().__init__("keys.refused", key_number=key_number, keysym=key.value)
+        self.detail = reason
 
 
-# --- writing keys -------------------------------------------------------------------------------------------------
+PassPiles = tuple[tuple[int, tuple[Ballot, ...]], ...]
 
 
-def encode_ballot(election: Election, declaration: Declaration, ballot: Ballot) -> tuple[Key, ...]:
-    """The shortest keys that enter `ballot` in a pile declared `declaration`, Enter included."""
-    empty = _reader_empty(election, declaration)
-    if empty is not None and empty == ballot:
-        return (Key.ENTER,)
-    keys: list[Key] = []
-    if not ballot.marks and ballot.status is Status.NONE:
-        keys.append(Key.D0)
-    keys += _marks_keys(election, declaration, ballot)
-    if ballot.status is not Status.NONE:
-        keys += (Key.SLASH, DIGITS[_DIGIT_OF_STATUS[(ballot.status, ballot.invalid_reason)]])
-    keys.append(Key.ENTER)
+def encode_pile(election: Election, pile: int, proposal: int | None, ballots: Sequence[Ballot]) -> tuple[Key, ...]:
+    """The keys of one pile: its number (only if not the proposal), its declaration and hand count, its ballots."""
+    declaration = declaration_for(election, ballots)
+    keys: list[Key] = [] if pile == proposal else list(keys_of_number(pile))
+    keys += (Key.ENTER, *_declaration_keys(declaration), Key.ENTER, *keys_of_number(len(ballots)), Key.ENTER)
+    for ballot in ballots:
+        keys += encode_ballot(election, declaration, ballot)
     return tuple(keys)
 
 
-def _reader_empty(election: Election, declaration: Declaration) -> Ballot | None:
-    return _Reader(election, declaration)._empty()[0]
-
-
-def _marks_keys(election: Election, declaration: Declaration, ballot: Ballot) -> list[Key]:
-    own = declaration.list_number if declaration.kind in (PileKind.LIST_VOTE, PileKind.PREFERENCE) else None
-    by_list: dict[ListNumber, list[Mark]] = {}
-    for mark in ballot.sorted_marks():
-        by_list.setdefault(mark.list_number, []).append(mark)
-    order = sorted(by_list, key=lambda n: (n != own, n))  # the pile's own list first: it needs no list number
+def encode_pass(election: Election, piles: Sequence[tuple[int, Sequence[Ballot]]]) -> tuple[Key, ...]:
+    """The shortest keys that enter a whole pass, pile after pile in the order given (contract: `tabula keys`)."""
     keys: list[Key] = []
-    for index, number in enumerate(order):
-        if number == own:
-            keys += _items_keys(election, number, by_list[number])
-            continue
-        if index > 0 or own is not None:
-            keys.append(Key.PLUS)
-        marks = by_list[number]
-        if marks == [Mark(number, Box.LIST)]:
-            keys += keys_of_number(number)  # a bare list number is its list vote; `+`, `/` and Enter end it
-        else:
-            keys += _separated(election, Slot.LIST, None, number, _items_keys(election, number, marks))
-    return keys
+    proposal: int | None = 1
+    for number, ballots in piles:
+        if not 1 <= len(ballots) <= MAX_PILE_SIZE:
+            raise BadInput("keys.pile_size", pile=number, maximum=MAX_PILE_SIZE)
+        keys += encode_pile(election, number, proposal, ballots)
+        proposal = number + 1
+    return tuple(keys)
 
 
-def _items_keys(election: Election, number: ListNumber, marks: list[Mark]) -> list[Key]:
-    """The marks of one list: `*`, the titulars, then `-` and the successors, with `.` only where needed."""
+def decode_pass(election: Election, keys: Sequence[Key]) -> PassPiles:
+    """The piles a key sequence enters, in order (contract: `tabula keys decode`).
+
+    Raises BadInput naming the 1-based key number and why it is refused, or that the last pile is not finished.
+    """
+    pane = Pane(Step.PILE)
+    piles: list[tuple[int, list[Ballot]]] = []
+    for index, key in enumerate(keys, start=1):
+        outcome = press(pane, key, election)
+        if outcome.problem is not None:
+            raise KeyRefused(index, key, outcome.problem)
+        for action in outcome.actions:
+            _decoded(piles, action, index)
+        pane = outcome.pane
+    if pane.step is not Step.PILE or pane.typed:
+        raise BadInput("keys.unfinished", pile=pane.pile or "-")
+    return tuple((number, tuple(ballots)) for number, ballots in piles)
+
+
+def _decoded(piles: list[tuple[int, list[Ballot]]], action: Action, index: int) -> None:
+    match action:
+        case OpenPile(pile=number):
+            if any(existing == number for existing, _ in piles):
+                raise BadInput("keys.pile_twice", key_number=index, pile=number)
+            piles.append((number, []))
+        case Store(ballot=ballot):
+            piles[-1][1].append(ballot)
+        case TakeBack():
+            piles[-1][1].pop()
+        case ClosePile():
+            pass
+        case ChooseMember() | ChangeMember():  # pragma: no cover - decode starts at the pile step and never asks
+            raise KeyRefused(index, Key.ENTER, Problem("keys.member_missing"))
+
+
+def parse_keys(lines: Iterable[str]) -> tuple[Key, ...]:
+    """Keys from a key file: one keysym a line; blank lines are ignored. Raises BadInput naming the line."""
+    by_name = {key.value: key for key in Key}
     keys: list[Key] = []
-    slot, previous = Slot.TITULAR, None
-    for mark in marks:
-        if mark.box is Box.LIST:
-            keys.append(Key.STAR)
-            previous = None
+    for line_no, line in enumerate(lines, start=1):
+        name = line.strip()
+        if not name:
             continue
-        if mark.box is Box.SUCCESSOR and slot is Slot.TITULAR:
-            keys.append(Key.MINUS)
-            slot, previous = Slot.SUCCESSOR, None
-        digits = keys_of_number(mark.position)
-        if previous is not None:
-            keys += _separated(election, slot, number, previous, digits)[len(keys_of_number(previous)) :]
-        else:
-            keys += digits
-        previous = mark.position
-    return keys
+        key = by_name.get(name)
+        if key is None:
+            raise BadInput("keys.unknown_key", line=line_no, keysym=name[:40])
+        keys.append(key)
+    return tuple(keys)
 
 
-def _separated(
-    election: Election, slot: Slot, group_list: ListNumber | None, number: int, following: Sequence[Key]
-) -> list[Key]:
-    """`number` (in `slot`) followed by `following`, with a `.` between them when the next digit would continue it."""
-    keys = list(keys_of_number(number))
-    first = following[0] if following else None
-    if first is not None and first.digit is not None:
-        numbers = domain(election, slot, group_list)
-        if (str(number) + str(first.digit)) in _prefixes(numbers):
-            keys.append(Key.DOT)
-    return keys + list(following)
+__all__ = [
+    "Action",
+    "ChangeMember",
+    "ChooseMember",
+    "ClosePile",
+    "Key",
+    "OpenPile",
+    "Pane",
+    "Problem",
+    "Reading",
+    "Step",
+    "Store",
+    "TakeBack",
+    "decode_pass",
+    "encode_ballot",
+    "encode_pass",
+    "matches",
+    "press",
+    "read_ballot",
+]
