@@ -23,7 +23,19 @@ from app.counting.bureau import BureauRecord
 from app.counting.checks import Finding, PollingStationCount, Severity
 from app.counting.count import EVENT_TYPES, Count, Event, apply, new_count
 from app.counting.double_entry import Decision, Pass
-from app.counting.model import Ballot, Box, Election, InvalidReason, ListNumber, Mark, Position, StationId, Status
+from app.counting.model import (
+    Ballot,
+    Box,
+    Declaration,
+    Election,
+    InvalidReason,
+    ListNumber,
+    Mark,
+    PileKind,
+    Position,
+    StationId,
+    Status,
+)
 from app.durable import fsync_directory
 from app.errors import StorageError, TabulaError, UntrustedData
 
@@ -225,7 +237,12 @@ def decode_event(text: str) -> Event:
     """The event back from `encode_event`'s text; KeyError/TypeError/ValueError for text it did not write."""
     body = json.loads(text)
     cls = _EVENT_BY_NAME[body["type"]]
-    values = {f.name: _DECODERS[f.name](body[f.name]) for f in dataclasses.fields(cls)}
+    # a field added later with a default (a pile's declaration) may be absent from older rows
+    values = {
+        f.name: _DECODERS[f.name](body[f.name])
+        for f in dataclasses.fields(cls)
+        if f.name in body or f.default is dataclasses.MISSING
+    }
     event: Event = cls(**values)
     return event
 
@@ -266,6 +283,15 @@ def _decode_decision(raw: JSON) -> Decision:
         dt.datetime.fromisoformat(_str(raw["decided_at"])),
         _str(raw["note"]),
     )
+
+
+def _encode_declaration(declaration: Declaration) -> JSON:
+    return {"kind": declaration.kind.value, "list": declaration.list_number}
+
+
+def _decode_declaration(raw: JSON) -> Declaration:
+    number = _optional_int(raw["list"])
+    return Declaration(PileKind(raw["kind"]), None if number is None else ListNumber(number))
 
 
 def _encode_findings(findings: tuple[Finding, ...]) -> JSON:
@@ -347,6 +373,7 @@ _ENCODERS: dict[str, Callable[[Any], JSON]] = {
     "decision": _encode_decision,
     "findings": _encode_findings,
     "record": _encode_record,
+    "declaration": _encode_declaration,
 }
 _DECODERS: dict[str, Callable[[JSON], Any]] = {
     "pile": _int,
@@ -359,5 +386,6 @@ _DECODERS: dict[str, Callable[[JSON], Any]] = {
     "decision": _decode_decision,
     "findings": _decode_findings,
     "record": _decode_record,
+    "declaration": _decode_declaration,
 }
 _EVENT_BY_NAME: dict[str, type[Event]] = {cls.__name__: cls for cls in EVENT_TYPES}

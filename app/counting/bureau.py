@@ -32,3 +32,8 @@ class BureauRecord:
         texts = [self.president, self.secretary, *self.assessors, *self.witnesses, *self.remarks, self.canton or ""]
         if any(len(t) > MAX_TEXT for t in texts):
             raise ValueError("text too long")
+
+    @property
+    def operators(self) -> tuple[str, ...]:
+        """The members who may enter ballots: president, secretary and assessors (witnesses only watch)."""
+        return tuple(name for name in (self.president, self.secretary, *self.assessors) if name.strip())

@@ -44,7 +44,8 @@ from app.counting.double_entry import (
     align,
     compare_pile,
 )
-from app.counting.model import Ballot, BallotRef, Election, Status
+from app.counting.model import MIXED, Ballot, BallotRef, Declaration, Election, Status
+from app.counting.people import same_person
 from app.errors import CountStateError, OpenDifferences, TabulaError
 
 
@@ -63,6 +64,7 @@ class PassEntry:
     operator: str
     ballots: tuple[Ballot, ...] = ()
     finished: bool = False
+    declaration: Declaration = MIXED  # what the operator declared the pile to hold (art. 159): an entry aid only
 
 
 @dataclass(frozen=True)
@@ -118,12 +120,16 @@ def new_count(election: Election) -> Count:
 
 @dataclass(frozen=True)
 class StartPile:
-    """An operator starts a pass of a pile; the hand count of the pile may be given with either pass."""
+    """An operator starts a pass of a pile; the hand count of the pile may be given with either pass.
+
+    Once the bureau's record lists its members, the operator must be one of them (C5: members, not typed names).
+    """
 
     pile: int
     pass_no: Pass
     operator: str
     counted_by_hand: int | None = None
+    declaration: Declaration = MIXED
 
 
 @dataclass(frozen=True)
@@ -256,13 +262,16 @@ def _start(count: Count, event: StartPile) -> Count:
         raise CountStateError("count.pile_decided", pile=event.pile)
     if not event.operator.strip():
         raise CountStateError("count.operator_missing", pile=event.pile, pass_no=int(event.pass_no))
+    members = count.record.operators
+    if members and not any(same_person(event.operator, member) for member in members):
+        raise CountStateError("count.operator_not_member", operator=event.operator)
     started = pile.entry(event.pass_no)
     if started is not None:
         raise CountStateError(
             "count.pass_already_started", pile=event.pile, pass_no=int(event.pass_no), operator=started.operator
         )
     other = pile.entry(event.pass_no.other)
-    if other is not None and _same_person(other.operator, event.operator):
+    if other is not None and same_person(other.operator, event.operator):
         # C5: the two passes of a pile are entered by two different operators
         raise CountStateError(
             "count.same_operator",
@@ -272,7 +281,7 @@ def _start(count: Count, event: StartPile) -> Count:
             operator=event.operator,
         )
     pile = replace(pile, counted_by_hand=_hand_count(pile, event))
-    pile = pile.with_entry(event.pass_no, PassEntry(event.operator))
+    pile = pile.with_entry(event.pass_no, PassEntry(event.operator, declaration=event.declaration))
     return _with_pile(replace(count, phase=Phase.ENTERING), pile)
 
 
@@ -592,10 +601,6 @@ def _hand_count(pile: Pile, event: StartPile) -> int | None:
             "count.hand_count_conflict", pile=event.pile, counted=counted, earlier=pile.counted_by_hand
         )
     return counted
-
-
-def _same_person(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
 
 
 def _raise_if_open(count: Count) -> None:

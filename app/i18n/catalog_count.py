@@ -72,6 +72,14 @@ MESSAGES = {
         "de": "Eingabe {pass_no} von Stapel {pile} wurde bereits von {operator} begonnen. Setzen Sie sie fort oder "
         "verwerfen Sie sie zuerst.",
     },
+    "count.operator_not_member": {
+        "nl": "{operator} staat niet bij de leden van het bureau. Kies een lid uit de samenstelling, of vul de "
+        "samenstelling eerst aan.",
+        "fr": "{operator} ne figure pas parmi les membres du bureau. Choisissez un membre de la composition, ou "
+        "complétez d'abord la composition.",
+        "de": "{operator} steht nicht unter den Mitgliedern des Zählbürovorstands. Wählen Sie ein Mitglied aus der "
+        "Zusammensetzung, oder ergänzen Sie zuerst die Zusammensetzung.",
+    },
     "count.same_operator": {
         "nl": "{operator} heeft invoer {other} van stapel {pile} al gedaan. Invoer {pass_no} moet door iemand anders "
         "gebeuren.",

@@ -34,7 +34,18 @@ from app.counting.count import (
     new_count,
 )
 from app.counting.double_entry import MAX_PILE_SIZE, Decision, DifferenceKind, Pass
-from app.counting.model import Ballot, BallotRef, Box, Election, ListNumber, Mark, Position, Status
+from app.counting.model import (
+    Ballot,
+    BallotRef,
+    Box,
+    Declaration,
+    Election,
+    ListNumber,
+    Mark,
+    PileKind,
+    Position,
+    Status,
+)
 from app.errors import BadInput, CountStateError, OpenDifferences, TabulaError
 from tests.reference import chamber_2024
 
@@ -130,6 +141,34 @@ def test_same_operator_for_both_passes_is_refused(election: Election) -> None:
     # also the other way round: pass 2 first
     count = apply(count, StartPile(2, SECOND, "Bert"))
     refused(count, StartPile(2, FIRST, "Bert"), "count.same_operator")
+
+
+def test_initial_and_full_first_name_are_the_same_operator(election: Election) -> None:
+    count = run(new_count(election), entry(1, FIRST, "A. Peeters", pile_of(3)))
+    refused(count, StartPile(1, SECOND, "anna peeters"), "count.same_operator")
+    refused(count, StartPile(1, SECOND, "PEETERS Anna"), "count.same_operator")
+    assert apply(count, StartPile(1, SECOND, "Jan Peeters")).piles[1].second is not None
+
+
+def test_once_members_are_recorded_only_a_member_may_enter(election: Election) -> None:
+    record = BureauRecord(
+        president="Anna Peeters", secretary="Jan Janssens", assessors=("Eva Maes",), witnesses=("Wim",)
+    )
+    count = apply(apply(new_count(election), StartPile(9, FIRST, "Anna Peeters")), RecordBureau(record))
+    error = refused(count, StartPile(1, FIRST, "Someone Else"), "count.operator_not_member")
+    assert error.params == {"operator": "Someone Else"}
+    refused(count, StartPile(1, FIRST, "Wim"), "count.operator_not_member")  # a witness watches, never enters
+    assert apply(count, StartPile(1, FIRST, "e. maes")).piles[1].first is not None
+
+
+def test_the_pile_declaration_is_kept_with_its_pass(election: Election) -> None:
+    declared = Declaration(PileKind.LIST_VOTE, ListNumber(1))
+    count = apply(new_count(election), StartPile(1, FIRST, "An", 3, declared))
+    first = count.piles[1].first
+    assert first is not None and first.declaration == declared
+    count = apply(count, StartPile(1, SECOND, "Bert"))
+    second = count.piles[1].second
+    assert second is not None and second.declaration.kind is PileKind.MIXED
 
 
 def test_pile_of_more_than_fifty_is_refused(election: Election) -> None:
