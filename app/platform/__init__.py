@@ -1,0 +1,1 @@
+"""Adapters to the machine, each with a fake for tests."""
