@@ -12,11 +12,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def name_words(name: str) -> tuple[str, ...]:
-    """The words of a name without accents, in lower case; punctuation and digits are ignored."""
+    """The words of a name without accents, in lower case (digits too: "pass-1" and "pass-2" differ)."""
     plain = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
     return tuple(_WORD.findall(plain))

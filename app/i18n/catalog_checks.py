@@ -34,7 +34,7 @@ MESSAGES = {
     "check.E.104": {
         "nl": "Geldig ({valid}) + blanco ({blank}) + ongeldig ({invalid}) is niet gelijk aan het aantal getelde stembiljetten ({counted}).",
         "fr": "Valables ({valid}) + blancs ({blank}) + nuls ({invalid}) n'est pas égal au nombre de bulletins comptés ({counted}).",
-        "de": "Gültig ({valid}) + leer ({blank}) + ungültig ({invalid}) ist nicht gleich der Zahl der gezählten Stimmzettel ({counted}).",
+        "de": "Gültig ({valid}) + weiß ({blank}) + ungültig ({invalid}) ist nicht gleich der Zahl der gezählten Stimmzettel ({counted}).",
     },
     "check.E.104.action": {
         "nl": "Dit wijst op een fout in de software of de opslag. Stop en bel de helpdesk.",

@@ -19,6 +19,6 @@ MESSAGES = {
     "demo.table.totals": {
         "nl": "Geteld {counted}: geldig {valid}, blanco {blank}, ongeldig {invalid}.",
         "fr": "Comptés {counted} : valables {valid}, blancs {blank}, nuls {invalid}.",
-        "de": "Gezählt {counted}: gültig {valid}, leer {blank}, ungültig {invalid}.",
+        "de": "Gezählt {counted}: gültig {valid}, weiß {blank}, ungültig {invalid}.",
     },
 }

@@ -75,7 +75,7 @@ MESSAGES = {
         "fr": "Bulletins blancs ou nuls",
         "de": "Leere oder ungültige Stimmzettel",
     },
-    "pv.blank": {"nl": "waarvan blanco", "fr": "dont blancs", "de": "davon leer"},
+    "pv.blank": {"nl": "waarvan blanco", "fr": "dont blancs", "de": "davon weiß"},
     "pv.invalid": {"nl": "waarvan ongeldig", "fr": "dont nuls", "de": "davon ungültig"},
     "pv.cause.several-lists": {
         "nl": "stemmen op meer dan één lijst",

@@ -27,7 +27,7 @@ MESSAGES = {
         "de": "kein Stimmzettel (nicht im Stapel)",
     },
     "session.contested": {"nl": "betwist", "fr": "contesté", "de": "beanstandet"},
-    "session.verdict.blank": {"nl": "blanco", "fr": "blanc", "de": "leer"},
+    "session.verdict.blank": {"nl": "blanco", "fr": "blanc", "de": "weiß"},
     "session.verdict.invalid": {"nl": "ongeldig", "fr": "nul", "de": "ungültig"},
     "session.step.building": {
         "nl": "Uitslag en handtekeningen aanmaken…",

@@ -24,6 +24,7 @@ from app.counting.count import Phase, piles
 from app.counting.double_entry import Pass
 from app.errors import TabulaError
 from app.i18n import LANGUAGES
+from app.platform.keypads import KeypadSource, open_keypads
 from app.seclog import LOG_FILE_NAME, SecurityLog
 from app.ui.backend import StickBackend
 from app.ui.bureau import BureauScreen
@@ -35,6 +36,7 @@ from app.ui.overview import OverviewScreen
 from app.ui.ports import SessionPort, StationBackend
 from app.ui.result import ResultScreen
 from app.ui.session_view import ObservedSession
+from app.ui.table import TableScreen
 from app.ui.texts import Texts
 from app.ui.theme import Urgency, base_font, load_fonts, stylesheet
 from app.ui.widgets import ErrorSink
@@ -106,7 +108,7 @@ class StatusBar(QFrame):
 class MainWindow(QMainWindow):
     """Holds the screens and moves between them; login and loading run off the GUI thread (U3)."""
 
-    def __init__(self, backend: StationBackend, texts: Texts) -> None:
+    def __init__(self, backend: StationBackend, texts: Texts, keypads: KeypadSource | None = None) -> None:
         super().__init__()
         self.backend = backend
         self.t = texts
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self.loading = LoadingScreen(texts, self.errors)
         self.overview = OverviewScreen(texts, self.errors)
         self.entry = EntryScreen(texts, self.errors)
+        self.table = TableScreen(texts, self.errors, keypads)
         self.differences = DifferencesScreen(texts, self.errors)
         self.checks = ChecksScreen(texts, self.errors)
         self.bureau = BureauScreen(texts, self.errors)
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
             self.loading,
             self.overview,
             self.entry,
+            self.table,
             self.differences,
             self.checks,
             self.bureau,
@@ -171,6 +175,8 @@ class MainWindow(QMainWindow):
         self.overview.show_differences.connect(lambda: self.show_screen(self.differences))
         self.overview.show_checks.connect(lambda: self.show_screen(self.checks))
         self.overview.show_record.connect(lambda: self.open_record(self.overview))
+        self.overview.show_table.connect(lambda: self.show_screen(self.table))
+        self.table.leave.connect(lambda: self.show_screen(self.overview))
         self.checks.edit_record.connect(lambda: self.open_record(self.checks))
         self.bureau.leave.connect(lambda: self.show_screen(self.record_from))
         self.bureau.saved.connect(self.record_saved)
@@ -234,7 +240,7 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, screen: QWidget) -> None:
         session = self.session
-        shows_session = OverviewScreen | DifferencesScreen | ChecksScreen | BureauScreen | ResultScreen
+        shows_session = OverviewScreen | DifferencesScreen | ChecksScreen | BureauScreen | ResultScreen | TableScreen
         if session is not None and isinstance(screen, shows_session):
             screen.show_session(session)
         self.stack.setCurrentWidget(screen)
@@ -312,7 +318,7 @@ def run_station(
     except TabulaError:
         log = None  # the session will report the broken log; the login screen still works
     backend = StickBackend(stick, root_cert_path, state, security_log=log)
-    window = MainWindow(backend, Texts(language))
+    window = MainWindow(backend, Texts(language), open_keypads())
     if demo_login is not None:
         window.login.show_demo(*demo_login)
     if os.environ.get("TABULA_WINDOWED"):

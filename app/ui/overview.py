@@ -53,6 +53,7 @@ class OverviewScreen(Screen):
     show_differences = Signal()
     show_checks = Signal()
     show_record = Signal()
+    show_table = Signal()
 
     def __init__(self, texts: Texts, errors: ErrorSink) -> None:
         super().__init__(texts, errors)
@@ -138,8 +139,12 @@ class OverviewScreen(Screen):
         self.checks_button.clicked.connect(self.show_checks.emit)
         self.record_button = QPushButton()
         self.record_button.clicked.connect(self.show_record.emit)
+        self.table_button = QPushButton()
+        self.table_button.setProperty("role", "primary")
+        self.table_button.clicked.connect(self.show_table.emit)
         actions = QHBoxLayout()
         actions.addWidget(self.record_button)
+        actions.addWidget(self.table_button)
         actions.addStretch(1)
         for button in (self.differences_button, self.reopen_button, self.close_button, self.checks_button):
             actions.addWidget(button)
@@ -188,6 +193,7 @@ class OverviewScreen(Screen):
         # also a pile entered only once: the bureau may settle it as a whole on the differences screen
         self.differences_button.setEnabled(n_open > 0 or bool(settleable_piles(count)))
         self.start_button.setEnabled(entering)
+        self.table_button.setVisible(entering)
         self.close_button.setVisible(count.phase is Phase.ENTERING)
         self.reopen_button.setVisible(count.phase in (Phase.DIFFERENCES, Phase.CHECKS))
         self.checks_button.setVisible(count.phase is Phase.CHECKS)
@@ -325,6 +331,7 @@ class OverviewScreen(Screen):
         self.start_button.setText(self.t("ui.overview.start"))
         self.checks_button.setText(self.t("ui.overview.to_checks"))
         self.record_button.setText(self.t("ui.overview.record"))
+        self.table_button.setText(self.t("ui.overview.keypad_entry"))
         self.refresh()
 
 

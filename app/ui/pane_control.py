@@ -62,6 +62,7 @@ class PaneControl:
         self.problem: Problem | TabulaError | None = None
         self.note: Note | None = None
         self.partner: PaneControl | None = None  # the other side, if there is one
+        self._applying = False
 
     @property
     def election(self) -> Election:
@@ -114,8 +115,9 @@ class PaneControl:
                     self.last_stored = None
                     self.note = Note("ui.keypad.taken_back", {"position": pane.entered + 1})
                 case ClosePile():
-                    self._apply(FinishPile(self._pile(), self._pass()))
-                    self.note = Note("ui.keypad.pile_closed", {"pile": self._pile(), "pass_no": int(self._pass())})
+                    pile, pass_no = self._pile(), self._pass()
+                    self._apply(FinishPile(pile, pass_no))
+                    self.note = Note("ui.keypad.pile_closed", {"pile": pile, "pass_no": int(pass_no)})
                     self.pass_no = None
         except TabulaError as error:
             self.problem = error
@@ -123,7 +125,12 @@ class PaneControl:
         return pane
 
     def _apply(self, event: Event) -> None:
-        self.session.apply(event)
+        # the session tells every screen about the change, this pane included: it must not resync half-way
+        self._applying = True
+        try:
+            self.session.apply(event)
+        finally:
+            self._applying = False
 
     def _pile(self) -> int:
         assert self.pane.pile is not None
@@ -234,6 +241,8 @@ class PaneControl:
 
     def refresh(self) -> None:
         """After any change to the count (this side or the other): the proposal, and the ballots entered."""
+        if self._applying:
+            return
         if self.pane.step is Step.PILE:
             self.pane = replace(self.pane, proposal=self.proposal())
         elif self.pane.step is Step.BALLOT:

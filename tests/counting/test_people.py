@@ -40,6 +40,7 @@ def test_names_of_two_people(a: str, b: str) -> None:
 
 def test_accents_case_and_punctuation_do_not_make_a_word() -> None:
     assert name_words("  Émile D'Hondt-Verbeke ") == ("emile", "d", "hondt", "verbeke")
+    assert not same_person("pass-1", "pass-2")
 
 
 def test_first_twin_names_the_pair() -> None:

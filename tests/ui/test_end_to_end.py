@@ -39,7 +39,7 @@ from app.verify import verify_stick
 STATION = "DEMO-1"  # the Dutch-speaking demo bureau: lists 1, 2, 4, 7, each with 7 titulars and 6 successors
 PRESIDENT, SECRETARY = "Ann Peeters", "Bart Maes"
 ASSESSORS, WITNESSES = ("Chris Wouters", "Dirk Janssens"), ("Eva Claes",)
-OPERATOR_1, OPERATOR_2 = "Fien Dubois", "Gert Renard"
+OPERATOR_1, OPERATOR_2 = ASSESSORS  # operators are members of the bureau (C5)
 
 
 # --- the ballots, as the bureau types them ----------------------------------------------------------------------------
