@@ -240,7 +240,9 @@ class _Reader:
         return True
 
     def _new_group(self) -> bool:
-        if not self._commit_if_pending() or self.blank or self.slot in (Slot.STATUS, Slot.DONE):
+        if not self._commit_if_pending():
+            return False  # the number before `+` does not exist: say that, not that `+` is misplaced
+        if self.blank or self.slot in (Slot.STATUS, Slot.DONE):
             return self._refuse("keys.not_here", symbol="+")
         if self.slot is Slot.LIST:
             return self._refuse("keys.list_first", symbol="+")
@@ -255,7 +257,9 @@ class _Reader:
         if self.slot is Slot.STATUS and self.typed == 1:
             self.close = True  # `//` on an empty entry: close the pile
             return True
-        if not self._commit_if_pending() or self.slot in (Slot.STATUS, Slot.DONE):
+        if not self._commit_if_pending():
+            return False
+        if self.slot in (Slot.STATUS, Slot.DONE):
             return self._refuse("keys.not_here", symbol="/")
         if self.slot is Slot.LIST and self.typed > 0:
             return self._refuse("keys.list_first", symbol="/")
@@ -312,8 +316,8 @@ class _Reader:
         return self.group_list
 
     def _names(self) -> dict[str, object]:
-        count = len(domain(self.election, self.slot, self.group_list))
-        return {"list": self.group_list or "", "maximum": count}
+        highest = max(domain(self.election, self.slot, self.group_list), default=0)  # list numbers have gaps
+        return {"list": self.group_list or "", "maximum": highest}
 
     def _refuse(self, key: str, **params: object) -> bool:
         self.problem = Problem(key, params)
@@ -459,22 +463,29 @@ def _marks_keys(election: Election, declaration: Declaration, ballot: Ballot) ->
 
 def _items_keys(election: Election, number: ListNumber, marks: list[Mark]) -> list[Key]:
     """The marks of one list: `*`, the titulars, then `-` and the successors, with `.` only where needed."""
+    keys: list[Key] = [Key.STAR] if any(m.box is Box.LIST for m in marks) else []
+    keys += _column_keys(election, Slot.TITULAR, number, [m.position for m in marks if m.box is Box.TITULAR])
+    successors = [m.position for m in marks if m.box is Box.SUCCESSOR]
+    if successors:
+        keys += [Key.MINUS, *_column_keys(election, Slot.SUCCESSOR, number, successors)]
+    return keys
+
+
+def _column_keys(election: Election, slot: Slot, number: ListNumber, positions: Sequence[int]) -> list[Key]:
+    """One column's numbers in the order that needs the fewest `.`: from the bottom up, a number seldom could go on
+    (on a list of 24, `12 1` needs no `.`, `1 . 12` does). The reader takes the numbers in any order."""
+    orders = (sorted(positions, reverse=True), sorted(positions))
+    return min((_numbers_keys(election, slot, number, order) for order in orders), key=len)
+
+
+def _numbers_keys(election: Election, slot: Slot, number: ListNumber, positions: Sequence[int]) -> list[Key]:
     keys: list[Key] = []
-    slot, previous = Slot.TITULAR, None
-    for mark in marks:
-        if mark.box is Box.LIST:
-            keys.append(Key.STAR)
-            previous = None
-            continue
-        if mark.box is Box.SUCCESSOR and slot is Slot.TITULAR:
-            keys.append(Key.MINUS)
-            slot, previous = Slot.SUCCESSOR, None
-        digits = keys_of_number(mark.position)
-        if previous is not None:
-            keys += _separated(election, slot, number, previous, digits)[len(keys_of_number(previous)) :]
-        else:
-            keys += digits
-        previous = mark.position
+    numbers = domain(election, slot, number)
+    for index, position in enumerate(positions):
+        keys += keys_of_number(position)
+        following = positions[index + 1] if index + 1 < len(positions) else None
+        if following is not None and str(position) + str(following)[0] in _prefixes(numbers):
+            keys.append(Key.DOT)  # the next digit would go on with this number
     return keys
 
 
