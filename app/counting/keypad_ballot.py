@@ -125,6 +125,7 @@ class Reading:
     ballot: Ballot | None
     problem: Problem | None  # the last key cannot be read: it is refused
     incomplete: Problem | None  # readable so far, but Enter cannot store it yet
+    cuts: tuple[int, ...] = ()  # after how many keys a number ended by itself (the echo shows a space there)
 
 
 @cache
@@ -168,6 +169,7 @@ class _Reader:
         self.close = False
         self.typed = 0
         self.problem: Problem | None = None
+        self.cuts: list[int] = []
 
     # --- keys --------------------------------------------------------------------------------------------------
 
@@ -214,10 +216,12 @@ class _Reader:
         if (self.pending + str(digit)) in _prefixes(numbers):
             self.pending += str(digit)
             if self.pending not in _open_numbers(numbers) and int(self.pending) in numbers:
+                self.cuts.append(self.typed + 1)
                 return self._commit()  # no longer number starts so: it ends by itself
             return True
         if self.pending:
             # the digit cannot continue the number: the number ends here, and the digit starts the next one
+            self.cuts.append(self.typed)
             return self._commit() and self._digit(digit)
         return self._refuse(f"keys.no_{self.slot.value}", number=digit, **self._names())
 
@@ -340,6 +344,7 @@ class _Reader:
             ballot,
             self.problem,
             incomplete,
+            tuple(self.cuts),
         )
 
     def _bare_box(self) -> list[Mark]:

@@ -234,9 +234,11 @@ class MainWindow(QMainWindow):
         """The screen for the phase the count is in."""
         if self.session is None:
             return
-        phase = self.session.count.phase
+        count = self.session.count
         screen = {Phase.DIFFERENCES: self.differences, Phase.CHECKS: self.checks, Phase.FINAL: self.result}
-        self.show_screen(screen.get(phase, self.overview))
+        # with the members recorded, entry happens at the table: after login (or a restart) it has the keys
+        entering = self.table if count.record.operators else self.overview
+        self.show_screen(screen.get(count.phase, entering))
 
     def show_screen(self, screen: QWidget) -> None:
         session = self.session

@@ -76,33 +76,45 @@ class PaneView(QFrame):
         self.echo.setMinimumHeight(48)
         self.replica = wrapped_label()
         self.replica.setTextFormat(Qt.TextFormat.PlainText)
-        self.replica.setMinimumHeight(120)
+        self.replica.setMinimumHeight(100)
         self.replica.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.message = wrapped_label()
-        self.message.setMinimumHeight(56)  # a stable layout: a message never pushes the keypad down
+        self.message.setMinimumHeight(44)  # a stable layout: a message never pushes the keypad down
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.last = wrapped_label()
         self.last.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons: dict[Key, QPushButton] = {}
         pad = QGridLayout()
-        pad.setSpacing(6)
+        pad.setSpacing(4)
         for row, keys in enumerate(_PAD):
             for column, key in enumerate(keys):
                 if key is None:
                     continue
                 button = QPushButton(key.symbol if key not in (Key.ENTER, Key.BACK) else "")
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                button.setMinimumSize(64, 52)  # ≥ 9 mm on a 15" touchscreen
+                button.setStyleSheet("padding:0px; font-size:15pt;")
                 button.clicked.connect(lambda _=False, k=key: self.on_key(k))
                 tall = 2 if key in (Key.ENTER, Key.PLUS) else 1
                 wide = 2 if key is Key.D0 else 1
+                # a fixed pad, ≥ 9 mm (36 px) a key on a 15.6" 1366x768 touchscreen: text never squeezes it
+                button.setFixedSize(60 * wide + 4 * (wide - 1), 44 * tall + 4 * (tall - 1))
                 pad.addWidget(button, row, column, tall, wide)
                 self.buttons[key] = button
+        # the text beside the keypad, not above it: at 1366x768 both fit without squeezing the keys
+        text = QVBoxLayout()
+        for widget in (self.prompt, self.echo, self.replica, self.message, self.last):
+            text.addWidget(widget)
+        text.addStretch(1)
+        pad_box = QVBoxLayout()
+        pad_box.addStretch(1)
+        pad_box.addLayout(pad)
+        body = QHBoxLayout()
+        body.addLayout(text, 1)
+        body.addLayout(pad_box)
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.where, self.prompt, self.echo, self.replica, self.message, self.last):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addLayout(pad)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.where)
+        layout.addLayout(body, 1)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.touched.emit()
@@ -117,19 +129,30 @@ class PaneView(QFrame):
 
     def refresh(self) -> None:
         control, t = self.control, self.t
-        pane = control.pane
         who = control.member or t("ui.keypad.nobody")
         device = self.keypad_name or t("ui.keypad.touch_or_keyboard")
         self.heading.setText(t("ui.keypad.heading", number=self.number, member=who, device=device))
         self.where.setText(self._where())
         self.prompt.setText(self._prompt())
-        self.echo.setText(" ".join(k.symbol for k in pane.typed) or " ")
+        self.echo.setText(self._echo())
         self.replica.setText(self._replica())
         self._show_message()
         last = control.last_stored
         self.last.setText(t("ui.keypad.last", ballot=self.describe(last)) if last is not None else "")
         self.buttons[Key.ENTER].setText(t("ui.keypad.key_enter"))
         self.buttons[Key.BACK].setText(t("ui.keypad.key_back"))
+
+    def _echo(self) -> str:
+        """The keys typed, digits of one number together: `12 1 - 3` (a number that ended by itself is cut)."""
+        pane = self.control.pane
+        cuts: tuple[int, ...] = ()
+        if pane.step is Step.BALLOT:
+            cuts = read_ballot(self.control.election, pane.declaration, pane.typed).cuts
+        text = ""
+        for index, key in enumerate(pane.typed):
+            glued = key.digit is not None and index > 0 and pane.typed[index - 1].digit is not None
+            text += key.symbol if glued and index not in cuts else f" {key.symbol}"
+        return text.strip() or " "
 
     def _where(self) -> str:
         pile, pass_no, position = self.control.where()
