@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from app.errors import TabulaError
+from app.counting.model import Election, ElectionCode
+from app.errors import BadInput, TabulaError
 from app.i18n import LANGUAGES, describe_error, translate
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_OPEN = 0, 1, 2, 3
@@ -74,6 +75,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="check certificates as valid at this date (YYYY-MM-DD), e.g. election night, for a later audit",
     )
     verify.set_defaults(handler=_verify)
+
+    keys = sub.add_parser("keys", help="numeric-keypad keys of a pass, and the pass of keys (docs/keypad.md)")
+    keys_sub: argparse._SubParsersAction[argparse.ArgumentParser] = keys.add_subparsers(
+        dest="keys_command", metavar="{encode,decode}", parser_class=_Parser, required=True
+    )
+    encode = keys_sub.add_parser("encode", help="the shortest keys that enter a pass file, one keysym a line")
+    encode.add_argument("pass_file", type=Path, metavar="PASS.csv", help="the pass file (pile,position,marks,status)")
+    encode.set_defaults(handler=_keys_encode)
+    decode = keys_sub.add_parser("decode", help="the pass file that a key file enters")
+    decode.add_argument("keys_file", type=Path, metavar="KEYS.txt", help="one keysym a line (KP_0 … KP_Enter)")
+    decode.set_defaults(handler=_keys_decode)
+    for command in (encode, decode):
+        command.add_argument("--candidates", type=Path, required=True, help="candidates.csv of the authority")
+        command.add_argument("--election", required=True, help="the election code (CK, EU, VL, WL, BR, DE)")
+        command.add_argument("--constituency", required=True, help="the constituency as named in candidates.csv")
     return parser
 
 
@@ -107,6 +123,49 @@ def _verify(args: argparse.Namespace) -> int:
     from app.verify import verify_command
 
     return verify_command(args, _language(args))
+
+
+def _keys_election(args: argparse.Namespace) -> Election:
+    from provisioning.csv_import import read_candidates
+
+    elections = read_candidates(args.candidates)
+    codes = sorted({code.value for code, _ in elections})
+    code = next((ElectionCode(c) for c in codes if c == args.election), None)
+    if code is None:
+        known = ", ".join(codes)
+        raise BadInput("keys.unknown_election", election=args.election, file=args.candidates.name, known=known)
+    election = elections.get((code, args.constituency))
+    if election is None:
+        known = ", ".join(sorted(name for c, name in elections if c is code))
+        raise BadInput(
+            "keys.unknown_constituency",
+            constituency=args.constituency,
+            election=code.value,
+            file=args.candidates.name,
+            known=known,
+        )
+    return election
+
+
+def _keys_encode(args: argparse.Namespace) -> int:
+    from app.counting.keypad import encode_pass
+    from app.pass_files import read_pile_file
+
+    election = _keys_election(args)
+    piles = read_pile_file(args.pass_file, election)
+    keys = encode_pass(election, [(pile.pile, pile.ballots) for pile in piles])
+    sys.stdout.write("".join(f"{key.value}\n" for key in keys))
+    return EXIT_OK
+
+
+def _keys_decode(args: argparse.Namespace) -> int:
+    from app.counting.keypad import decode_pass, parse_keys
+    from app.pass_files import PileRows, format_pile_file, read_text
+
+    election = _keys_election(args)
+    piles = decode_pass(election, parse_keys(read_text(args.keys_file).split("\n")))
+    sys.stdout.write(format_pile_file(PileRows(number, ballots) for number, ballots in piles))
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""Reading the pass and decisions files of the contract (`pile,position,marks,status`).
+"""Reading and writing the pass and decisions files of the contract (`pile,position,marks,status`).
 
 Every problem is a BadInput naming the file, the physical line (the header is line 1) and the next step.
 """
@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.counting.classify import check_marks
 from app.counting.double_entry import MAX_PILE_SIZE
 from app.counting.model import Ballot, Election, Status
-from app.counting.notation import parse_ballot
+from app.counting.notation import format_marks, format_status, parse_ballot
 from app.errors import BadInput, TabulaError
 
 COLUMNS = ("pile", "position", "marks", "status")
@@ -31,7 +32,7 @@ class PileRows:
 
 def read_pile_file(path: Path, election: Election, *, allow_contested: bool = True) -> tuple[PileRows, ...]:
     """The piles of a pass or decisions file, in file order."""
-    text = _read_text(path)
+    text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None or [h.strip().lower() for h in header[:4]] != list(COLUMNS):
@@ -68,7 +69,19 @@ def read_pile_file(path: Path, election: Election, *, allow_contested: bool = Tr
     return tuple(PileRows(p, tuple(piles[p])) for p in order)
 
 
-def _read_text(path: Path) -> str:
+def format_pile_file(piles: Iterable[PileRows]) -> str:
+    """A pass file of these piles in the order given: the contract's header, one row per ballot, `\\n` line ends."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for pile in piles:
+        for position, ballot in enumerate(pile.ballots, start=1):
+            writer.writerow((pile.pile, position, format_marks(ballot), format_status(ballot)))
+    return out.getvalue()
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file (with or without a byte-order mark) of at most MAX_FILE_BYTES; BadInput naming it if not."""
     try:
         data = path.read_bytes()
     except OSError:

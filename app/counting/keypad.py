@@ -32,6 +32,7 @@ from app.counting.model import MIXED, Ballot, Declaration, Election, ListNumber,
 from app.errors import BadInput
 
 MAX_PILE_DIGITS = 4  # pile numbers go to 9999 (count.MAX_PILE_NUMBER)
+MAX_PILE_NUMBER = 10**MAX_PILE_DIGITS - 1
 MAX_MEMBER_DIGITS = 2
 
 
@@ -266,7 +267,7 @@ def read_declaration(
     if partial and not star and text in _prefixes(numbers):
         return None, None
     if int(text) not in numbers:
-        return None, Problem("keys.no_list", {"number": text, "list": "", "maximum": len(numbers)})
+        return None, Problem("keys.no_list", {"number": text, "list": "", "maximum": max(numbers, default=0)})
     kind = PileKind.LIST_VOTE if star else PileKind.PREFERENCE
     return Declaration(kind, ListNumber(int(text))), None
 
@@ -305,6 +306,7 @@ def _cost(election: Election, declaration: Declaration, ballots: Iterable[Ballot
 
 # --- whole passes ---------------------------------------------------------------------------------------------------
 
+
 class KeyRefused(BadInput):
     """A key of a key file that the kiosk would refuse: its number, and why (the `detail`, translated at the edge)."""
 
@@ -333,6 +335,8 @@ def encode_pass(election: Election, piles: Sequence[tuple[int, Sequence[Ballot]]
     for number, ballots in piles:
         if not 1 <= len(ballots) <= MAX_PILE_SIZE:
             raise BadInput("keys.pile_size", pile=number, maximum=MAX_PILE_SIZE)
+        if not 1 <= number <= MAX_PILE_NUMBER:  # the keypad takes 4 digits: more would not decode to this pile
+            raise BadInput("keys.pile_number", pile=number, maximum=MAX_PILE_NUMBER)
         keys += encode_pile(election, number, proposal, ballots)
         proposal = number + 1
     return tuple(keys)
@@ -347,30 +351,37 @@ def decode_pass(election: Election, keys: Sequence[Key]) -> PassPiles:
     piles: list[tuple[int, list[Ballot]]] = []
     for index, key in enumerate(keys, start=1):
         outcome = press(pane, key, election)
-        if outcome.problem is not None:
-            raise KeyRefused(index, key, outcome.problem)
+        problem = outcome.problem or _pass_problem(pane, outcome, piles)
+        if problem is not None:
+            raise KeyRefused(index, key, problem)
         for action in outcome.actions:
-            _decoded(piles, action, index)
+            _decoded(piles, action)
         pane = outcome.pane
     if pane.step is not Step.PILE or pane.typed:
-        raise BadInput("keys.unfinished", pile=pane.pile or "-")
+        raise BadInput("keys.unfinished", pile=pane.pile if pane.pile is not None else _number(pane.typed))
     return tuple((number, tuple(ballots)) for number, ballots in piles)
 
 
-def _decoded(piles: list[tuple[int, list[Ballot]]], action: Action, index: int) -> None:
+def _pass_problem(pane: Pane, outcome: Outcome, piles: list[tuple[int, list[Ballot]]]) -> Problem | None:
+    """What a pass read from a file refuses beyond the pane: a change of member (a file has none), a pile twice."""
+    if any(isinstance(action, ChangeMember | ChooseMember) for action in outcome.actions):
+        return Problem("keys.member_change")  # a key file has no members: `/` at the pile question is a slip
+    number = outcome.pane.pile
+    if pane.step is Step.PILE and outcome.pane.step is Step.DECLARATION and any(p == number for p, _ in piles):
+        return Problem("keys.pile_twice", {"pile": number})  # refused at the key that gives the number
+    return None
+
+
+def _decoded(piles: list[tuple[int, list[Ballot]]], action: Action) -> None:
     match action:
         case OpenPile(pile=number):
-            if any(existing == number for existing, _ in piles):
-                raise BadInput("keys.pile_twice", key_number=index, pile=number)
             piles.append((number, []))
         case Store(ballot=ballot):
             piles[-1][1].append(ballot)
         case TakeBack():
             piles[-1][1].pop()
-        case ClosePile():
+        case ClosePile() | ChooseMember() | ChangeMember():
             pass
-        case ChooseMember() | ChangeMember():  # pragma: no cover - decode starts at the pile step and never asks
-            raise KeyRefused(index, Key.ENTER, Problem("keys.member_missing"))
 
 
 def parse_keys(lines: Iterable[str]) -> tuple[Key, ...]:
