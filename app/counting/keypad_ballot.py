@@ -220,10 +220,12 @@ class _Reader:
                 return self._commit()  # no longer number starts so: it ends by itself
             return True
         if self.pending:
-            # the digit cannot continue the number: the number ends here, and the digit starts the next one
-            self.cuts.append(self.typed)
-            return self._commit() and self._digit(digit)
-        return self._refuse(f"keys.no_{self.slot.value}", number=digit, **self._names())
+            # `2 5` on a list of 24: no number 25. Refused rather than read as 2 and 5, which a slip of `15` would
+            # silently become; a number that could go on is ended with `.` (the echo shows it waiting with `…`)
+            return self._refuse(
+                f"keys.no_{self.slot.value}", number=self.pending + str(digit), after=self.pending, **self._names()
+            )
+        return self._refuse(f"keys.no_{self.slot.value}", number=digit, after="", **self._names())
 
     def _end_number(self) -> bool:
         if self.slot in (Slot.STATUS, Slot.DONE) or self.blank:
@@ -454,54 +456,55 @@ def _marks_keys(election: Election, declaration: Declaration, ballot: Ballot) ->
     keys: list[Key] = []
     for index, number in enumerate(order):
         if number == own:
-            keys += _items_keys(election, number, by_list[number])
+            keys += _items_keys(election, number, by_list[number], after_open=False)
             continue
         if index > 0 or own is not None:
             keys.append(Key.PLUS)
         marks = by_list[number]
-        if marks == [Mark(number, Box.LIST)]:
-            keys += keys_of_number(number)  # a bare list number is its list vote; `+`, `/` and Enter end it
-        else:
-            keys += _separated(election, Slot.LIST, None, number, _items_keys(election, number, marks))
+        keys += keys_of_number(number)
+        if marks != [Mark(number, Box.LIST)]:  # a bare list number is its list vote; `+`, `/` and Enter end it
+            keys += _items_keys(election, number, marks, after_open=_is_open(election, Slot.LIST, None, number))
     return keys
 
 
-def _items_keys(election: Election, number: ListNumber, marks: list[Mark]) -> list[Key]:
-    """The marks of one list: `*`, the titulars, then `-` and the successors, with `.` only where needed."""
-    keys: list[Key] = [Key.STAR] if any(m.box is Box.LIST for m in marks) else []
-    keys += _column_keys(election, Slot.TITULAR, number, [m.position for m in marks if m.box is Box.TITULAR])
+def _is_open(election: Election, slot: Slot, group_list: ListNumber | None, number: int) -> bool:
+    """Whether a longer number starts with this one: then a digit after it needs a `.` first."""
+    return str(number) in _open_numbers(domain(election, slot, group_list))
+
+
+def _items_keys(election: Election, number: ListNumber, marks: list[Mark], *, after_open: bool) -> list[Key]:
+    """The marks of one list: titulars, `*`, then `-` and the successors, with as few `.` as the reader allows.
+
+    In each column the numbers that end by themselves come first and those that could go on last, so that only
+    open numbers followed by another open number need a `.`; `*` (the list box) goes where it saves a `.`.
+    `after_open`: the group's list number was typed just before and could go on.
+    """
+    titulars = _column(election, Slot.TITULAR, number, [m.position for m in marks if m.box is Box.TITULAR])
+    if any(m.box is Box.LIST for m in marks):
+        titulars = _with_star(titulars, after_open)
+    elif after_open and titulars and titulars[0].digit is not None:
+        titulars = [Key.DOT, *titulars]
     successors = [m.position for m in marks if m.box is Box.SUCCESSOR]
-    if successors:
-        keys += [Key.MINUS, *_column_keys(election, Slot.SUCCESSOR, number, successors)]
-    return keys
+    if not successors:
+        return titulars
+    return [*titulars, Key.MINUS, *_column(election, Slot.SUCCESSOR, number, successors)]
 
 
-def _column_keys(election: Election, slot: Slot, number: ListNumber, positions: Sequence[int]) -> list[Key]:
-    """One column's numbers in the order that needs the fewest `.`: from the bottom up, a number seldom could go on
-    (on a list of 24, `12 1` needs no `.`, `1 . 12` does). The reader takes the numbers in any order."""
-    orders = (sorted(positions, reverse=True), sorted(positions))
-    return min((_numbers_keys(election, slot, number, order) for order in orders), key=len)
-
-
-def _numbers_keys(election: Election, slot: Slot, number: ListNumber, positions: Sequence[int]) -> list[Key]:
+def _column(election: Election, slot: Slot, number: ListNumber, positions: Sequence[int]) -> list[Key]:
+    """One column's numbers, those that end by themselves first, with a `.` after every open number but the last."""
+    ordered = sorted(positions, key=lambda p: (_is_open(election, slot, number, p), p))
     keys: list[Key] = []
-    numbers = domain(election, slot, number)
-    for index, position in enumerate(positions):
+    for index, position in enumerate(ordered):
         keys += keys_of_number(position)
-        following = positions[index + 1] if index + 1 < len(positions) else None
-        if following is not None and str(position) + str(following)[0] in _prefixes(numbers):
-            keys.append(Key.DOT)  # the next digit would go on with this number
+        if index + 1 < len(ordered) and _is_open(election, slot, number, position):
+            keys.append(Key.DOT)
     return keys
 
 
-def _separated(
-    election: Election, slot: Slot, group_list: ListNumber | None, number: int, following: Sequence[Key]
-) -> list[Key]:
-    """`number` (in `slot`) followed by `following`, with a `.` between them when the next digit would continue it."""
-    keys = list(keys_of_number(number))
-    first = following[0] if following else None
-    if first is not None and first.digit is not None:
-        numbers = domain(election, slot, group_list)
-        if (str(number) + str(first.digit)) in _prefixes(numbers):
-            keys.append(Key.DOT)
-    return keys + list(following)
+def _with_star(column: list[Key], after_open: bool) -> list[Key]:
+    """Put `*` where it saves a `.`: first after an open list number (it ends it), else in place of the column's
+    first `.`, else first."""
+    if not after_open and Key.DOT in column:
+        first_dot = column.index(Key.DOT)
+        return [*column[:first_dot], Key.STAR, *column[first_dot + 1 :]]
+    return [Key.STAR, *column]

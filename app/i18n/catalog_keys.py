@@ -52,9 +52,9 @@ MESSAGES = {
         "de": "Es gibt keine Liste {number} auf diesem Stimmzettel. Geben Sie die Nummer einer Liste ein, wie sie auf dem Stimmzettel steht; Backspace löscht die letzte Taste.",
     },
     "keys.no_titular": {
-        "nl": "Lijst {list} heeft geen kandidaat-titularis {number}: de kandidaat-titularissen gaan van 1 tot {maximum}. Typ een nummer van 1 tot {maximum}; Backspace wist de laatste toets.",
-        "fr": "La liste {list} n'a pas de candidat titulaire {number} : les candidats titulaires vont de 1 à {maximum}. Tapez un numéro de 1 à {maximum} ; Backspace efface la dernière touche.",
-        "de": "Liste {list} hat keinen ordentlichen Kandidaten {number}: die ordentlichen Kandidaten gehen von 1 bis {maximum}. Geben Sie eine Nummer von 1 bis {maximum} ein; Backspace löscht die letzte Taste.",
+        "nl": "Lijst {list} heeft geen kandidaat-titularis {number}: de kandidaat-titularissen gaan van 1 tot {maximum}. Typ een nummer van 1 tot {maximum}; twee nummers na elkaar scheidt u met . (zoals 2 . 5); Backspace wist de laatste toets.",
+        "fr": "La liste {list} n'a pas de candidat titulaire {number} : les candidats titulaires vont de 1 à {maximum}. Tapez un numéro de 1 à {maximum} ; séparez deux numéros par . (comme 2 . 5) ; Backspace efface la dernière touche.",
+        "de": "Liste {list} hat keinen ordentlichen Kandidaten {number}: die ordentlichen Kandidaten gehen von 1 bis {maximum}. Geben Sie eine Nummer von 1 bis {maximum} ein; zwei Nummern trennen Sie mit . (wie 2 . 5); Backspace löscht die letzte Taste.",
     },
     "keys.no_successor": {
         "nl": "Lijst {list} heeft geen kandidaat-opvolger {number}: de kandidaat-opvolgers gaan tot {maximum}. Typ een nummer tot {maximum}; na - zijn alle nummers kandidaat-opvolgers.",

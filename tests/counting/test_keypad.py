@@ -210,6 +210,9 @@ REFUSALS = [
     (pile_pane(), "", "*", "keys.list_first", {"symbol": "*"}),  # `*` first in a mixed pile
     (pile_pane(), "", "-", "keys.list_first", {"symbol": "-"}),
     (pile_pane(), "5", "8", "keys.no_titular", {"number": 8, "list": 5, "maximum": 7}),  # list 5 has 7 titulars
+    # list 1 has 24 titulars: `2 5` is no candidate 25, and never silently 2 and 5 (that needs `2 . 5`)
+    (pile_pane(), "1 . 2", "5", "keys.no_titular", {"number": "25", "after": "2", "maximum": 24}),
+    (pile_pane(), "1", "4", "keys.no_list", {"number": "14", "after": "1"}),  # lists 1, 10, 15..21: no list 14
     (pile_pane(), "21", "2", "keys.no_titular", {"number": 2, "list": 21, "maximum": 1}),
     (pile_pane(), "", "2 .", "keys.no_list", {"number": "2", "maximum": 21}),  # 2 could be 20 or 21, not 2
     (pile_pane(), "", "2 /", "keys.no_list", {"number": "2"}),  # the missing list, not a misplaced `/`
