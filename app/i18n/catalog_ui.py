@@ -60,6 +60,23 @@ MESSAGES = {
         "Votre nom. Le second encodage d'une pile doit être fait par une autre personne que le premier.",
         "Ihr Name. Die zweite Eingabe eines Stapels muss eine andere Person machen als die erste.",
     ),
+    "ui.help.member": _t(
+        "Kies uw naam uit de leden van het bureau (voorzitter, secretaris, bijzitters): tik erop of typ uw nummer. "
+        "De tweede invoer van een stapel doet een ander lid dan de eerste.",
+        "Choisissez votre nom parmi les membres du bureau (président, secrétaire, assesseurs) : touchez-le ou tapez "
+        "votre numéro. Le second encodage d'une pile est fait par un autre membre que le premier.",
+        "Wählen Sie Ihren Namen unter den Mitgliedern des Zählbürovorstands (Vorsitzender, Sekretär, Beisitzer): "
+        "Tippen Sie darauf oder geben Sie Ihre Nummer ein. Die zweite Eingabe eines Stapels macht ein anderes "
+        "Mitglied als die erste.",
+    ),
+    "ui.help.entry_marks": _t(
+        "Typ het lijstnummer en de aangekruiste vakjes: 8 H = lijststem van lijst 8; 8 T3 S1 = titularis 3 en "
+        "opvolger 1 van lijst 8. Blanco = F6. Enter bevestigt.",
+        "Tapez le numéro de liste et les cases cochées : 8 H = vote en tête de la liste 8 ; 8 T3 S1 = titulaire 3 "
+        "et suppléant 1 de la liste 8. Blanc = F6. Entrée confirme.",
+        "Geben Sie die Listennummer und die angekreuzten Felder ein: 8 H = Listenstimme für Liste 8; 8 T3 S1 = "
+        "ordentlicher Kandidat 3 und Ersatzkandidat 1 der Liste 8. Weiß = F6. Eingabetaste bestätigt.",
+    ),
     "ui.help.hand_count": _t(
         "Hoeveel stembiljetten u met de hand in deze stapel telde. Laat leeg als de stapel nog niet geteld is.",
         "Combien de bulletins vous avez comptés à la main dans cette pile. Laissez vide si elle n'est pas comptée.",
@@ -266,6 +283,38 @@ MESSAGES = {
         "Pile {pile}, {pass_name} : terminé et enregistré.",
         "Stapel {pile}, {pass_name}: fertig und gespeichert.",
     ),
+    "ui.overview.member": _t("Wie voert in?", "Qui encode ?", "Wer gibt ein?"),
+    "ui.overview.member_choose": _t(
+        "kies uw naam of typ uw nummer",
+        "choisissez votre nom ou tapez votre numéro",
+        "Namen wählen oder Nummer tippen",
+    ),
+    "ui.overview.member_item": _t("{number} · {name}", "{number} · {name}", "{number} · {name}"),
+    "ui.overview.no_members": _t(
+        "De leden van het bureau zijn nog niet ingevuld. Een invoer wordt gestart door een lid: vul eerst de "
+        "voorzitter, de secretaris en de bijzitters in.",
+        "Les membres du bureau ne sont pas encore indiqués. Un encodage est commencé par un membre : indiquez "
+        "d'abord le président, le secrétaire et les assesseurs.",
+        "Die Mitglieder des Zählbürovorstands sind noch nicht eingetragen. Eine Eingabe beginnt ein Mitglied: "
+        "Tragen Sie zuerst den Vorsitzenden, den Sekretär und die Beisitzer ein.",
+    ),
+    "ui.overview.to_record": _t(
+        "Leden van het bureau invullen", "Indiquer les membres du bureau", "Mitglieder des Zählbürovorstands eintragen"
+    ),
+    "ui.overview.continue": _t("Invoer voortzetten", "Poursuivre l'encodage", "Eingabe fortsetzen"),
+    "ui.overview.choose_member": _t(
+        "Niets gestart: kies eerst wie invoert (uw naam bij de leden van het bureau, of typ uw nummer).",
+        "Rien n'est commencé : choisissez d'abord qui encode (votre nom parmi les membres du bureau, ou tapez "
+        "votre numéro).",
+        "Nichts begonnen: Wählen Sie zuerst, wer eingibt (Ihren Namen unter den Mitgliedern des "
+        "Zählbürovorstands, oder tippen Sie Ihre Nummer).",
+    ),
+    "ui.overview.hand_too_many": _t(
+        "{counted} kan niet: een stapel telt ten hoogste {maximum} stembiljetten. Tel opnieuw of verdeel de stapel.",
+        "{counted} n'est pas possible : une pile compte au plus {maximum} bulletins. Recomptez ou divisez la pile.",
+        "{counted} ist nicht möglich: Ein Stapel hat höchstens {maximum} Stimmzettel. Zählen Sie erneut oder teilen "
+        "Sie den Stapel.",
+    ),
     # --- entry ---
     "ui.entry.title": _t(
         "Stapel {pile} · {pass_name} · {operator}",
@@ -369,6 +418,42 @@ MESSAGES = {
         "Typ eerst het lijstnummer, dan {token}.",
         "Tapez d'abord le numéro de liste, puis {token}.",
         "Geben Sie zuerst die Listennummer ein, dann {token}.",
+    ),
+    "ui.entry.blank": _t("Blanco (F6)", "Blanc (F6)", "Weiß (F6)"),
+    "ui.entry.preview_empty": _t(
+        "Nog geen vakjes. Een blanco stembiljet: F6 (Blanco).",
+        "Pas encore de cases. Un bulletin blanc : F6 (Blanc).",
+        "Noch keine Felder. Ein weißer Stimmzettel: F6 (Weiß).",
+    ),
+    "ui.entry.empty_use_blank": _t(
+        "Niets bewaard: het veld is leeg. Is het stembiljet blanco, druk dan F6 (Blanco).",
+        "Rien n'est enregistré : le champ est vide. Si le bulletin est blanc, appuyez sur F6 (Blanc).",
+        "Nichts gespeichert: Das Feld ist leer. Ist der Stimmzettel weiß, drücken Sie F6 (Weiß).",
+    ),
+    "ui.entry.blank_not_empty": _t(
+        "Niets bewaard: een blanco stembiljet heeft geen aangekruiste vakjes en is niet ongeldig verklaard. Wis de "
+        "vakjes (of zet 'ongeldig verklaard' uit), of bevestig met Enter wat er staat.",
+        "Rien n'est enregistré : un bulletin blanc n'a pas de cases cochées et n'est pas déclaré nul. Effacez les "
+        "cases (ou désactivez « déclaré nul »), ou confirmez avec Entrée ce qui est indiqué.",
+        "Nichts gespeichert: Ein weißer Stimmzettel hat keine angekreuzten Felder und ist nicht für ungültig "
+        "erklärt. Löschen Sie die Felder (oder schalten Sie „für ungültig erklärt“ aus), oder bestätigen Sie mit "
+        "der Eingabetaste, was dasteht.",
+    ),
+    "ui.entry.reason_choose": _t("kies de reden", "choisissez le motif", "Grund wählen"),
+    "ui.entry.reason_missing": _t(
+        "Kies waarom het bureau dit stembiljet ongeldig verklaart; pas dan wordt het bewaard.",
+        "Choisissez pourquoi le bureau déclare ce bulletin nul ; il ne sera enregistré qu'ensuite.",
+        "Wählen Sie, warum das Büro diesen Stimmzettel für ungültig erklärt; erst dann wird er gespeichert.",
+    ),
+    "ui.entry.finish_armed_short": _t(
+        "Nogmaals tikken: pas {count} van {total} ingevoerd — stapel {pile} toch afsluiten?",
+        "Toucher encore : seulement {count} sur {total} encodés — clôturer quand même la pile {pile} ?",
+        "Erneut tippen: erst {count} von {total} erfasst — Stapel {pile} trotzdem abschließen?",
+    ),
+    "ui.entry.finish_armed_over": _t(
+        "Nogmaals tikken: {count} ingevoerd, maar {total} met de hand geteld — stapel {pile} toch afsluiten?",
+        "Toucher encore : {count} encodés, mais {total} comptés à la main — clôturer quand même la pile {pile} ?",
+        "Erneut tippen: {count} erfasst, aber {total} von Hand gezählt — Stapel {pile} trotzdem abschließen?",
     ),
     "ui.verdict.valid": _t("geldig, lijst {list}", "valable, liste {list}", "gültig, Liste {list}"),
     "ui.verdict.blank": _t("blanco", "blanc", "weiß"),

@@ -1,6 +1,10 @@
 """Entry of one pass of one pile (C5, U7): a ballot is typed as marks (`8 T3 S1`) or tapped on the grid, Enter
 confirms, and the ballot is on durable storage when the screen says so (C7).
 
+No phantom ballots (U7): Enter on an empty entry stores nothing (a blank ballot has its own key, F6, and button),
+a ballot declared invalid needs its reason chosen for that very ballot (the choice is cleared after every ballot
+and when a pass is opened), and finishing a pass short of its hand count says so before the second tap.
+
 Slips are put right without leaving the pass: F4 takes the last ballot back, F5 opens an earlier ballot for
 correction (`CorrectBallot`; Enter stores the correction, Esc cancels it), and a pass entered on the wrong pile is
 thrown away with two taps (`DiscardPass`) so it can be entered again on the right one."""
@@ -24,7 +28,7 @@ from app.counting.classify import Verdict, check_marks, classify
 from app.counting.count import ConfirmBallot, CorrectBallot, DiscardPass, FinishPile, PassEntry, UndoLast
 from app.counting.double_entry import MAX_PILE_SIZE, Pass
 from app.counting.model import Ballot, InvalidReason, Status
-from app.errors import TabulaError
+from app.errors import BadInput, TabulaError
 from app.ui.ballot_grid import BallotGrid
 from app.ui.mark_text import ballot_text, format_entry, parse_entry, reason_key
 from app.ui.ports import SessionPort
@@ -61,7 +65,7 @@ class EntryScreen(Screen):
         self.field.returnPressed.connect(self.confirm)
         self.field.textEdited.connect(self._on_typed)
         self.marks_label.setBuddy(self.field)
-        self.help.register(self.field, "ui.help.marks")
+        self.help.register(self.field, "ui.help.entry_marks")
         self.preview = wrapped_label()
         self.grid_box = QVBoxLayout()
         # correcting an earlier ballot: its number, what it holds now, and the button that opens it (F5)
@@ -116,11 +120,15 @@ class EntryScreen(Screen):
         self.invalid.toggled.connect(self._on_invalid)
         self.reason = QComboBox()
         self.reason.setEnabled(False)
+        self.reason.currentIndexChanged.connect(lambda _i: self._show_preview())
         self.help.register(self.reason, "ui.help.reason")
         self.confirm_button = QPushButton()
         self.confirm_button.setProperty("role", "primary")
         self.confirm_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.confirm_button.clicked.connect(self.confirm)
+        self.blank_button = QPushButton()  # a blank ballot is said on purpose, never by an Enter on nothing
+        self.blank_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.blank_button.clicked.connect(self.confirm_blank)
         self.cancel_button = QPushButton()
         self.cancel_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cancel_button.clicked.connect(self.cancel_correction)
@@ -136,6 +144,7 @@ class EntryScreen(Screen):
             side.addWidget(widget)
         side.addSpacing(8)
         side.addWidget(self.confirm_button)
+        side.addWidget(self.blank_button)
         side.addWidget(self.cancel_button)
         side.addWidget(self.undo_button)
         side.addStretch(1)
@@ -153,6 +162,7 @@ class EntryScreen(Screen):
             ("F3", self.invalid.toggle),
             ("F4", self.undo),
             ("F5", self.choose_correction),
+            ("F6", self.confirm_blank),
             ("Escape", self.cancel_correction),
         ):
             QShortcut(QKeySequence(key), self, action)
@@ -186,9 +196,13 @@ class EntryScreen(Screen):
         return None if pile is None else pile.entry(self.pass_no)
 
     def _total(self) -> int:
-        pile = None if self.session is None else self.session.count.piles.get(self.pile)
-        counted = None if pile is None else pile.counted_by_hand
+        counted = self.hand_count()
         return counted if counted is not None else MAX_PILE_SIZE
+
+    def hand_count(self) -> int | None:
+        """The pile's hand count, when it was given."""
+        pile = None if self.session is None else self.session.count.piles.get(self.pile)
+        return None if pile is None else pile.counted_by_hand
 
     def entered(self) -> int:
         entry = self._entry()
@@ -197,7 +211,34 @@ class EntryScreen(Screen):
     # --- actions -------------------------------------------------------------------------------------------------
 
     def confirm(self) -> None:
-        """Confirm the ballot being entered (or the correction); it is durable when the session returns (C7)."""
+        """Confirm the ballot being entered (or the correction); it is durable when the session returns (C7).
+
+        An empty entry (no marks, neither declared invalid nor contested) stores nothing: blank is F6 (U7)."""
+        if self.session is None:
+            return
+        if self.is_empty():
+            self.banner.show_key("ui.entry.empty_use_blank", Urgency.WARNING)
+            self.field.setFocus()
+            return
+        self._store()
+
+    def confirm_blank(self) -> None:
+        """F6 / the Blank button: store a blank ballot (contested too, when F2 is on); refused when marks are typed
+        or the ballot is declared invalid, so a ballot typed in full is never stored as blank by a slip."""
+        if self.session is None:
+            return
+        if self.field.text().strip() or self.invalid.isChecked():
+            self.banner.show_key("ui.entry.blank_not_empty", Urgency.WARNING)
+            self.field.setFocus()
+            return
+        self._store()  # an empty field, F2 or not: what the ballot builds is blank (or blank and contested)
+
+    def is_empty(self) -> bool:
+        """Nothing said about the ballot yet: no marks, not declared invalid, not contested."""
+        return not self.field.text().strip() and not self.invalid.isChecked() and not self.contested.isChecked()
+
+    def _store(self) -> None:
+        """Store the ballot as typed as the next one, or as the correction of the earlier one opened."""
         session = self.session
         if session is None:
             return
@@ -207,13 +248,13 @@ class EntryScreen(Screen):
         position = self.entered() + 1
 
         def act() -> None:
-            ballot = self.current_ballot()
-            session.apply(ConfirmBallot(self.pile, self.pass_no, ballot))
+            session.apply(ConfirmBallot(self.pile, self.pass_no, self.current_ballot()))
 
         if self.guard(act, "entry.confirm"):
             self._reset_ballot()
             self.banner.show_key("ui.entry.saved", Urgency.OK, position=position)
             self.refresh()
+            self.field.setFocus()
 
     def choose_correction(self) -> None:
         """F5: go to the number of the earlier ballot to correct (the last one is proposed)."""
@@ -300,6 +341,8 @@ class EntryScreen(Screen):
         marks = parse_entry(self.field.text())
         if self.invalid.isChecked():
             reason = self.reason.currentData()
+            if reason is None:  # declared invalid, but why has not been chosen for this ballot
+                raise BadInput("ui.entry.reason_missing")
             ballot = Ballot(marks, Status.DECLARED_INVALID, InvalidReason(reason))
         elif self.contested.isChecked():
             ballot = Ballot(marks, Status.CONTESTED)
@@ -336,18 +379,25 @@ class EntryScreen(Screen):
         self.reason.setEnabled(on)
         if on:
             self.contested.setChecked(False)
+        else:
+            self.reason.setCurrentIndex(-1)  # a reason is chosen for a ballot declared invalid, never kept aside
         self._show_preview()
 
     def _reset_ballot(self) -> None:
         self.field.clear()
         self.contested.setChecked(False)
         self.invalid.setChecked(False)
+        self.reason.setCurrentIndex(-1)  # U7: the reason of one ballot never carries over to the next
         if self.grid is not None:
             self.grid.set_marks(frozenset())
         self._show_preview()
 
     def _show_preview(self) -> None:
         """What Enter would confirm, said plainly, so a slip is seen before it is stored."""
+        if self.is_empty():
+            self.preview.setStyleSheet(f"color:{PALETTE.muted};")
+            self.preview.setText(self.t("ui.entry.preview_empty"))
+            return
         try:
             ballot = self.current_ballot()
         except TabulaError as error:
@@ -427,12 +477,16 @@ class EntryScreen(Screen):
         self.field.setPlaceholderText(self.t("ui.entry.placeholder"))
         self.contested.setText(self.t("ui.entry.contested"))
         self.invalid.setText(self.t("ui.entry.invalid"))
+        self.blank_button.setText(self.t("ui.entry.blank"))
         current = self.reason.currentData()
+        self.reason.blockSignals(True)
         self.reason.clear()
         for reason in InvalidReason:
             self.reason.addItem(self.t(reason_key(reason)), reason.value)
-        if current is not None:
-            self.reason.setCurrentIndex(self.reason.findData(current))
+        # no reason chosen until one is chosen for this ballot (adding the first item would choose it)
+        self.reason.setCurrentIndex(-1 if current is None else self.reason.findData(current))
+        self.reason.setPlaceholderText(self.t("ui.entry.reason_choose"))
+        self.reason.blockSignals(False)
         self.undo_button.setText(self.t("ui.entry.undo"))
         self.cancel_button.setText(self.t("ui.entry.cancel_correction"))
         self.back_button.setText(self.t("ui.entry.back"))
@@ -445,6 +499,12 @@ class EntryScreen(Screen):
         return self.t("ui.entry.finish")
 
     def _finish_armed_label(self) -> str:
+        """The second tap says what it finishes; short of (or past) the hand count it asks first (U7)."""
+        entered, counted = self.entered(), self.hand_count()
+        if counted is not None and entered < counted:
+            return self.t("ui.entry.finish_armed_short", pile=self.pile, count=entered, total=counted)
+        if counted is not None and entered > counted:
+            return self.t("ui.entry.finish_armed_over", pile=self.pile, count=entered, total=counted)
         return self.t("ui.entry.finish_armed", pile=self.pile, count=self.entered())
 
     def _discard_label(self) -> str:

@@ -1,12 +1,17 @@
-"""The overview of the count: every pile with its two passes and differences, and starting a pass (C5)."""
+"""The overview of the count: every pile with its two passes and differences, and starting a pass (C5).
+
+A pass is started by a member of the bureau chosen from its record (never a typed name), with the pile's hand count
+as typed: a count past the size of a pile is shown as typed and refused, never cut down to a smaller number."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QElapsedTimer, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
+    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.counting.count import (
@@ -33,9 +39,10 @@ from app.counting.count import (
 )
 from app.counting.double_entry import MAX_PILE_SIZE, Pass
 from app.ui.ports import SessionPort
+from app.ui.session_view import ObservedSession
 from app.ui.texts import Texts
 from app.ui.theme import PALETTE, Urgency
-from app.ui.widgets import ConfirmButton, ErrorSink, Screen, title_label
+from app.ui.widgets import ConfirmButton, ErrorSink, Screen, title_label, wrapped_label
 
 _COLUMNS = (
     "ui.overview.col.pile",
@@ -44,6 +51,62 @@ _COLUMNS = (
     "ui.overview.col.pass2",
     "ui.overview.col.differences",
 )
+
+
+class MemberChoice(QComboBox):
+    """The members of the bureau, numbered; typing a member's number picks them and Enter starts the pass. Nothing
+    else can be chosen: it is not editable, and a number no member has chooses nobody."""
+
+    entered = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._typed = ""  # the digits typed so far: "1" then "2" quickly is member 12 when there is one
+        self._since = QElapsedTimer()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.entered.emit()
+            return
+        if event.text().isdigit():
+            self.choose_number(event.text())
+            return
+        super().keyPressEvent(event)
+
+    def choose_number(self, digit: str) -> None:
+        """Choose the member whose number is being typed (as a keyboard search would, but by number only)."""
+        fresh = not self._since.isValid() or self._since.elapsed() > QApplication.keyboardInputInterval()
+        typed = digit if fresh or not 1 <= int(self._typed + digit) <= self.count() else self._typed + digit
+        self._typed = typed
+        self._since.restart()
+        number = int(typed)
+        self.setCurrentIndex(number - 1 if 1 <= number <= self.count() else -1)
+
+    def clear_choice(self) -> None:
+        """Nobody chosen; the next digit starts a new number."""
+        self.setCurrentIndex(-1)
+        self._since.invalidate()
+
+
+class HandCountField(QLineEdit):
+    """The pile's hand count as typed. Digits only, and never cut short: 77 stays 77 (and is refused on start),
+    where a spin box limited to 50 silently turned it into 7. Empty (or 0) means not counted yet."""
+
+    MAX_DIGITS = 6  # room for any slip of the fingers; int() of the text stays cheap
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d*"), self))
+        self.setMaxLength(self.MAX_DIGITS)
+
+    def value(self) -> int:
+        """The number typed, 0 when empty."""
+        text = self.text().strip()
+        return int(text) if text else 0
+
+    def setValue(self, value: int) -> None:
+        """Show `value` (0: not counted yet, the field stays empty); the name of the spin box it replaces."""
+        self.setText(str(value) if value else "")
 
 
 class OverviewScreen(Screen):
@@ -58,6 +121,8 @@ class OverviewScreen(Screen):
     def __init__(self, texts: Texts, errors: ErrorSink) -> None:
         super().__init__(texts, errors)
         self.session: SessionPort | None = None
+        self._observed: ObservedSession | None = None  # whose `changed` keeps the member choice up to date
+        self._members: tuple[str, ...] | None = None  # the members the choice holds now
         self._build()
         self.retranslate()
 
@@ -85,16 +150,28 @@ class OverviewScreen(Screen):
             button.setCheckable(True)
             self._passes.addButton(button)
         self.pass_1.setChecked(True)
-        self.operator = QLineEdit()
-        self.hand_count = QSpinBox()
-        self.hand_count.setRange(0, MAX_PILE_SIZE)
+        # C5: who enters is a member of the bureau, chosen from its record; without members the form says so
+        self.member = MemberChoice()
+        self.member.entered.connect(self.start)
+        self.no_members = wrapped_label()
+        self.no_members.setVisible(False)
+        member_box = QWidget()
+        member_layout = QVBoxLayout(member_box)
+        member_layout.setContentsMargins(0, 0, 0, 0)
+        member_layout.addWidget(self.member)
+        member_layout.addWidget(self.no_members)
+        self.hand_count = HandCountField()
+        self.hand_count.returnPressed.connect(self.start)
+        self.hand_count.textChanged.connect(lambda _t: self._show_hand_problem())
+        self.hand_problem = wrapped_label()
+        self.hand_problem.setStyleSheet(f"color:{PALETTE.warning};")
+        self.hand_problem.setVisible(False)
         self.start_button = QPushButton()
         self.start_button.setProperty("role", "primary")
         self.start_button.clicked.connect(self.start)
-        self.operator.returnPressed.connect(self.start)
         for widget, key in (
             (self.pile_no, "ui.help.pile"),
-            (self.operator, "ui.help.operator"),
+            (self.member, "ui.help.member"),
             (self.hand_count, "ui.help.hand_count"),
         ):
             self.help.register(widget, key)
@@ -106,8 +183,9 @@ class OverviewScreen(Screen):
         self.form_labels = [QLabel() for _ in range(4)]
         self.form.addRow(self.form_labels[0], self.pile_no)
         self.form.addRow(self.form_labels[1], passes)
-        self.form.addRow(self.form_labels[2], self.operator)
+        self.form.addRow(self.form_labels[2], member_box)
         self.form.addRow(self.form_labels[3], self.hand_count)
+        self.form.addRow(self.hand_problem)
         card = QFrame()
         card.setProperty("role", "card")
         card.setFixedWidth(420)
@@ -121,8 +199,8 @@ class OverviewScreen(Screen):
         self.discard_button = ConfirmButton(self._discard_label, self._discard_armed_label)
         self.discard_button.confirmed.connect(self.discard)
         card_layout.addWidget(self.discard_button)
-        self.pile_no.valueChanged.connect(lambda _v: self._show_discard())
-        self._passes.buttonToggled.connect(lambda *_: self._show_discard())
+        self.pile_no.valueChanged.connect(lambda _v: self._show_choice())
+        self._passes.buttonToggled.connect(lambda *_: self._show_choice())
 
         self.differences_button = QPushButton()
         self.differences_button.clicked.connect(self.show_differences.emit)
@@ -162,8 +240,20 @@ class OverviewScreen(Screen):
 
     def show_session(self, session: SessionPort) -> None:
         self.session = session
+        self._follow(session)
         self.refresh()
         self._suggest()
+
+    def _follow(self, session: SessionPort) -> None:
+        """Keep the member choice in step with the session: the record may change on another screen."""
+        observed = session if isinstance(session, ObservedSession) else None
+        if observed is self._observed:
+            return
+        if self._observed is not None:
+            self._observed.changed.disconnect(self._show_members)
+        if observed is not None:
+            observed.changed.connect(self._show_members)
+        self._observed = observed
 
     def refresh(self) -> None:
         if self.session is None:
@@ -199,7 +289,56 @@ class OverviewScreen(Screen):
         self.checks_button.setVisible(count.phase is Phase.CHECKS)
         self.close_button.refresh()
         self.reopen_button.refresh()
+        self._show_members()
+        self._show_choice()
+
+    def members(self) -> tuple[str, ...]:
+        """Who may start a pass: the members in the bureau's record (president, secretary, assessors)."""
+        return () if self.session is None else self.session.count.record.operators
+
+    def _show_members(self) -> None:
+        """The numbered members in the choice; the one chosen stays chosen when the list is made again."""
+        members = self.members()
+        if members != self._members:
+            chosen = self.member.currentData()
+            self.member.blockSignals(True)
+            self.member.clear()
+            for number, name in enumerate(members, start=1):
+                self.member.addItem(self.t("ui.overview.member_item", number=number, name=name), name)
+            self.member.setCurrentIndex(self.member.findData(chosen) if chosen in members else -1)
+            self.member.blockSignals(False)
+            self._members = members
+        self.member.setVisible(bool(members))
+        self.no_members.setVisible(not members)
+        self._show_start()
+
+    def _show_choice(self) -> None:
+        """The pile or pass chosen changed: what can be discarded, and what the start button does."""
         self._show_discard()
+        self._show_start()
+
+    def _continues(self) -> bool:
+        """Whether the chosen pass is under way (after a restart, or left for the overview): start continues it."""
+        pile = None if self.session is None else self.session.count.piles.get(self.pile_no.value())
+        entry = None if pile is None else pile.entry(self.selected_pass())
+        return entry is not None and not entry.finished
+
+    def _show_start(self) -> None:
+        if self._continues():
+            key = "ui.overview.continue"
+        elif not self.members():
+            key = "ui.overview.to_record"  # a pass is started by a member: the record comes first
+        else:
+            key = "ui.overview.start"
+        self.start_button.setText(self.t(key))
+
+    def _show_hand_problem(self) -> None:
+        """Said while typing: a pile holds at most MAX_PILE_SIZE ballots (the count refuses more on start too)."""
+        typed = self.hand_count.value()
+        too_many = typed > MAX_PILE_SIZE
+        self.hand_problem.setVisible(too_many)
+        text = self.t("ui.overview.hand_too_many", counted=typed, maximum=MAX_PILE_SIZE) if too_many else ""
+        self.hand_problem.setText(text)
 
     def _selected_entry(self) -> tuple[Pile | None, int]:
         """The pile chosen in the form, and how many ballots its chosen pass holds (-1: not started)."""
@@ -281,15 +420,26 @@ class OverviewScreen(Screen):
         if session is None:
             return
         number, pass_no = self.pile_no.value(), self.selected_pass()
-        pile = session.count.piles.get(number)
-        entry = None if pile is None else pile.entry(pass_no)
-        if entry is not None and not entry.finished:
+        if self._continues():
             self.enter_pass.emit(number, int(pass_no))
             return
-        hand = self.hand_count.value() or None
-        event = StartPile(number, pass_no, self.operator.text().strip(), hand)
+        if not self.members():
+            self.show_record.emit()  # C5: no member recorded, nobody can start a pass yet
+            return
+        hand = self.hand_count.value()
+        if hand > MAX_PILE_SIZE:
+            self.banner.show_key("ui.overview.hand_too_many", Urgency.WARNING, counted=hand, maximum=MAX_PILE_SIZE)
+            self.hand_count.setFocus()
+            self.hand_count.selectAll()
+            return
+        member = self.member.currentData()
+        if not isinstance(member, str):
+            self.banner.show_key("ui.overview.choose_member", Urgency.WARNING)
+            self.member.setFocus()
+            return
+        event = StartPile(number, pass_no, member, hand or None)
         if self.guard(lambda: session.apply(event), "overview.start"):
-            self.operator.clear()
+            self.member.clear_choice()  # the next pass is someone's own choice again
             self.enter_pass.emit(number, int(pass_no))
 
     def close_entry(self) -> None:
@@ -322,13 +472,17 @@ class OverviewScreen(Screen):
         self.title.setText(self.t("ui.overview.title"))
         self.table.setHorizontalHeaderLabels([self.t(key) for key in _COLUMNS])
         self.form_title.setText(self.t("ui.overview.start_title"))
-        labels = ("ui.overview.pile", "ui.overview.pass", "ui.overview.operator", "ui.overview.hand_count")
+        labels = ("ui.overview.pile", "ui.overview.pass", "ui.overview.member", "ui.overview.hand_count")
         for label, key in zip(self.form_labels, labels, strict=True):
             label.setText(self.t(key))
         self.pass_1.setText(self.t("ui.pass.1"))
         self.pass_2.setText(self.t("ui.pass.2"))
-        self.hand_count.setSpecialValueText(self.t("ui.overview.hand_unknown"))
-        self.start_button.setText(self.t("ui.overview.start"))
+        self.hand_count.setPlaceholderText(self.t("ui.overview.hand_unknown"))
+        self.member.setPlaceholderText(self.t("ui.overview.member_choose"))
+        self.no_members.setText(self.t("ui.overview.no_members"))
+        self._members = None  # the numbered items are texts too: make them again
+        self._show_members()
+        self._show_hand_problem()
         self.checks_button.setText(self.t("ui.overview.to_checks"))
         self.record_button.setText(self.t("ui.overview.record"))
         self.table_button.setText(self.t("ui.overview.keypad_entry"))

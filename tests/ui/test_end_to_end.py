@@ -168,10 +168,11 @@ def log_in(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     assert "DEMO-1" in window.status.bureau.text()
 
 
-def type_number(qtbot, spin, value: int) -> None:  # type: ignore[no-untyped-def]
-    spin.lineEdit().selectAll()
-    qtbot.keyClicks(spin.lineEdit(), str(value))
-    assert spin.value() == value
+def type_number(qtbot, field, value: int) -> None:  # type: ignore[no-untyped-def]
+    edit = field.lineEdit() if hasattr(field, "lineEdit") else field  # a spin box, or a plain field
+    edit.selectAll()
+    qtbot.keyClicks(edit, str(value))
+    assert field.value() == value
 
 
 def start_pass(qtbot, window: MainWindow, pile: int, pass_no: Pass, operator: str, hand: int = 0) -> None:  # type: ignore[no-untyped-def]
@@ -181,8 +182,11 @@ def start_pass(qtbot, window: MainWindow, pile: int, pass_no: Pass, operator: st
     qtbot.mouseClick(overview.pass_1 if pass_no is Pass.FIRST else overview.pass_2, Qt.MouseButton.LeftButton)
     if hand:
         type_number(qtbot, overview.hand_count, hand)
-    qtbot.keyClicks(overview.operator, operator)
-    qtbot.keyClick(overview.operator, Qt.Key.Key_Return)
+    # the operator chooses themself among the members: their number, as listed in the choice, then Enter
+    number = [overview.member.itemData(i) for i in range(overview.member.count())].index(operator) + 1
+    assert overview.member.itemText(number - 1) == f"{number} · {operator}"
+    qtbot.keyClicks(overview.member, str(number))
+    qtbot.keyClick(overview.member, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.entry, overview.banner.text()
 
 
@@ -197,7 +201,8 @@ def type_ballot(qtbot, window: MainWindow, ballot: Typed) -> None:  # type: igno
         qtbot.keyClick(entry.field, Qt.Key.Key_F2)
         assert entry.contested.isChecked()
     qtbot.keyClicks(entry.field, ballot.marks)
-    qtbot.keyClick(entry.field, Qt.Key.Key_Return)
+    blank = not ballot.marks and ballot.invalid is None and not ballot.contested
+    qtbot.keyClick(entry.field, Qt.Key.Key_F6 if blank else Qt.Key.Key_Return)  # a blank ballot has its own key
     assert entry.banner.text() == f"Stembiljet {position} is bewaard.", entry.banner.text()
 
 
@@ -353,6 +358,7 @@ def test_the_kiosk_closed_in_the_middle_of_pass_2_resumes_at_the_same_ballot(qtb
     state = tmp_path / "state"
     first = open_kiosk(qtbot, demo, state, windows)
     log_in(qtbot, first)
+    record_bureau(qtbot, first)  # operators are members: the record lists them first
     enter_pass(qtbot, first, 1, Pass.FIRST, OPERATOR_1, PILE_1, hand=5)
     start_pass(qtbot, first, 1, Pass.SECOND, OPERATOR_2, hand=5)
     for ballot in PILE_1[:3]:
@@ -367,12 +373,15 @@ def test_the_kiosk_closed_in_the_middle_of_pass_2_resumes_at_the_same_ballot(qtb
     second = open_kiosk(qtbot, demo, state, windows)
     assert second.session is None
     log_in(qtbot, second)
+    assert second.stack.currentWidget() is second.table  # with members recorded, entry happens at the table
+    click(qtbot, second.table.back)  # the single entry screen stays for touch and corrections
     overview = second.overview
     assert second.stack.currentWidget() is overview
     assert second.session is not None and second.session.count.piles[1] == before  # nothing lost, nothing added
     assert overview.table.item(0, 3).text().startswith(OPERATOR_2)
     # the overview proposes the pass under way; tapping start continues it at the next ballot
     assert (overview.pile_no.value(), overview.selected_pass()) == (1, Pass.SECOND)
+    assert overview.start_button.text() == "Invoer voortzetten"
     click(qtbot, overview.start_button)
     entry = second.entry
     assert second.stack.currentWidget() is entry
