@@ -10,6 +10,7 @@ packages=(
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 libxcb-util1 libxcb-xinerama0
+  libtss2-dev pkg-config swtpm   # tpm2-pytss builds against tss2-esys (sdist only); the TPM tests run against swtpm
 )
 missing=()
 for p in "${packages[@]}"; do
