@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.counting.bureau import BureauRecord
+from app.counting.count import RecordBureau
 from app.counting.double_entry import Pass
 from app.ui.ballot_grid import BallotGrid
 from app.ui.main import MainWindow
@@ -21,8 +23,10 @@ def test_switching_language_changes_the_texts_on_screen(qtbot, window: MainWindo
     window.switch.buttons["fr"].click()
     assert window.login.title.text() == "Connexion"
     assert window.overview.title.text() == "Aperçu des piles"
+    session.apply(RecordBureau(BureauRecord(president="Anne")))  # a pass is started by a member (C5)
     window.attach(session)
-    window.overview.operator.setText("Anne")
+    window.show_screen(window.overview)
+    window.overview.member.setCurrentIndex(0)
     window.overview.start()
     assert window.entry.position.text().startswith("Pile 1 · bulletin 1")
     window.switch.buttons["de"].click()
