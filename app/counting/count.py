@@ -35,13 +35,13 @@ from dataclasses import dataclass, field, replace
 from app.counting.bureau import BureauRecord
 from app.counting.checks import Finding, Severity
 from app.counting.classify import check_marks
+from app.counting.decisions import DecidedBallot, Entries, compare_entries, decision_ballots
 from app.counting.double_entry import (
     MAX_PILE_SIZE,
     Decision,
     Difference,
     Pass,
     PileComparison,
-    align,
     compare_pile,
 )
 from app.counting.model import MIXED, Ballot, BallotRef, Declaration, Election, Status
@@ -334,11 +334,14 @@ def _discard(count: Count, event: DiscardPass) -> Count:
 
 def _decide(count: Count, event: Decide) -> Count:
     decision = event.decision
-    # A decision is the bureau's settled content of the whole pile and replaces both passes (contract), so it may
-    # also settle a pile entered once or not at all; only a pass still being typed must be finished first.
-    pile = count.piles.get(decision.pile) or Pile(_valid_pile_number(decision.pile))
-    if any(entry is not None and not entry.finished for entry in (pile.first, pile.second)):
-        raise CountStateError("count.pile_not_ready", pile=decision.pile)
+    # A decision is the bureau's settled content of the whole pile and replaces both passes (contract), but only
+    # once both passes are finished: art. 2 B of the decree, every ballot is entered twice. A decision never
+    # stands in for a pass, and one for a pile the count does not have is a slip in its number.
+    pile = count.piles.get(_valid_pile_number(decision.pile))
+    if pile is None:
+        raise CountStateError("count.decision_unknown_pile", pile=decision.pile)
+    if pile.comparison is None:
+        raise CountStateError("count.decision_needs_two_passes", pile=decision.pile)
     for ballot in decision.ballots:
         check_marks(count.election, ballot)
     count = _with_pile(count, replace(pile, decision=decision))
@@ -433,30 +436,16 @@ def piles(count: Count) -> tuple[Pile, ...]:
     return tuple(count.piles[n] for n in sorted(count.piles))
 
 
-def settleable_piles(count: Count) -> tuple[Pile, ...]:
-    """Piles entered only once that the bureau may settle as a whole: the pass there is finished, the other one
-    missing, no decision yet. (A pass still being typed must be finished or discarded first: `Decide` refuses it.)"""
-    return tuple(
-        pile
-        for pile in piles(count)
-        if pile.decision is None
-        and pile.comparison is None
-        and (pile.first is not None or pile.second is not None)
-        and all(entry is None or entry.finished for entry in (pile.first, pile.second))
-    )
-
-
 def open_differences(count: Count) -> tuple[Difference, ...]:
     """Every difference and contested ballot still waiting for a decision, pile by pile."""
     return tuple(d for pile in piles(count) for d in pile.open_differences)
 
 
 def unfinished_passes(count: Count) -> tuple[tuple[int, Pass], ...]:
-    """Passes of started piles that are not finished yet, or not even started; a decided pile needs none."""
+    """Passes of started piles that are not finished yet, or not even started (a decided pile has both finished)."""
     return tuple(
         (pile.number, pass_no)
         for pile in piles(count)
-        if pile.decision is None
         for pass_no in Pass
         if (entry := pile.entry(pass_no)) is None or not entry.finished
     )
@@ -493,54 +482,64 @@ def decisions(count: Count) -> tuple[Decision, ...]:
     return tuple(pile.decision for pile in piles(count) if pile.decision is not None)
 
 
+def pile_decided_ballots(pile: Pile) -> tuple[DecidedBallot, ...]:
+    """The pile's decision ballot by ballot, aligned with its two passes (`app.counting.decisions`); () undecided."""
+    if pile.decision is None or pile.comparison is None:
+        return ()
+    return decision_ballots(pile.comparison.pass_1, pile.comparison.pass_2, pile.decision)
+
+
+def decided_ballots(count: Count) -> tuple[DecidedBallot, ...]:
+    """Every ballot of every decided pile, pile by pile, with both readings, the decided one, who, when and why."""
+    return tuple(record for pile in piles(count) for record in pile_decided_ballots(pile))
+
+
+def overrules(count: Count) -> tuple[DecidedBallot, ...]:
+    """The ballots the bureau decided against what both passes agreed on (C5: shown as such)."""
+    return tuple(record for record in decided_ballots(count) if record.overrule)
+
+
+def entries(count: Count) -> Entries:
+    """Ballots entered in each pass, differences settled by a decision, overruled ballots: the same figures
+    `tabula verify` recomputes from the pass readings on the stick (`decisions.compare_entries`)."""
+    return compare_entries(
+        {
+            pile.number: (
+                None if pile.first is None else pile.first.ballots,
+                None if pile.second is None else pile.second.ballots,
+                None if pile.decision is None else pile.decision.ballots,
+            )
+            for pile in piles(count)
+        }
+    )
+
+
 def contested_ballots(count: Count) -> tuple[ContestedBallot, ...]:
     """Every ballot flagged contested in a pass of a compared pile, for the PV (C6)."""
     return tuple(ballot for pile in piles(count) for ballot in _contested_in(pile))
 
 
 def _contested_in(pile: Pile) -> Iterator[ContestedBallot]:
+    """The pile's flagged ballots once its passes are compared (a decided pile always is), each with where the
+    decision put it and as what, from the decision aligned ballot by ballot with the passes."""
     comparison = pile.comparison
     if comparison is None:
-        if pile.decision is None:
-            return  # not compared yet: its flagged ballots are listed once the passes are compared or it is decided
-        # a pile entered once and settled by the bureau: its flagged ballots are listed from the pass they are in
-        for pass_no in Pass:
-            entry = pile.entry(pass_no)
-            for index, ballot in enumerate(entry.ballots if entry is not None else (), start=1):
-                if ballot.status is Status.CONTESTED:
-                    yield _contested(pile, pass_no, index, ballot)
-        return
+        return  # not compared yet: its flagged ballots are listed once both passes are finished
+    decided = {(r.position_1, r.position_2): r for r in pile_decided_ballots(pile)}
     for p1, p2 in comparison.alignment:
         for pass_no, position in ((Pass.FIRST, p1), (Pass.SECOND, p2)):
             ballots = _ballots_of(comparison, pass_no)
             if position is not None and ballots[position - 1].status is Status.CONTESTED:
-                yield _contested(pile, pass_no, position, ballots[position - 1])
+                record = decided.get((p1, p2))
+                there = None if record is None else record.position
+                yield ContestedBallot(
+                    BallotRef(pile.number, position),
+                    ballots[position - 1],
+                    pile.decision,
+                    None if record is None else record.decided,
+                    None if there is None else BallotRef(pile.number, there),
+                )
                 break  # flagged in both passes: listed once
-
-
-def _contested(pile: Pile, pass_no: Pass, position: int, flagged: Ballot) -> ContestedBallot:
-    final_ref, decided = _decided_at(pile, pass_no, position)
-    return ContestedBallot(BallotRef(pile.number, position), flagged, pile.decision, decided, final_ref)
-
-
-def decided_position(pile: Pile, pass_no: Pass, position: int) -> int | None:
-    """Where ballot `position` of a pass ended up in the pile's decision (aligned, as the passes are), or None
-    when the decision has no such ballot: positions of a pass and of the decision differ after a skip or a double."""
-    entry = pile.entry(pass_no)
-    if pile.decision is None or entry is None:
-        return None
-    for here, there in align(entry.ballots, pile.decision.ballots):
-        if here == position:
-            return there
-    return None  # pragma: no cover - every position of the source appears in its alignment
-
-
-def _decided_at(pile: Pile, pass_no: Pass, position: int) -> tuple[BallotRef | None, Ballot | None]:
-    """Where the flagged ballot ended up in the decision, and as what."""
-    there = decided_position(pile, pass_no, position)
-    if there is None or pile.decision is None:
-        return None, None
-    return BallotRef(pile.number, there), pile.decision.ballots[there - 1]
 
 
 def _ballots_of(comparison: PileComparison, pass_no: Pass) -> tuple[Ballot, ...]:

@@ -157,10 +157,22 @@ MESSAGES = {
         "de": "Eingabe {pass_no} von Stapel {pile} ist nicht fertig. Geben Sie sie ein und schließen Sie sie ab.",
     },
     # --- differences and decisions ---
-    "count.pile_not_ready": {
-        "nl": "Stapel {pile} kan nog niet worden beslist: een invoer is nog bezig. Werk die eerst af of verwijder ze.",
-        "fr": "La pile {pile} ne peut pas encore être tranchée : un encodage est en cours. Terminez-le ou supprimez-le d'abord.",
-        "de": "Über Stapel {pile} kann noch nicht entschieden werden: Eine Eingabe läuft noch. Schließen Sie sie zuerst ab oder verwerfen Sie sie.",
+    "count.decision_needs_two_passes": {
+        "nl": "Over stapel {pile} kan het bureau pas beslissen als de eerste en de tweede invoer allebei af zijn: elk "
+        "stembiljet wordt twee keer ingevoerd. Voer de stapel eerst twee keer in en sluit beide invoeren af.",
+        "fr": "Le bureau ne peut trancher la pile {pile} qu'une fois le premier et le second encodage terminés : chaque "
+        "bulletin est encodé deux fois. Encodez d'abord la pile deux fois et clôturez les deux encodages.",
+        "de": "Der Zählbürovorstand kann über Stapel {pile} erst entscheiden, wenn die erste und die zweite Eingabe "
+        "abgeschlossen sind: Jeder Stimmzettel wird zweimal eingegeben. Geben Sie den Stapel zuerst zweimal ein und "
+        "schließen Sie beide Eingaben ab.",
+    },
+    "count.decision_unknown_pile": {
+        "nl": "Stapel {pile} staat in geen enkele invoer: er valt niets over te beslissen. Kijk het stapelnummer na, of "
+        "voer de stapel eerst twee keer in.",
+        "fr": "La pile {pile} ne figure dans aucun encodage : il n'y a rien à trancher. Vérifiez le numéro de la pile, "
+        "ou encodez d'abord la pile deux fois.",
+        "de": "Stapel {pile} steht in keiner Eingabe: Es gibt nichts zu entscheiden. Prüfen Sie die Stapelnummer oder "
+        "geben Sie den Stapel zuerst zweimal ein.",
     },
     "count.pile_decided": {
         "nl": "Het bureau heeft over stapel {pile} al beslist: die stapel ligt vast en kan niet meer ingevoerd of verwijderd worden. Neem zo nodig een nieuwe beslissing.",

@@ -12,9 +12,19 @@ MESSAGES = {
         "de": "Protokoll des Zählbüros",
     },
     "session.pile_decided": {
-        "nl": "stapel vastgesteld door het bureau ({ballots} stembiljetten)",
-        "fr": "pile arrêtée par le bureau ({ballots} bulletins)",
-        "de": "Stapel vom Büro festgestellt ({ballots} Stimmzettel)",
+        "nl": "stapel vastgesteld door het bureau: {ballots} stembiljetten (met de hand geteld: {counted})",
+        "fr": "pile arrêtée par le bureau : {ballots} bulletins (comptés à la main : {counted})",
+        "de": "Stapel vom Zählbürovorstand festgestellt: {ballots} Stimmzettel (von Hand gezählt: {counted})",
+    },
+    "session.pile_entered": {
+        "nl": "{ballots} stembiljetten ingevoerd",
+        "fr": "{ballots} bulletins encodés",
+        "de": "{ballots} Stimmzettel eingegeben",
+    },
+    "session.overrules_ahead": {
+        "nl": "Let op: met deze keuzes beslist het bureau over {count} stembiljet(ten) tegen wat beide invoeren lazen (in de beslissing: {places}). Dat komt zo in het proces-verbaal en het beveiligingslogboek; schrijf de reden bij de toelichting.",
+        "fr": "Attention : avec ces choix, le bureau décide de {count} bulletin(s) contre ce que les deux encodages ont lu (dans la décision : {places}). Cela figurera tel quel au procès-verbal et dans le journal de sécurité ; indiquez la raison dans l'explication.",
+        "de": "Achtung: Mit dieser Wahl entscheidet der Zählbürovorstand über {count} Stimmzettel gegen das, was beide Eingaben gelesen haben (in der Entscheidung: {places}). Das kommt so in das Protokoll und das Sicherheitsprotokoll; schreiben Sie den Grund in die Erläuterung.",
     },
     "session.all_polling_stations": {
         "nl": "Alle stembureaus samen",

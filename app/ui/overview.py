@@ -35,7 +35,6 @@ from app.counting.count import (
     StartPile,
     open_differences,
     piles,
-    settleable_piles,
 )
 from app.counting.double_entry import MAX_PILE_SIZE, Pass
 from app.ui.ports import SessionPort
@@ -280,8 +279,8 @@ class OverviewScreen(Screen):
         entering = count.phase in (Phase.SETUP, Phase.ENTERING)
         n_open = len(open_differences(count))
         self.differences_button.setText(self.t("ui.overview.differences", count=n_open))
-        # also a pile entered only once: the bureau may settle it as a whole on the differences screen
-        self.differences_button.setEnabled(n_open > 0 or bool(settleable_piles(count)))
+        # a decision needs both passes of its pile: a pile entered once is entered again, never settled instead
+        self.differences_button.setEnabled(n_open > 0)
         self.start_button.setEnabled(entering)
         self.table_button.setVisible(entering)
         self.close_button.setVisible(count.phase is Phase.ENTERING)

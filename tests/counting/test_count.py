@@ -33,6 +33,7 @@ from app.counting.count import (
     apply,
     new_count,
 )
+from app.counting.decisions import Entries
 from app.counting.double_entry import MAX_PILE_SIZE, Decision, DifferenceKind, Pass
 from app.counting.model import (
     Ballot,
@@ -303,7 +304,7 @@ def test_contested_in_one_pass_only_is_listed_with_its_decision(election: Electi
 def test_decision_is_checked_against_the_election_and_the_pile(election: Election) -> None:
     count = run(new_count(election), entry(1, FIRST, "An", pile_of(3)))
     count = apply(count, StartPile(1, SECOND, "Bert"))
-    refused(count, Decide(Decision(1, pile_of(3), "voorzitter", NOW)), "count.pile_not_ready")  # pass 2 is open
+    refused(count, Decide(Decision(1, pile_of(3), "voorzitter", NOW)), "count.decision_needs_two_passes")  # open
     refused(count, Decide(Decision(0, pile_of(3), "voorzitter", NOW)), "count.bad_pile")
     count = apply(count, DiscardPass(1, SECOND))
     count = run(count, entry(1, SECOND, "Bert", pile_of(3)))
@@ -312,15 +313,55 @@ def test_decision_is_checked_against_the_election_and_the_pile(election: Electio
     refused(count, DiscardPass(1, FIRST), "count.pile_decided")
 
 
-def test_a_decision_replaces_both_passes_even_of_a_pile_entered_once_or_never(election: Election) -> None:
-    """Contract: the decisions file is the settled content of the whole pile, replacing both passes."""
-    count = run(new_count(election), entry(1, FIRST, "An", pile_of(3)))
-    count = apply(count, Decide(Decision(1, pile_of(2), "voorzitter", NOW)))
-    count = apply(count, Decide(Decision(7, pile_of(4), "voorzitter", NOW)))
-    assert c.unfinished_passes(count) == ()
-    count = apply(count, CloseEntry())
-    assert count.phase is Phase.CHECKS
-    assert [ref.pile for ref, _ in c.final_ballots(count)] == [1, 1, 7, 7, 7, 7]
+@pytest.mark.parametrize(
+    ("events", "key"),
+    [
+        (entry(1, FIRST, "An", pile_of(3)), "count.decision_needs_two_passes"),  # pass 2 never entered
+        (entry(1, SECOND, "Bert", pile_of(3)), "count.decision_needs_two_passes"),  # pass 1 never entered
+        ([*entry(1, FIRST, "An", pile_of(3)), StartPile(1, SECOND, "Bert")], "count.decision_needs_two_passes"),
+        (
+            [*entry(1, FIRST, "An", pile_of(3)), StartPile(1, SECOND, "Bert"), ConfirmBallot(1, SECOND, vote(1))],
+            "count.decision_needs_two_passes",
+        ),
+        (both(2, pile_of(3)), "count.decision_unknown_pile"),  # pile 1 appears in neither pass
+    ],
+    ids=["only pass 1", "only pass 2", "pass 2 started", "pass 2 being typed", "pile never entered"],
+)
+def test_a_decision_needs_both_passes_of_its_pile_finished(election: Election, events: list[Event], key: str) -> None:
+    """Art. 2 B of the decree: every ballot is entered twice; a decision never stands in for a pass (contract)."""
+    count = run(new_count(election), events)
+    error = refused(count, Decide(Decision(1, pile_of(3), "voorzitter", NOW)), key)
+    assert error.params == {"pile": 1}
+
+
+def test_a_decision_may_settle_a_pile_whose_passes_agreed_and_replaces_both_passes(election: Election) -> None:
+    """Contract: the decision is the settled content of the whole pile; a pile whose passes agreed may be decided
+    too, and every ballot changed there against both passes is an overrule."""
+    agreed = pile_of(4, 3)
+    count = run(new_count(election), [*both(1, agreed), *both(2, pile_of(2, 4))])
+    decided = (agreed[0], vote(21), agreed[2])  # the bureau finds ballot 2 is a list vote for 21, ballot 4 absent
+    count = apply(count, Decide(Decision(1, decided, "voorzitter", NOW, "ballots looked at again")))
+    assert [ref.pile for ref, _ in c.final_ballots(count)] == [1, 1, 1, 2, 2]
+    overruled = c.overrules(count)
+    assert [(r.position_1, r.position_2, r.position) for r in overruled] == [(2, 2, 2), (4, 4, None)]
+    assert [(r.reading_1, r.reading_2, r.decided) for r in overruled] == [
+        (agreed[1], agreed[1], vote(21)),
+        (agreed[3], agreed[3], None),
+    ]
+    assert {(r.decided_by, r.decided_at, r.note) for r in overruled} == {("voorzitter", NOW, "ballots looked at again")}
+    assert c.entries(count) == Entries(pass1=6, pass2=6, differences=0, overruled=2)
+
+
+def test_entries_count_the_differences_a_decision_settled(election: Election) -> None:
+    first = pile_of(6, 8)
+    second = (*first[:2], vote(21), *first[3:5])  # ballot 3 changed, ballot 6 skipped in pass 2
+    count = run(new_count(election), both(1, first, second))
+    assert c.entries(count) == Entries(6, 5, 0, 0)  # open: not settled yet
+    count = apply(count, Decide(Decision(1, first, "voorzitter", NOW)))
+    assert c.entries(count) == Entries(6, 5, 2, 0)
+    records = c.decided_ballots(count)
+    assert [r.differed for r in records] == [False, False, True, False, False, True]
+    assert [r.position for r in records] == [1, 2, 3, 4, 5, 6] and not any(r.overrule for r in records)
 
 
 def test_close_entry_needs_every_pile_entered_twice(election: Election) -> None:
@@ -492,6 +533,7 @@ def check_invariants(count: Count) -> None:
             assert pile.first.operator.casefold() != pile.second.operator.casefold()
         finished = [e is not None and e.finished for e in (pile.first, pile.second)]
         assert (pile.comparison is not None) == all(finished)
+        assert pile.decision is None or pile.comparison is not None  # a decision needs two finished passes
     if count.phase in (Phase.CHECKS, Phase.FINAL):
         assert c.open_differences(count) == () and c.unfinished_passes(count) == ()
         assert all(b.status is not Status.CONTESTED for _, b in c.final_ballots(count))
@@ -569,15 +611,19 @@ def test_a_pile_number_outside_1_to_9999_is_refused(election: Election, pile: in
 
 
 def test_a_decided_pile_cannot_be_entered_again(election: Election) -> None:
-    count = run(new_count(election), entry(1, FIRST, "An", pile_of(3)))
+    count = run(new_count(election), both(1, pile_of(3), pile_of(2)))
     count = apply(count, Decide(Decision(1, pile_of(3), "voorzitter", NOW)))
     refused(count, StartPile(1, SECOND, "Bert"), "count.pile_decided")
+    refused(count, DiscardPass(1, SECOND), "count.pile_decided")
 
 
-def test_a_contested_ballot_of_a_pile_entered_once_and_decided_is_listed(election: Election) -> None:
-    """C6: every contested ballot is in the PV with its decision, also when the bureau settled a pile entered once."""
+def test_a_contested_ballot_decided_is_listed_at_its_place_in_the_decision_and_is_no_overrule(
+    election: Election,
+) -> None:
+    """C6: every contested ballot is in the PV with its decision; deciding it is what contesting asks for."""
     flagged = vote(8, 2, status=Status.CONTESTED)
-    count = run(new_count(election), entry(1, FIRST, "An", (vote(1), flagged, vote(3))))
+    count = run(new_count(election), both(1, (vote(1), flagged, vote(3)), (vote(1), flagged, vote(3), vote(5))))
     count = apply(count, Decide(Decision(1, (vote(1), vote(8, 2), vote(3)), "voorzitter", NOW)))
     (item,) = c.contested_ballots(count)
     assert item.ref == BallotRef(1, 2) and item.final_ref == BallotRef(1, 2) and item.decided == vote(8, 2)
+    assert c.overrules(count) == () and c.entries(count) == Entries(3, 4, 1, 0)
