@@ -65,7 +65,24 @@ def enter_pass(session: Session, piles: Sequence[PileRows], pass_no: Pass) -> No
         session.apply(counting.FinishPile(pile.pile, pass_no))
 
 
+def check_decisions(
+    decided: Sequence[PileRows], first: Sequence[PileRows], second: Sequence[PileRows], decisions_file: str
+) -> None:
+    """A decision only for a pile both pass files have (contract, art. 2 B of the decree: every ballot is entered
+    twice): BadInput (exit 2) naming the pile, before anything is counted or written."""
+    in_first, in_second = {p.pile for p in first}, {p.pile for p in second}
+    for pile in decided:
+        missing = [flag for flag, piles in (("--pass1", in_first), ("--pass2", in_second)) if pile.pile not in piles]
+        if len(missing) == 2:
+            raise BadInput("replay.decision_unknown_pile", file=decisions_file, pile=pile.pile)
+        if missing:
+            raise BadInput(
+                "replay.decision_needs_two_passes", file=decisions_file, pile=pile.pile, missing=missing[0]
+            )
+
+
 def apply_decisions(session: Session, piles: Sequence[PileRows], now: dt.datetime) -> None:
+    """The decisions file, pile by pile; the core refuses a pile whose two passes are not both finished."""
     for pile in piles:
         session.apply(counting.Decide(Decision(pile.pile, pile.ballots, DECIDED_BY, now)))
 
@@ -146,6 +163,8 @@ def run_replay(
     first = read_pile_file(pass1, election)
     second = read_pile_file(pass2, election)
     decided = read_pile_file(decisions, election, allow_contested=False) if decisions is not None else ()
+    if decisions is not None:
+        check_decisions(decided, first, second, decisions.name)
     session = open_session(loaded, state_dir)
     session.log.record(EventType.REPLAY_STARTED, station, {"pass1": pass1.name, "pass2": pass2.name})
     enter_pass(session, first, Pass.FIRST)

@@ -333,7 +333,7 @@ def test_replay_without_ca_trusts_the_root_on_the_master_stick(
     assert "--ca" in capsys.readouterr().err
 
 
-def test_pile_missing_in_pass_2_is_open_until_the_bureau_decides_it(
+def test_pile_missing_in_pass_2_stays_open_and_a_decision_cannot_replace_the_pass(
     run: Run, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first = ballots(run.master, 100)
@@ -341,8 +341,46 @@ def test_pile_missing_in_pass_2_is_open_until_the_bureau_decides_it(
     assert run.replay(first, second) == 3
     assert "Stapel 2: invoer 2 ontbreekt" in capsys.readouterr().err
     pile_2 = [row for row in first if row[0] == 2]
-    assert run.replay(first, second, pile_2) == 0
+    assert run.replay(first, second, pile_2) == 2  # contract: a decision only for a pile entered twice
+    err = capsys.readouterr().err
+    assert "stapel 2" in err and "--pass2" in err and "Traceback" not in err
+    assert not (run.stick / "results").exists()
+    assert run.replay(first, first, pile_2, "--received", "100") == 0  # entered twice: the decision is taken
     assert run.verify() == 0
+
+
+@pytest.mark.parametrize(
+    ("in_pass1", "in_pass2", "named"),
+    [(True, False, "--pass2"), (False, True, "--pass1"), (False, False, "--pass1, --pass2")],
+    ids=["only in pass 1", "only in pass 2", "in neither pass"],
+)
+def test_a_decision_for_a_pile_not_entered_twice_exits_2_naming_the_pile_and_writes_nothing(
+    run: Run, capsys: pytest.CaptureFixture[str], in_pass1: bool, in_pass2: bool, named: str
+) -> None:
+    rows = ballots(run.master, 60)  # piles 1 and 2
+    pile_2 = [row for row in rows if row[0] == 2]
+    pile_1 = [row for row in rows if row[0] == 1]
+    first = rows if in_pass1 else pile_1
+    second = rows if in_pass2 else pile_1
+    assert run.replay(first, second, pile_2) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "stapel 2" in err and named in err and "Traceback" not in err
+    assert not (run.stick / "results").exists()
+
+
+def test_an_overrule_of_what_both_passes_agreed_on_is_taken_logged_and_verifies(
+    run: Run, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = ballots(run.master, 30)
+    overruled = vote(8, "T3") if rows[4][2] != vote(8, "T3") else vote(1, "H")
+    decided = [(p, i, overruled if i == 5 else b) for p, i, b in rows]  # the bureau rules against both passes
+    assert run.replay(rows, rows, decided, "--received", "30") == 0
+    assert run.verify() == 0
+    log = [json.loads(line) for line in (run.results / "security-log.jsonl").read_text(encoding="utf-8").splitlines()]
+    (event,) = [e for e in log if e["event"] == "ballot.overruled"]
+    assert event["detail"]["pile"] == 1 and event["detail"]["position_1"] == 5 and event["detail"]["position"] == 5
+    (decided_event,) = [e for e in log if e["event"] == "difference.decided"]
+    assert decided_event["detail"]["overruled"] == 1 and decided_event["detail"]["differences"] == 0
 
 
 def test_verify_text_report_names_each_bureau(run: Run, capsys: pytest.CaptureFixture[str]) -> None:

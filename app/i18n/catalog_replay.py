@@ -32,9 +32,19 @@ MESSAGES = {
         "de": "Die Kontrollen haben Fehler gefunden ({codes}). Es wurde nichts auf den Stick geschrieben. Rufen Sie den Helpdesk an.",
     },
     "replay.pass_missing": {
-        "nl": "Stapel {pile}: invoer {pass_no} ontbreekt. Voer de stapel een tweede keer in, of beslis de stapel.",
-        "fr": "Pile {pile} : l'encodage {pass_no} manque. Encodez la pile une seconde fois, ou tranchez la pile.",
-        "de": "Stapel {pile}: Eingabe {pass_no} fehlt. Geben Sie den Stapel ein zweites Mal ein oder entscheiden Sie den Stapel.",
+        "nl": "Stapel {pile}: invoer {pass_no} ontbreekt. Voer de stapel een tweede keer in: elk stembiljet wordt twee keer ingevoerd, een beslissing vervangt geen invoer.",
+        "fr": "Pile {pile} : l'encodage {pass_no} manque. Encodez la pile une seconde fois : chaque bulletin est encodé deux fois, une décision ne remplace pas un encodage.",
+        "de": "Stapel {pile}: Eingabe {pass_no} fehlt. Geben Sie den Stapel ein zweites Mal ein: Jeder Stimmzettel wird zweimal eingegeben, eine Entscheidung ersetzt keine Eingabe.",
+    },
+    "replay.decision_needs_two_passes": {
+        "nl": "{file}: over stapel {pile} kan het bureau pas beslissen als de stapel twee keer is ingevoerd, maar ze staat niet in {missing}. Voer de stapel een tweede keer in en geef die invoer op met {missing}.",
+        "fr": "{file} : le bureau ne peut trancher la pile {pile} qu'une fois la pile encodée deux fois, mais elle ne figure pas dans {missing}. Encodez la pile une seconde fois et indiquez cet encodage avec {missing}.",
+        "de": "{file}: Der Zählbürovorstand kann über Stapel {pile} erst entscheiden, wenn der Stapel zweimal eingegeben ist, aber er steht nicht in {missing}. Geben Sie den Stapel ein zweites Mal ein und geben Sie diese Eingabe mit {missing} an.",
+    },
+    "replay.decision_unknown_pile": {
+        "nl": "{file}: stapel {pile} staat in geen van beide invoerbestanden (--pass1, --pass2): er valt niets over te beslissen. Kijk het stapelnummer na.",
+        "fr": "{file} : la pile {pile} ne figure dans aucun des deux fichiers d'encodage (--pass1, --pass2) : il n'y a rien à trancher. Vérifiez le numéro de la pile.",
+        "de": "{file}: Stapel {pile} steht in keiner der beiden Eingabedateien (--pass1, --pass2): Es gibt nichts zu entscheiden. Prüfen Sie die Stapelnummer.",
     },
     "replay.difference.changed": {
         "nl": "Stapel {pile}, stembiljet {position}: eerste invoer {pass1}, tweede invoer {pass2}.",
