@@ -6,7 +6,9 @@ Belgian data lives in OASIS EML's own open attributes, with these values:
 - `RejectedVotes@ReasonCode` (510): the same codes as `Spoilt`;
 - `CountMetric@Type` (510): `SC1`..`SC4` on a list row; `valid`, `invalid`, `blank-or-invalid` on the bureau;
 - `CandidateIdentifier@Id`: `T<n>` titular at position n, `S<n>` successor at position n, within its list;
-- `ProposedRejection@ReasonCode` (460 CastVote): `contested` for a ballot contested during entry and decided.
+- `ProposedRejection@ReasonCode` (460 CastVote): `contested` for a ballot contested during entry and decided;
+- `CastVote@Category`: in a pass file, the pass the reading belongs to (`pass1`, `pass2`); in the final 460, how a
+  ballot of a pile the bureau decided came to be (`agreed`, `decided`, `overruled`; absent: no decision).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ CATEGORY_CODES: tuple[str, ...] = tuple(sc.name for sc in SubCategory)
 METRIC_VALID = "valid"
 METRIC_INVALID = "invalid"
 METRIC_BLANK_OR_INVALID = "blank-or-invalid"
+PASS_CODES: tuple[str, ...] = ("pass1", "pass2")  # CastVote@Category of a reading in pass 1 / pass 2
+PROVENANCE_CODES: tuple[str, ...] = ("agreed", "decided", "overruled")  # CastVote@Category of a decided ballot
 
 _CANDIDATE_ID = re.compile(r"([TS])([1-9][0-9]{0,3})")
 _BALLOT_ID = re.compile(r"([1-9][0-9]{0,5})-([1-9][0-9]{0,5})")
@@ -66,3 +70,12 @@ def parse_ballot_id(text: str | None) -> BallotRef | None:
 def contest_id(constituency: str) -> str:
     """An NMTOKEN for `ContestIdentifier@Id`; the exact constituency name goes into `ContestName`."""
     return _NOT_NMTOKEN.sub("_", constituency.strip()) or "_"
+
+
+def pass_code(pass_no: int) -> str:
+    """`CastVote@Category` of every reading in the file of pass 1 or pass 2."""
+    return PASS_CODES[pass_no - 1]
+
+
+def parse_pass_code(code: str | None) -> int | None:
+    return PASS_CODES.index(code) + 1 if code in PASS_CODES else None

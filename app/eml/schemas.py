@@ -68,6 +68,7 @@ def profile_problems(root: etree._Element) -> Iterator[str]:
         ("Contest", "Spoilt", lambda v: v in codes.SPOILT_CODES),
         ("RejectedVotes", "ReasonCode", lambda v: v in codes.SPOILT_CODES),
         ("ProposedRejection", "ReasonCode", lambda v: v == codes.CONTESTED),
+        ("CastVote", "Category", lambda v: v in codes.PASS_CODES + codes.PROVENANCE_CODES),
         ("CountMetric", "Type", lambda v: v in _METRICS),
         ("BallotIdentifier", "Id", lambda v: codes.parse_ballot_id(v) is not None),
     ]

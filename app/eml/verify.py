@@ -3,7 +3,8 @@
 Checks, in this order, so that a failure names the most specific culprit:
 1. the message `Seal` carries the bureau certificate (and the issuing CA's), chaining to the given root at `at`;
 2. 460 only: every `CastVote` carries exactly one signature in `Election/Contest/Seal`, made with the bureau key
-   over that `CastVote` alone (a changed ballot is named by its pile and position);
+   over that `CastVote` alone (a changed ballot is named by its pile and position) — except in the reading of a
+   pass (every `CastVote` marked `pass1` or `pass2`, `app.eml.passes`), which is signed only as a whole;
 3. the message `Seal` signs the whole file (a deleted, added or reordered ballot, or a changed total);
 4. every `ReportingUnitIdentifier` in the message is the bureau of the certificate (and the expected one).
 
@@ -35,7 +36,7 @@ class VerifiedMessage:
     station_id: StationId  # the bureau of the signing certificate
     signer_certificate: x509.Certificate
     chain: tuple[x509.Certificate, ...]  # bureau, issuing CA, root
-    ballot_signatures: int  # 460: the number of ballots whose own signature was checked; else 0
+    ballot_signatures: int  # 460: the number of ballots whose own signature was checked; else 0 (also a pass)
 
 
 def verify_message(
@@ -65,7 +66,7 @@ def verify_message(
     if expected_station is not None and station != expected_station:
         raise UntrustedData("eml.station_mismatch", station=expected_station, certificate=station)
     key = _public_key(signer)
-    ballots = _verify_ballots(root, key) if root.get("Id") == "460" else 0
+    ballots = _verify_ballots(root, key) if root.get("Id") == "460" and not _is_pass_reading(root) else 0
     _expect_signature_count(root, 1 + ballots)
     try:
         verify_enveloped(root, seal_signature, key)
@@ -107,6 +108,12 @@ def _verify_ballots(root: etree._Element, key: PublicKey) -> int:
             raise UntrustedData("eml.ballot_signature_invalid", ballot=name, detail=exc.key) from None
         count += 1
     return count
+
+
+def _is_pass_reading(root: etree._Element) -> bool:
+    """A pass file: a 460 whose every `CastVote` is a reading of a pass; its ballots carry no signature."""
+    cast_votes = root.findall(f"{q('Votes')}/{q('CastVote')}")
+    return bool(cast_votes) and all(cv.get("Category") in codes.PASS_CODES for cv in cast_votes)
 
 
 def _ballot_name(cast_vote: etree._Element, index: int) -> str:

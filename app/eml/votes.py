@@ -2,7 +2,7 @@
 
 One `CastVote` per ballot, in the order given (see PROFILE.md for the full mapping):
 
-    <CastVote>
+    <CastVote [Category="agreed|decided|overruled"]>   (only for the ballots of a pile the bureau decided)
       <EventIdentifier/>
       <Election>
         <ElectionIdentifier Id="CK"/>
@@ -15,19 +15,22 @@ One `CastVote` per ballot, in the order given (see PROFILE.md for the full mappi
         </Contest>
       </Election>
       <BallotIdentifier Id="<pile>-<position>"/>
-      <ReportingUnitIdentifier Id="<bureau>"/>
+      <ReportingUnitIdentifier Id="<bureau>">bureau name</ReportingUnitIdentifier>
       <ProposedRejection ReasonCode="contested">yes|no</ProposedRejection>   (only for a contested ballot)
     </CastVote>
 
 A blank ballot has one empty `Selection`. A ballot the bureau declared invalid keeps its marks; its `Spoilt` is the
 declared reason (`not-official`, `identifying-mark`, `altered`, `other`), which is how a reader tells it from a
 ballot whose marks span several lists (`several-lists`).
+
+The readings of the two passes are 460 messages too, written with the same ballot layout (`app.eml.passes`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Sequence
+import enum
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -74,6 +77,17 @@ MESSAGE_ID = "460"
 BallotEntry = tuple[BallotRef, Ballot, Classification]
 
 
+class Provenance(enum.Enum):
+    """How a ballot of a pile the bureau decided came to be in the result (`CastVote@Category`, PROFILE.md).
+
+    A ballot of a pile without a decision has none: it is what both passes agreed on.
+    """
+
+    AGREED = "agreed"  # both passes read this ballot so, and the decision kept it
+    DECIDED = "decided"  # the passes differed here, flagged it contested, or missed it: the bureau decided
+    OVERRULED = "overruled"  # both passes agreed on another reading here: the bureau's decision overrules them
+
+
 # ---------------------------------------------------------------------------------------------------- writing
 
 
@@ -85,16 +99,23 @@ def write_votes(
     *,
     issue_date: dt.date,
     contested: Collection[BallotRef] = (),
+    station_name: str = "",
+    provenance: Mapping[BallotRef, Provenance] | None = None,
 ) -> bytes:
     """The signed EML 460 of a bureau: one signed `CastVote` per (ref, ballot, classification), in order.
 
     `contested` names the ballots that were contested during entry (C6); their `Ballot` is the bureau's decision.
-    A ballot still `Status.CONTESTED` is undecided and cannot be written (CountStateError).
+    A ballot still `Status.CONTESTED` is undecided and cannot be written (CountStateError). `provenance` gives, for
+    every ballot of a pile the bureau decided, how it came to be; `station_name` is the bureau's name.
     """
     check_signer(station_id, signer)
     root, seal = new_message(MESSAGE_ID, issue_date)
     votes = sub(root, "Votes")
-    ballot_seals = [_cast_vote(votes, station_id, election, entry, entry[0] in contested) for entry in ballots]
+    origin = provenance or {}
+    unit = (station_id, station_name)
+    ballot_seals = [
+        _cast_vote(votes, unit, election, entry, entry[0] in contested, origin.get(entry[0])) for entry in ballots
+    ]
     # Lay the document out once, before any signature: every signature covers the whitespace around it.
     etree.indent(root, space="  ")
     for cast_vote, ballot_seal in ballot_seals:
@@ -104,7 +125,12 @@ def write_votes(
 
 
 def _cast_vote(
-    votes: etree._Element, station_id: str, election: Election, entry: BallotEntry, was_contested: bool
+    votes: etree._Element,
+    unit: tuple[str, str],
+    election: Election,
+    entry: BallotEntry,
+    was_contested: bool,
+    provenance: Provenance | None,
 ) -> tuple[etree._Element, etree._Element]:
     ref, ballot, classification = entry
     if ballot.status is Status.CONTESTED:
@@ -112,23 +138,38 @@ def _cast_vote(
     check_marks(election, ballot)
     if classify(ballot) != classification:
         raise CountStateError("eml.classification_mismatch", ballot=str(ref))
-    cast_vote = sub(votes, "CastVote")
-    sub(cast_vote, "EventIdentifier")
-    election_element = sub(cast_vote, "Election")
-    sub(election_element, "ElectionIdentifier", Id=election.code.value)  # the Id only: repeated for every ballot
-    contest = sub(election_element, "Contest", **_verdict_attributes(classification))
-    contest_identifier(contest, election.constituency, with_name=False)
-    _selections(contest, election, ballot)
+    category = {} if provenance is None else {"Category": provenance.value}
+    cast_vote = sub(votes, "CastVote", **category)
+    contest = ballot_contest(cast_vote, election, ballot, verdict_attributes(classification))
     seal = sub(contest, "Seal")
-    sub(cast_vote, "BallotIdentifier", Id=codes.ballot_id(ref))
-    sub(cast_vote, "ReportingUnitIdentifier", Id=station_id)
+    ballot_place(cast_vote, ref, unit)
     if was_contested:
         rejected = "no" if classification.verdict is Verdict.VALID else "yes"
         sub(cast_vote, "ProposedRejection", rejected, ReasonCode=codes.CONTESTED)
     return cast_vote, seal
 
 
-def _verdict_attributes(classification: Classification) -> dict[str, str]:
+def ballot_contest(
+    cast_vote: etree._Element, election: Election, ballot: Ballot, verdict: Mapping[str, str]
+) -> etree._Element:
+    """`EventIdentifier` and `Election/Contest` with the ballot's marks: the part of a `CastVote` every 460 shares."""
+    sub(cast_vote, "EventIdentifier")
+    election_element = sub(cast_vote, "Election")
+    sub(election_element, "ElectionIdentifier", Id=election.code.value)  # the Id only: repeated for every ballot
+    contest = sub(election_element, "Contest", **verdict)
+    contest_identifier(contest, election.constituency, with_name=False)
+    _selections(contest, election, ballot)
+    return contest
+
+
+def ballot_place(cast_vote: etree._Element, ref: BallotRef, unit: tuple[str, str]) -> None:
+    """Where the ballot lies (pile and position) and in which bureau (its id, and its name when known)."""
+    station_id, station_name = unit
+    sub(cast_vote, "BallotIdentifier", Id=codes.ballot_id(ref))
+    sub(cast_vote, "ReportingUnitIdentifier", station_name or None, Id=station_id)
+
+
+def verdict_attributes(classification: Classification) -> dict[str, str]:
     if classification.verdict is Verdict.VALID:
         assert classification.subcategory is not None
         return {"Category": codes.category_code(classification.subcategory)}
@@ -178,6 +219,7 @@ class CastBallot:
     ballot: Ballot
     claimed: Classification  # verdict, sub-category, invalid cause as written (not recomputed)
     contested: bool = False
+    provenance: Provenance | None = None  # set for the ballots of a pile the bureau decided
 
 
 @dataclass(frozen=True)
@@ -187,6 +229,34 @@ class VotesMessage:
     contest_id: str
     issue_date: str
     ballots: tuple[CastBallot, ...]
+    station_name: str = ""  # the bureau's name, as written with every ballot ("" when none is)
+
+
+@dataclass(frozen=True)
+class BallotFields:
+    """What one `CastVote` of any 460 says, read strictly (shared by the result and the pass readings)."""
+
+    ref: BallotRef
+    station: str
+    station_name: str
+    election: ElectionCode
+    contest_id: str
+    claimed: Classification | None  # None: the Contest has neither Category nor Spoilt (an undecided reading)
+    marks: frozenset[Mark]
+    contested: bool  # a ProposedRejection with ReasonCode contested
+
+    @property
+    def unit(self) -> tuple[str, str, ElectionCode, str]:
+        """Bureau and contest: the same for every ballot of a message."""
+        return self.station, self.station_name, self.election, self.contest_id
+
+    def ballot(self, status: Status | None = None) -> Ballot:
+        """The ballot: a declared cause of invalidity (not `several-lists`) is the bureau's status."""
+        cause = self.claimed.invalid_cause if self.claimed is not None else None
+        if status is None and cause not in (None, InvalidCause.SEVERAL_LISTS):
+            assert cause is not None
+            return Ballot(self.marks, Status.DECLARED_INVALID, InvalidReason(cause.value))
+        return Ballot(self.marks, status or Status.NONE)
 
 
 def read_votes(data: bytes) -> VotesMessage:
@@ -196,56 +266,66 @@ def read_votes(data: bytes) -> VotesMessage:
     """
     root = parse(data, error=UntrustedData)
     expect_message(root, MESSAGE_ID)
+    parsed = read_cast_votes(root)
+    ballots = tuple(_cast_ballot(cast_vote, fields) for cast_vote, fields in parsed)
+    station, name, code, contest = parsed[0][1].unit
+    return VotesMessage(StationId(station), code, contest, (root.findtext(q("IssueDate")) or "").strip(), ballots, name)
+
+
+def read_cast_votes(root: etree._Element) -> list[tuple[etree._Element, BallotFields]]:
+    """Every `CastVote` of a 460 with what it says; at least one, one bureau and contest, no place twice."""
     cast_votes = list(children(child(root, "Votes"), "CastVote"))
     if not cast_votes:
         raise malformed(root, "at least one CastVote")
-    parsed = [_read_cast_vote(cv) for cv in cast_votes]
-    stations = {station for _, station, _, _ in parsed}
-    elections = {(code, contest) for _, _, code, contest in parsed}
-    if len(stations) != 1 or len(elections) != 1:
+    parsed = [(cast_vote, read_ballot_fields(cast_vote)) for cast_vote in cast_votes]
+    if len({fields.unit for _, fields in parsed}) != 1:
         raise malformed(root, "one bureau and one contest for all ballots")
     seen: set[BallotRef] = set()
-    for ballot, _, _, _ in parsed:
-        if ballot.ref in seen:
-            raise UntrustedData("eml.ballot_duplicate", ballot=str(ballot.ref))
-        seen.add(ballot.ref)
-    ((code, contest),) = elections
-    return VotesMessage(
-        StationId(stations.pop()),
-        code,
-        contest,
-        (root.findtext(q("IssueDate")) or "").strip(),
-        tuple(ballot for ballot, _, _, _ in parsed),
-    )
+    for _, fields in parsed:
+        if fields.ref in seen:
+            raise UntrustedData("eml.ballot_duplicate", ballot=str(fields.ref))
+        seen.add(fields.ref)
+    return parsed
 
 
-def _read_cast_vote(cast_vote: etree._Element) -> tuple[CastBallot, str, ElectionCode, str]:
+def _cast_ballot(cast_vote: etree._Element, fields: BallotFields) -> CastBallot:
+    if fields.claimed is None:
+        raise malformed(child(cast_vote, "Election"), "either Category or Spoilt")
+    category = cast_vote.get("Category")
+    provenance = None
+    if category is not None:
+        if category not in codes.PROVENANCE_CODES:
+            raise malformed(cast_vote, "a ballot of the result (CastVote Category agreed, decided or overruled)")
+        provenance = Provenance(category)
+    return CastBallot(fields.ref, fields.ballot(), fields.claimed, fields.contested, provenance)
+
+
+def read_ballot_fields(cast_vote: etree._Element) -> BallotFields:
     ref = codes.parse_ballot_id(child(cast_vote, "BallotIdentifier").get("Id"))
     if ref is None:
         raise malformed(cast_vote, "BallotIdentifier Id <pile>-<position>")
-    station = child(cast_vote, "ReportingUnitIdentifier").get("Id") or ""
+    unit = child(cast_vote, "ReportingUnitIdentifier")
+    if len(unit):
+        raise malformed(unit, "the bureau's name as text")
     election = child(cast_vote, "Election")
     contest = child(election, "Contest")
-    contest_id = child(contest, "ContestIdentifier").get("Id") or ""
-    claimed = _read_claim(contest)
-    marks = _read_marks(contest)
-    status, reason = Status.NONE, None
-    if claimed.invalid_cause not in (None, InvalidCause.SEVERAL_LISTS):
-        assert claimed.invalid_cause is not None
-        status, reason = Status.DECLARED_INVALID, InvalidReason(claimed.invalid_cause.value)
-    ballot = Ballot(frozenset(marks), status, reason)
-    contested = _read_contested(cast_vote)
-    return (
-        CastBallot(ref, ballot, claimed, contested),
-        station,
+    return BallotFields(
+        ref,
+        unit.get("Id") or "",
+        (unit.text or "").strip(),
         election_code(child(election, "ElectionIdentifier")),
-        contest_id,
+        child(contest, "ContestIdentifier").get("Id") or "",
+        _read_claim(contest),
+        frozenset(_read_marks(contest)),
+        _read_contested(cast_vote),
     )
 
 
-def _read_claim(contest: etree._Element) -> Classification:
+def _read_claim(contest: etree._Element) -> Classification | None:
     category, spoilt = contest.get("Category"), contest.get("Spoilt")
-    if (category is None) == (spoilt is None):
+    if category is None and spoilt is None:
+        return None
+    if category is not None and spoilt is not None:
         raise malformed(contest, "either Category or Spoilt")
     if category is not None:
         subcategory = codes.parse_category(category)

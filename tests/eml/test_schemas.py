@@ -55,6 +55,7 @@ def test_profile_code_lists_equal_the_extension_schema() -> None:
     assert enumeration("CategoryCode") == codes.CATEGORY_CODES
     assert enumeration("SpoiltCode") == codes.SPOILT_CODES
     assert enumeration("ProposedRejectionCode") == (codes.CONTESTED,)
+    assert enumeration("CastVoteCategory") == (*codes.PASS_CODES, *codes.PROVENANCE_CODES)
     assert enumeration("MetricType") == (
         *codes.CATEGORY_CODES,
         codes.METRIC_VALID,
