@@ -268,7 +268,7 @@ def test_a_bureau_counts_settles_fixes_and_writes_a_result_that_verifies(qtbot, 
     screen = window.differences
     assert window.stack.currentWidget() is screen
     listed = [screen.pile_list.item(i).text() for i in range(screen.pile_list.count())]
-    assert listed == ["Stapel 1: 1 te beslissen", "Stapel 2: 3 te beslissen", "Een stapel die niet is ingevoerd"]
+    assert listed == ["Stapel 1: 1 te beslissen", "Stapel 2: 3 te beslissen"]  # only piles entered twice
 
     # pile 1: one changed ballot; the bureau looks at it: pass 1 was right
     assert screen.pile == 1 and [r.difference.kind for r in screen.rows] == [DifferenceKind.CHANGED]
@@ -288,8 +288,10 @@ def test_a_bureau_counts_settles_fixes_and_writes_a_result_that_verifies(qtbot, 
     count_line = screen.t("ui.diff.count", pass_name=screen.t("ui.pass.2"), entered=3, counted=4)
     assert count_line in screen.counts.text()  # pass 2 holds 3 ballots, 4 were counted by hand
     click(qtbot, skipped.take_1)
-    click(qtbot, contested.take_1)  # as entered, and the verdict: valid as marked
-    assert contested.verdict.isVisibleTo(contested) and contested.verdict.currentData() == "valid"
+    click(qtbot, contested.take_1)  # as entered; the verdict is the bureau's own, never proposed
+    assert contested.verdict.isVisibleTo(contested) and contested.verdict.currentData() is None
+    assert screen.outcome.text() == screen.t("ui.diff.outcome_pending")
+    contested.verdict.setCurrentIndex(contested.verdict.findData("valid"))  # valid as marked
     assert "4 stembiljetten" in screen.outcome.text()
     click(qtbot, screen.decide_button)
 
