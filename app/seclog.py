@@ -65,6 +65,7 @@ class EventType(enum.Enum):
     PASS_STARTED = "pass.started"  # an entry pass, not a password  # noqa: S105  # nosec B105
     PASS_FINISHED = "pass.finished"  # noqa: S105  # nosec B105
     DIFFERENCE_DECIDED = "difference.decided"
+    BALLOT_OVERRULED = "ballot.overruled"  # C5: a ballot decided against what both passes agreed on, one per ballot
     RESULTS_BUILT = "results.built"  # the control number and files hash, sealed with the log they end
     RESULTS_WRITTEN = "results.written"
     RESULTS_WRITE_FAILED = "results.write_failed"
@@ -97,6 +98,7 @@ EVENTS: Mapping[EventType, EventSpec] = dict(
         _spec(EventType.PASS_STARTED, Severity.INFO),
         _spec(EventType.PASS_FINISHED, Severity.INFO),
         _spec(EventType.DIFFERENCE_DECIDED, Severity.INFO),
+        _spec(EventType.BALLOT_OVERRULED, Severity.WARNING),
         _spec(EventType.RESULTS_BUILT, Severity.INFO),
         _spec(EventType.RESULTS_WRITTEN, Severity.INFO),
         _spec(EventType.RESULTS_WRITE_FAILED, Severity.ERROR),

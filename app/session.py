@@ -19,9 +19,10 @@ from app.counting.bureau import BureauRecord
 from app.counting.checks import RULES, CheckInput, Finding, PileCount, run_checks
 from app.counting.classify import Verdict, classify
 from app.counting.count import Count, Event, Phase
-from app.counting.double_entry import Decision, Difference, Pass
+from app.counting.decisions import DecidedBallot
+from app.counting.double_entry import Decision
 from app.counting.model import Ballot, BallotRef, Election, Station, Status
-from app.counting.notation import format_marks
+from app.counting.notation import format_marks, format_status
 from app.counting.tally import Tally, tally
 from app.durable import utc_now
 from app.eml.count import write_count
@@ -36,6 +37,7 @@ from app.report.pv_data import (
     Composition,
     ContestedBallot,
     DecidedDifference,
+    Overrule,
     PollingStation,
     PvData,
 )
@@ -112,12 +114,37 @@ class Session:
             case counting.FinishPile():
                 self.log.record(EventType.PASS_FINISHED, user, {"pile": event.pile, "pass": int(event.pass_no)})
             case counting.Decide():
-                d = event.decision
-                self.log.record(
-                    EventType.DIFFERENCE_DECIDED, f"{user}/{d.decided_by}", {"pile": d.pile, "ballots": len(d.ballots)}
-                )
+                self._log_decision(event.decision)
             case _:
                 pass
+
+    def _log_decision(self, d: Decision) -> None:
+        """The decision with its figures, then one event per ballot decided against both passes (X1, C5), each with
+        its places and both readings, so the log alone shows every overrule; the last decision of a pile counts."""
+        user = f"{self.station.id}/{d.decided_by}"
+        records = counting.pile_decided_ballots(self.count.piles[d.pile])
+        overruled = [r for r in records if r.overrule]
+        detail: dict[str, str | int | None] = {
+            "pile": d.pile,
+            "ballots": len(d.ballots),
+            "differences": sum(1 for r in records if r.differed),
+            "overruled": len(overruled),
+        }
+        self.log.record(EventType.DIFFERENCE_DECIDED, user, detail)
+        for r in overruled:
+            agreed, decided = r.reading_1, r.decided
+            detail = {
+                "pile": r.pile,
+                "position_1": r.position_1,
+                "position_2": r.position_2,
+                "position": r.position,
+                "agreed": None if agreed is None else format_marks(agreed),
+                "agreed_status": None if agreed is None else format_status(agreed),
+                "decided": None if decided is None else format_marks(decided),
+                "decided_status": None if decided is None else format_status(decided),
+                "note": d.note,
+            }
+            self.log.record(EventType.BALLOT_OVERRULED, user, detail)
 
     # --- the result ------------------------------------------------------------------------------------------------
 
@@ -267,51 +294,70 @@ class Session:
         return ()
 
     def _decided_differences(self) -> tuple[DecidedDifference, ...]:
+        """Per decided pile: its hand-count difference, if any, then every ballot the passes read differently, with
+        both readings and what the bureau decided there (the decision aligned ballot by ballot with the passes).
+        Contested ballots have their own section, and ballots decided against both passes too (`_overrules`)."""
         rows: list[DecidedDifference] = []
         for pile in counting.piles(self.count):
             decision = pile.decision
-            if decision is None:
+            if decision is None or pile.comparison is None:
                 continue
-            differences = pile.comparison.differences if pile.comparison is not None else ()
-            if not differences:
-                rows.append(
-                    DecidedDifference(
-                        f"{pile.number}/-",
-                        "",
-                        "",
-                        self._describe_pile(decision),
-                        decision.decided_by,
-                        _time(decision.decided_at),
-                    )
-                )
-            rows += [self._decided_difference(pile, d, decision) for d in differences]
+            if any(not d.needs_choice for d in pile.comparison.differences):
+                rows.append(self._count_difference(pile, decision))
+            rows += [self._decided_difference(r) for r in counting.pile_decided_ballots(pile) if r.differed]
         return tuple(rows)
 
-    def _decided_difference(self, pile: counting.Pile, d: Difference, decision: Decision) -> DecidedDifference:
-        """One difference with what the bureau decided at that place (found by aligning the decision)."""
-        if d.position_1 is not None:
-            where, there = f"{d.pile}/{d.position_1}", counting.decided_position(pile, Pass.FIRST, d.position_1)
-        elif d.position_2 is not None:
-            where, there = f"{d.pile}/{d.position_2}", counting.decided_position(pile, Pass.SECOND, d.position_2)
-        else:  # a count difference: the decision answers it with the whole pile
-            where, there = f"{d.pile}/-", None
-        if there is not None:
-            final = self.describe(decision.ballots[there - 1])
-        elif d.position_1 is None and d.position_2 is None:
-            final = self._describe_pile(decision)
-        else:
-            final = translate("session.no_ballot_here", self.language)
+    def _decided_difference(self, r: DecidedBallot) -> DecidedDifference:
+        """One ballot the passes read differently, at its place in pass 1 (else pass 2), and what was decided."""
+        position = r.position_1 if r.position_1 is not None else r.position_2
         return DecidedDifference(
-            where,
-            self.describe(d.ballot_1),
-            self.describe(d.ballot_2),
-            final,
+            f"{r.pile}/{position}",
+            self.describe(r.reading_1),
+            self.describe(r.reading_2),
+            self._describe_decided(r.decided),
+            r.decided_by,
+            _time(r.decided_at) if r.decided_at is not None else "",
+        )
+
+    def _count_difference(self, pile: counting.Pile, decision: Decision) -> DecidedDifference:
+        """A pile whose passes hold another number of ballots than counted by hand: the numbers, and the decision."""
+        first, second = (
+            translate("session.pile_entered", self.language, ballots="—" if e is None else len(e.ballots))
+            for e in (pile.first, pile.second)
+        )
+        return DecidedDifference(
+            f"{pile.number}/-",
+            first,
+            second,
+            self._describe_pile(decision, pile.counted_by_hand),
             decision.decided_by,
             _time(decision.decided_at),
         )
 
-    def _describe_pile(self, decision: Decision) -> str:
-        return translate("session.pile_decided", self.language, ballots=len(decision.ballots))
+    def _describe_pile(self, decision: Decision, counted_by_hand: int | None = None) -> str:
+        counted = "—" if counted_by_hand is None else counted_by_hand
+        return translate("session.pile_decided", self.language, ballots=len(decision.ballots), counted=counted)
+
+    def _describe_decided(self, ballot: Ballot | None) -> str:
+        return translate("session.no_ballot_here", self.language) if ballot is None else self.describe(ballot)
+
+    def _overrules(self) -> tuple[Overrule, ...]:
+        """Every ballot decided against what both passes agreed on, for its own section of the PV (C5)."""
+        return tuple(
+            Overrule(
+                r.pile,
+                r.position_1,
+                r.position_2,
+                r.position,
+                self.describe(r.reading_1),
+                self.describe(r.reading_2),
+                self._describe_decided(r.decided),
+                r.decided_by,
+                _time(r.decided_at) if r.decided_at is not None else "",
+                r.note,
+            )
+            for r in counting.overrules(self.count)
+        )
 
     def _contested(self) -> tuple[ContestedBallot, ...]:
         return tuple(

@@ -151,6 +151,11 @@ MESSAGES = {
         "fr": "Différence tranchée",
         "de": "Abweichung entschieden",
     },
+    "seclog.event.ballot.overruled": {
+        "nl": "Beslissing van het bureau tegen beide invoeren",
+        "fr": "Décision du bureau contre les deux encodages",
+        "de": "Entscheidung des Zählbürovorstands gegen beide Eingaben",
+    },
     "seclog.event.results.built": {
         "nl": "Resultaten aangemaakt",
         "fr": "Résultats établis",

@@ -82,6 +82,30 @@ class ContestedBallot:
 
 
 @dataclass(frozen=True)
+class Overrule:
+    """A ballot the bureau decided against what both entry passes agreed on (C5: shown as such), readings and decided
+    content as display strings. Both passes read the same there (or, for a ballot the bureau added, no ballot), so
+    `pass1` and `pass2` are equal; they are both given so the row reads like a difference."""
+
+    pile: int
+    position_1: int | None  # the ballot's place in pass 1; None: neither pass has it (the bureau added it)
+    position_2: int | None  # its place in pass 2 (differs from pass 1's after a slip earlier in the pile)
+    position: int | None  # its place in the decided pile; None: the bureau removed it
+    pass1: str  # what pass 1 read ("—" for none)
+    pass2: str
+    final: str  # what the bureau decided
+    decided_by: str
+    decided_at: str
+    explanation: str = ""  # the bureau's note with the decision
+
+    @property
+    def ballot(self) -> str:
+        """Where to find it, as the other sections say it: pile/position in pass 1, else in the decided pile."""
+        position = self.position_1 if self.position_1 is not None else self.position
+        return f"{self.pile}/{'—' if position is None else position}"
+
+
+@dataclass(frozen=True)
 class PvData:
     """The whole content of one bureau's PV."""
 
@@ -100,4 +124,5 @@ class PvData:
     findings: tuple[CheckOutcome, ...] = ()
     differences: tuple[DecidedDifference, ...] = ()
     contested: tuple[ContestedBallot, ...] = ()
+    overrules: tuple[Overrule, ...] = ()  # ballots decided against both passes, in pile order (their own section)
     remarks: tuple[str, ...] = ()
