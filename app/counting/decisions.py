@@ -15,7 +15,9 @@ nothing else explains it: keeping a reading of either pass costs 0, any other ch
 both passes agreed on costs more than all other changes of the pile together. So the alignment has the fewest
 overrules that explain the decision, and among those the fewest other changes: a ballot entered twice in one pass
 and dropped by the bureau is never mistaken for an agreed ballot dropped beside it, and a decision made by choosing
-for each difference (the kiosk's way, `double_entry.settled_content`) never shows an overrule.
+for each difference (the kiosk's way, `double_entry.settled_content`) never shows an overrule. Where two explanations
+cost the same (agreed A B C decided as D: A or C changed into D?), the engine's tie rule decides, the same on the
+appliance and in `verify`: pairs are kept from the end of the pile.
 
 Everything here takes plain values — the two passes and the decided content of each pile — so the appliance (from its
 count) and `tabula verify` (from the pass readings and the final ballots on the stick) compute the same figures with
