@@ -6,10 +6,11 @@ Colours are configurable here and only here (U6 allows colours, but they must be
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QScreen
 
 # The app ships DejaVu (app/report/fonts) so the screens look the same on every appliance image; the system copy
 # is only a fallback for development machines.
@@ -18,6 +19,8 @@ _FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"
 MONO_FAMILY = "DejaVu Sans Mono"
 BASE_POINT_SIZE = 12
+TOUCH_MM = 9.0  # the smallest touch target (issue 8): a fingertip, on every screen size
+_DEFAULT_DPI = 96.0
 
 
 class Urgency(enum.Enum):
@@ -80,6 +83,20 @@ def base_font(family: str) -> QFont:
     font = QFont(family, BASE_POINT_SIZE)
     font.setStyleHint(QFont.StyleHint.SansSerif)
     return font
+
+
+def touch_px(screen: QScreen | None) -> int:
+    """The smallest touch target (`TOUCH_MM`) in logical pixels on `screen`.
+
+    The screen's physical size is what matters: 9 mm are 35 px on a 15.6" 1366x768 panel but 50 px on a 15.6"
+    1920x1080 one. A screen that reports no or an absurd size (a broken EDID, offscreen) counts as 96 dpi.
+    """
+    dpi = _DEFAULT_DPI
+    if screen is not None:
+        physical = screen.physicalDotsPerInch() / max(screen.devicePixelRatio(), 1.0)
+        if 50.0 <= physical <= 600.0:
+            dpi = physical
+    return math.ceil(TOUCH_MM / 25.4 * dpi)
 
 
 def banner_style(urgency: Urgency, palette: Palette = PALETTE) -> str:

@@ -1,13 +1,25 @@
-"""Small building blocks every screen shares: the message banner (U5), focus help (U4), the error edge, and a
-two-step button for actions that cannot be taken back."""
+"""Small building blocks every screen shares: the message banner (U5), focus help (U4), the error edge, a
+two-step button for actions that cannot be taken back, and buttons that show names as written (never cut, never
+mangled)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.errors import Fixer, TabulaError
 from app.ui.texts import Texts
@@ -24,6 +36,12 @@ def set_role(widget: QWidget, role: str) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def button_text(text: str) -> str:
+    """`text` for a button's label exactly as written: Qt reads `&` as a mnemonic ("CD&V" would show as "CDV" with
+    an underlined V), so every `&` is doubled. Use it for every name (list, candidate, member) put on a button."""
+    return text.replace("&", "&&")
 
 
 def urgency_of(error: TabulaError) -> Urgency:
@@ -200,3 +218,68 @@ def vbox(*widgets: QWidget, margin: int = 0, spacing: int = 8) -> QVBoxLayout:
     for widget in widgets:
         layout.addWidget(widget)
     return layout
+
+
+LABEL_MARGIN_W = 8  # room for the theme's border (2 px when checked or focused) and some air
+LABEL_MARGIN_H = 3
+
+
+class WrapButton(QPushButton):
+    """A button whose label wraps onto more lines instead of being cut: list and candidate names are shown whole.
+
+    The label is a plain-text child label (names are never read as markup or mnemonics); `text()` holds the same
+    label with `&` escaped, for accessibility and tests. A checked button is shown by its background and border
+    (the theme's `:checked`), never by a bolder font: ticking a box never re-wraps its name, and every name keeps
+    the same typography (U6).
+    """
+
+    def __init__(self, text: str = "", align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> None:
+        super().__init__()
+        self._cell: QSize | None = None
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.label.setStyleSheet("background:transparent; border:none; padding:0;")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(LABEL_MARGIN_W, LABEL_MARGIN_H, LABEL_MARGIN_W, LABEL_MARGIN_H)
+        layout.addWidget(self.label)
+        self.set_label(text)
+
+    def fix_size(self, size: QSize) -> None:
+        """Give the button exactly `size`, also after the theme's `min-height` is applied again (whenever the style
+        is polished or changes): a box the grid sized for its name never shrinks."""
+        self._cell = QSize(size)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setFixedSize(size)
+        self.updateGeometry()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if self._cell is not None and event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+            self.setFixedSize(self._cell)  # the style sheet's min-height was just applied: the box keeps its size
+        return handled
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._cell) if self._cell is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._cell) if self._cell is not None else super().minimumSizeHint()
+
+    def set_label(self, text: str) -> None:
+        self.label.setText(text)
+        self.setText(button_text(text))
+        self.setAccessibleName(text)
+
+    def label_text(self) -> str:
+        """The name as shown (not escaped)."""
+        return self.label.text()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # the frame and background from the style (and the theme's style sheet), the text from the label
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)

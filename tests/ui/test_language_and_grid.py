@@ -1,18 +1,26 @@
-"""Language switching re-renders every text (U1); the grid shows every list alike, in list order (U6)."""
+"""Language switching re-renders every text (U1); the grid shows every list alike, in list order (U6), and every
+name whole and as written, at 1366x768 and 1920x1080, with touch targets of at least 9 mm."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
 from app.counting.bureau import BureauRecord
 from app.counting.count import RecordBureau
 from app.counting.double_entry import Pass
+from app.counting.model import Box, ListNumber, Mark, Position
 from app.ui.ballot_grid import BallotGrid
 from app.ui.main import MainWindow
 from app.ui.texts import Texts
+from app.ui.theme import touch_px
+from app.ui.widgets import WrapButton, button_text
 from tests.reference import chamber_2024
-from tests.ui.conftest import FakeSession, make_session
+from tests.ui.conftest import FakeBackend, FakeSession, make_session
 
 if TYPE_CHECKING:
     from tests.conftest import TestPki
@@ -65,7 +73,6 @@ def test_a_restart_resumes_the_pass_where_it_stood(qtbot, test_pki: TestPki, tmp
     session = make_session(test_pki, tmp_path)
     session.apply(StartPile(2, Pass.FIRST, "An"))
     session.apply(ConfirmBallot(2, Pass.FIRST, Ballot()))
-    from tests.ui.conftest import FakeBackend
 
     win = MainWindow(FakeBackend(session, stick=tmp_path), Texts("nl"))
     qtbot.addWidget(win)
@@ -73,3 +80,107 @@ def test_a_restart_resumes_the_pass_where_it_stood(qtbot, test_pki: TestPki, tmp
     assert win.overview.pile_no.value() == 2 and win.overview.selected_pass() is Pass.FIRST
     win.overview.start()  # continues: no new StartPile
     assert win.entry.position.text() == "Stapel 2 · stembiljet 2 van 50"
+
+
+def test_an_ampersand_in_a_name_is_shown_not_read_as_a_shortcut() -> None:
+    assert button_text("CD&V") == "CD&&V"
+    assert button_text("A && B") == "A &&&& B"
+    assert QKeySequence.mnemonic(button_text("16 · CD&V")).isEmpty()  # Qt would underline the V of "CD&V"
+    assert not QKeySequence.mnemonic("16 · CD&V").isEmpty()
+
+
+def _grid_buttons(grid: BallotGrid) -> list[WrapButton]:
+    buttons: list[WrapButton] = []
+    for lst in grid.election.lists:
+        grid.select_list(lst.number)
+        tile = grid.tiles[lst.number]
+        buttons += [tile.pick, tile.list_box, *grid._panels[lst.number].buttons.values()]
+    return buttons
+
+
+def _entry_at(qtbot, test_pki: TestPki, tmp_path: Path, size: tuple[int, int]) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The entry screen on the real Antwerp 2024 Chamber lists, in a window of `size`."""
+    session = make_session(test_pki, tmp_path, chamber_2024())
+    session.apply(RecordBureau(BureauRecord(president="An Peeters")))
+    win = MainWindow(FakeBackend(session, stick=tmp_path), Texts("nl"))
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    win.attach(session)
+    win.show_screen(win.overview)
+    win.overview.member.setCurrentIndex(0)
+    win.overview.start()
+    assert win.stack.currentWidget() is win.entry
+    QApplication.processEvents()
+    return win
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_every_list_and_candidate_name_is_shown_whole_and_as_written(qtbot, test_pki, tmp_path, size) -> None:  # type: ignore[no-untyped-def]
+    win = _entry_at(qtbot, test_pki, tmp_path, size)
+    grid = win.entry.grid
+    assert grid is not None
+    assert win.width() == size[0]
+    cd_v = grid.tiles[16].pick
+    assert cd_v.label_text() == "16 · CD&V" and cd_v.text() == "16 · CD&&V"
+    cd_v.click()
+    assert grid.heading.text() == "Lijst 16: CD&V"
+    election = grid.election
+    expected = {f"{lst.number} · {lst.name}" for lst in election.lists} | {
+        f"{c.kind.value}{c.position}  {c.name}" for lst in election.lists for c in (*lst.titulars, *lst.successors)
+    }
+    shown = set()
+    for button in _grid_buttons(grid):
+        QApplication.processEvents()
+        label = button.label
+        text = button.label_text()
+        shown.add(text)
+        assert "…" not in text and "..." not in text
+        assert QKeySequence.mnemonic(button.text()).isEmpty(), text  # no underlined letter, no letter dropped
+        # the wrapped name fits its label: nothing cut at the side or at the bottom
+        assert label.heightForWidth(label.width()) <= label.height(), (text, label.size())
+        assert label.fontMetrics().boundingRect(label.contentsRect(), label.alignment() | 0x1000, text).width() <= (
+            label.width()
+        ), text
+    assert expected <= shown
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_grid_buttons_are_touch_targets_and_every_list_looks_alike(qtbot, test_pki, tmp_path, size) -> None:  # type: ignore[no-untyped-def]
+    win = _entry_at(qtbot, test_pki, tmp_path, size)
+    grid = win.entry.grid
+    assert grid is not None
+    touch = touch_px(grid.screen())
+    assert touch >= 34  # 9 mm at 96 dpi or more
+    buttons = _grid_buttons(grid)
+    QApplication.processEvents()
+    assert all(min(b.width(), b.height()) >= touch for b in buttons)
+    tiles = {tile.size().toTuple() for tile in grid.tiles.values()}
+    picks = {t.pick.size().toTuple() for t in grid.tiles.values()}
+    fonts = {(b.label.font().family(), b.label.font().pointSize(), b.label.font().bold()) for b in buttons}
+    assert len(tiles) == 1 and len(picks) == 1 and len(fonts) == 1
+    # ticking a box changes neither its size nor its typography (U6)
+    box = grid.candidate_button(Mark(ListNumber(16), Box.TITULAR, Position(1)))
+    assert isinstance(box, WrapButton)
+    before = (box.size().toTuple(), box.label.font().bold())
+    box.click()
+    QApplication.processEvents()
+    assert box.isChecked() and (box.size().toTuple(), box.label.font().bold()) == before
+    assert grid.tiles[16].size().toTuple() in tiles
+    # the grid fits the screen: no tile reaches past the window's right edge
+    right = max(t.mapTo(win, t.rect().topRight()).x() for t in grid.tiles.values())
+    assert right < win.width()
+
+
+def test_the_grid_follows_the_window_from_wide_to_narrow(qtbot, test_pki: TestPki, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = _entry_at(qtbot, test_pki, tmp_path, (1920, 1080))
+    grid = win.entry.grid
+    assert grid is not None
+    wide = grid.candidate_cells
+    win.resize(1366, 768)
+    qtbot.waitUntil(lambda: win.width() == 1366)
+    QApplication.processEvents()
+    narrow = grid.candidate_cells
+    assert narrow.width < wide.width and narrow.columns <= wide.columns
+    assert max(t.mapTo(win, t.rect().topRight()).x() for t in grid.tiles.values()) < 1366
