@@ -94,26 +94,32 @@ def decided_ballots(
         (p1, p2, None if p1 is None else first[p1 - 1], None if p2 is None else second[p2 - 1])
         for p1, p2 in align(first, second)
     ]
-
-    def keeps(column: int, ballot: Ballot) -> bool:
-        _, _, r1, r2 = columns[column]
-        return ballot in (r1, r2)
-
-    def agreed(column: int) -> bool:
-        _, _, r1, r2 = columns[column]
-        return r1 == r2 and r1 is not None and r1.status is not Status.CONTESTED
-
-    overruled = _CHANGED * (len(columns) + len(final)) + 1
-
-    def change(column: int, j: int) -> int:
-        if keeps(column, final[j]):
-            return _KEPT
-        return overruled if agreed(column) else _CHANGED
-
-    def drop(column: int) -> int:
-        return overruled if agreed(column) else _CHANGED
-
-    pairs = min_cost_alignment(len(columns), len(final), change, drop, lambda _j: overruled)
+    agreed = [r1 == r2 and r1 is not None and r1.status is not Status.CONTESTED for _, _, r1, r2 in columns]
+    # An agreed column kept as it is at either end is paired as it is in some alignment of minimum cost (swap it in
+    # for whatever pairs it otherwise: no dearer), so only the stretch between the first and the last change is
+    # aligned, as `align` does for the passes.
+    head = 0
+    while head < min(len(columns), len(final)) and agreed[head] and columns[head][2] == final[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(columns), len(final)) - head
+        and agreed[len(columns) - 1 - tail]
+        and columns[len(columns) - 1 - tail][2] == final[len(final) - 1 - tail]
+    ):
+        tail += 1
+    middle = range(head, len(columns) - tail)
+    decided_middle = final[head : len(final) - tail]
+    overruled = _CHANGED * (len(middle) + len(decided_middle)) + 1  # dearer than every other change together
+    against = [overruled if agreed[c] else _CHANGED for c in middle]
+    change = [
+        [_KEPT if ballot in columns[c][2:] else cost for ballot in decided_middle]
+        for c, cost in zip(middle, against, strict=True)
+    ]
+    paired = min_cost_alignment(change, against, [overruled] * len(decided_middle))
+    pairs: list[tuple[int | None, int | None]] = [(k, k) for k in range(head)]
+    pairs += [(None if c is None else c + head, None if j is None else j + head) for c, j in paired]
+    pairs += [(len(columns) - tail + k, len(final) - tail + k) for k in range(tail)]
     records: list[DecidedBallot] = []
     for column, j in pairs:
         p1, p2, r1, r2 = (None, None, None, None) if column is None else columns[column]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from app.counting.model import Ballot, BallotRef, Status
@@ -228,44 +228,36 @@ def _shift(index: int | None, head: int) -> int | None:
 
 def _edit_alignment(a: Sequence[Ballot], b: Sequence[Ballot]) -> list[tuple[int | None, int | None]]:
     """Needleman–Wunsch over whole ballots: 0-based index pairs of an alignment of minimum cost."""
-    return min_cost_alignment(
-        len(a),
-        len(b),
-        lambda i, j: _CHANGE_COST if a[i] != b[j] else 0,
-        lambda _i: _GAP_COST,
-        lambda _j: _GAP_COST,
-    )
+    change = [[_CHANGE_COST if x != y else 0 for y in b] for x in a]
+    return min_cost_alignment(change, [_GAP_COST] * len(a), [_GAP_COST] * len(b))
 
 
 def min_cost_alignment(
-    n: int,
-    m: int,
-    change: Callable[[int, int], int],
-    drop_first: Callable[[int], int],
-    drop_second: Callable[[int], int],
+    change: Sequence[Sequence[int]], drop_first: Sequence[int], drop_second: Sequence[int]
 ) -> list[tuple[int | None, int | None]]:
     """The alignment engine behind `align` and the alignment of a decision with the passes (`app.counting.decisions`):
-    0-based index pairs of an alignment of two sequences of lengths n and m of minimum total cost, where pairing item
-    i with item j costs `change(i, j)`, leaving item i of the first unpaired `drop_first(i)`, and item j of the
-    second `drop_second(j)`. Costs are non-negative integers. Ties prefer a pair, then a gap in the second sequence,
-    tracing back from the end, so changed items stay paired."""
+    0-based index pairs of an alignment of minimum total cost of two sequences of lengths n = len(drop_first) and
+    m = len(drop_second), where pairing item i of the first with item j of the second costs `change[i][j]`, and
+    leaving item i of the first unpaired `drop_first[i]`, item j of the second `drop_second[j]` (non-negative
+    integers). Ties prefer a pair, then a gap in the second sequence, tracing back from the end, so changed items stay
+    paired."""
+    n, m = len(drop_first), len(drop_second)
     cost = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
-        cost[i][0] = cost[i - 1][0] + drop_first(i - 1)
+        cost[i][0] = cost[i - 1][0] + drop_first[i - 1]
     for j in range(1, m + 1):
-        cost[0][j] = cost[0][j - 1] + drop_second(j - 1)
+        cost[0][j] = cost[0][j - 1] + drop_second[j - 1]
     for i in range(1, n + 1):
-        above, row = cost[i - 1], cost[i]
-        gap_i = drop_first(i - 1)
+        above, row, pairs_i, gap_i = cost[i - 1], cost[i], change[i - 1], drop_first[i - 1]
         for j in range(1, m + 1):
-            row[j] = min(above[j - 1] + change(i - 1, j - 1), above[j] + gap_i, row[j - 1] + drop_second(j - 1))
+            row[j] = min(above[j - 1] + pairs_i[j - 1], above[j] + gap_i, row[j - 1] + drop_second[j - 1])
     pairs: list[tuple[int | None, int | None]] = []
     i, j = n, m
     while i > 0 or j > 0:
-        if i > 0 and j > 0 and cost[i][j] == cost[i - 1][j - 1] + change(i - 1, j - 1):
+        if i > 0 and j > 0 and cost[i][j] == cost[i - 1][j - 1] + change[i - 1][j - 1]:
             i, j = i - 1, j - 1
             pairs.append((i, j))
-        elif i > 0 and cost[i][j] == cost[i - 1][j] + drop_first(i - 1):
+        elif i > 0 and cost[i][j] == cost[i - 1][j] + drop_first[i - 1]:
             i -= 1
             pairs.append((i, None))
         else:
