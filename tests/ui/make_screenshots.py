@@ -99,6 +99,7 @@ def main() -> int:
     win.differences.rows[0].add_ballot("3 T1 T4")
     win.differences.rows[0].changed.emit()
     win.differences.rows[1].choose(Take.FIRST)
+    win.differences.rows[1].verdict.setCurrentIndex(win.differences.rows[1].verdict.findData("valid"))
     win.differences.decided_by.setText("Voorzitter Claes")
     win.differences.help.current_key = "ui.help.other_marks"
     win.differences.help.refresh()
