@@ -9,7 +9,9 @@ VOTES_FILE = "votes-460.xml"
 COUNT_FILE = "count-510.xml"
 PV_FILE = "pv.pdf"
 LOG_FILE = "security-log.jsonl"
-RESULT_FILES = frozenset({VOTES_FILE, COUNT_FILE, PV_FILE, LOG_FILE})  # besides manifest.json, nothing else
+# The readings of pass 1 and pass 2, every ballot as entered (contract: names end in -pass1.xml / -pass2.xml).
+PASS_FILES: dict[int, str] = {1: "votes-460-pass1.xml", 2: "votes-460-pass2.xml"}
+RESULT_FILES = frozenset({VOTES_FILE, COUNT_FILE, PV_FILE, LOG_FILE, *PASS_FILES.values()})  # and manifest.json
 
 
 def files_digest(files: Mapping[str, bytes]) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import app
-from app import stick
+from app import pass_readings, stick
 from app.counting import count as counting
 from app.counting.bureau import BureauRecord
 from app.counting.checks import RULES, CheckInput, Finding, PileCount, run_checks
@@ -26,6 +26,7 @@ from app.counting.notation import format_marks, format_status
 from app.counting.tally import Tally, tally
 from app.durable import utc_now
 from app.eml.count import write_count
+from app.eml.passes import write_pass
 from app.eml.votes import write_votes
 from app.errors import CountStateError, UntrustedData
 from app.i18n import translate
@@ -41,7 +42,7 @@ from app.report.pv_data import (
     PollingStation,
     PvData,
 )
-from app.results_layout import COUNT_FILE, LOG_FILE, PV_FILE, VOTES_FILE, files_digest
+from app.results_layout import COUNT_FILE, LOG_FILE, PASS_FILES, PV_FILE, VOTES_FILE, files_digest
 from app.seclog import EventType, SecurityLog
 from app.signing.control_number import canonical_results, control_number
 from app.signing.pades import sign_pdf
@@ -193,9 +194,24 @@ class Session:
                 self.signer,
                 issue_date=now.date(),
                 contested=contested,
+                station_name=self.station.name,
+                provenance=pass_readings.provenance_of(self.count),  # how each ballot of a decided pile came to be
             ),
             COUNT_FILE: write_count(station_id, self.election, current, self.signer, issue_date=now.date()),
         }
+        # Both passes as entered, signed as whole messages, so that anyone can compare them again (contract).
+        for pass_no, pass_file in PASS_FILES.items():
+            readings = pass_readings.readings_of(self.count, pass_no)
+            if readings:  # a final count has both passes of every pile; verify names what is missing otherwise
+                eml[pass_file] = write_pass(
+                    station_id,
+                    self.election,
+                    pass_no,
+                    readings,
+                    self.signer,
+                    issue_date=now.date(),
+                    station_name=self.station.name,
+                )
         number = control_number(canonical_results(station_id, self.election, current))
         digest = files_digest(eml)
         pv = render_pv(self._pv_data(context, current, number, digest, now))
@@ -207,9 +223,9 @@ class Session:
         )
         files = {**eml, PV_FILE: signed_pv}
         # The log names the results it ends with, under its signed seal: an older log cannot be swapped in.
-        self.log.record(
-            EventType.RESULTS_BUILT, station_id, {"control_number": number, "files_sha256": digest}, time=now
-        )
+        received = self.check_input().received  # `verify --json` reports it from here (signed under the log's seal)
+        built = {"control_number": number, "files_sha256": digest, "received": received}
+        self.log.record(EventType.RESULTS_BUILT, station_id, built, time=now)
         files[LOG_FILE] = self.log.sealed_export(self.signer, station_id, time=now)
         return ResultFiles(files, number, digest)
 

@@ -3,8 +3,9 @@
 For every bureau folder under `STICK/results/`: the manifest and every file hash; every EML file valid against the
 OASIS EML 5.0 schemas; every XML signature (message and each ballot) and the PV's PAdES signature up to the given
 root; the signer is the bureau the folder is named after; a full recount from the individual ballots of the 460
-equal to the 510 results; the control number and the files hash printed in the PV equal to the recomputed ones;
-the security log's hash chain and seal.
+equal to the 510 results; both pass readings signed with the same bureau certificate, their comparison computed
+again and every ballot of the result explained by them (`app.pass_readings`); the control number and the files hash
+printed in the PV equal to the recomputed ones; the security log's hash chain and seal.
 """
 
 from __future__ import annotations
@@ -23,16 +24,19 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 
 from app import safe_json, stick
+from app.counting.bureau import MAX_BALLOTS
 from app.counting.model import Candidate, CandidateList, Election, Kind, Position
 from app.counting.tally import Tally, tally
 from app.eml.count import CountMessage, read_count
+from app.eml.passes import PassMessage, read_pass
 from app.eml.schemas import validate
-from app.eml.verify import verify_message
+from app.eml.verify import VerifiedMessage, verify_message
 from app.eml.votes import VotesMessage, claim_matches, read_votes, reclassify
 from app.errors import BadInput, TabulaError
 from app.i18n import translate
+from app.pass_readings import Entries, check_passes, reading_problems
 from app.report.pv_meta import read_pv_claims
-from app.results_layout import COUNT_FILE, LOG_FILE, PV_FILE, RESULT_FILES, VOTES_FILE, files_digest
+from app.results_layout import COUNT_FILE, LOG_FILE, PASS_FILES, PV_FILE, RESULT_FILES, VOTES_FILE, files_digest
 from app.seclog import EventType, LogProblem, verify_log
 from app.signing.control_number import canonical_results, control_number
 from app.signing.pades import verify_pdf
@@ -47,6 +51,11 @@ class StationReport:
     control_number: str = ""
     tally: Tally | None = None
     problems: list[Problem] = field(default_factory=list)
+    election: str | None = None  # the election code, e.g. CK (510, else 460)
+    constituency: str | None = None  # the constituency as the 510 names it
+    name: str | None = None  # the bureau's name, as written with every ballot of the 460
+    received: int | None = None  # ballots received, as the sealed security log states them with the results
+    entries: Entries = field(default_factory=Entries)  # recomputed from the pass readings
 
     @property
     def ok(self) -> bool:
@@ -93,13 +102,18 @@ def verify_files(station: str, files: dict[str, bytes], root: x509.Certificate, 
     for name in sorted(files.keys() - RESULT_FILES):
         # an unsigned extra file (a "corrected" PV, a CSV of figures) must never pass as part of the results
         report.add("verify.file_unexpected", file=name)
-    for name in (VOTES_FILE, COUNT_FILE):
-        if name in files:
-            _check_eml(report, name, files[name], station, root, now)
+    verified = {
+        name: _check_eml(report, name, files[name], station, root, now)
+        for name in (VOTES_FILE, COUNT_FILE, *PASS_FILES.values())
+        if name in files
+    }
+    _same_certificate(report, verified)
     votes, count = _read(report, files)
+    _describe(report, votes, count)
     if count is not None:
         report.tally = count.tally
         report.control_number = _recount(report, votes, count)
+    _check_passes(report, files, votes, count)
     if PV_FILE in files:
         _check_pv(report, files, station, root, now)
     if LOG_FILE in files:
@@ -109,13 +123,25 @@ def verify_files(station: str, files: dict[str, bytes], root: x509.Certificate, 
 
 def _check_eml(
     report: StationReport, name: str, data: bytes, station: str, root: x509.Certificate, now: dt.datetime
-) -> None:
+) -> VerifiedMessage | None:
     for problem in validate(data):
         report.add("verify.schema", file=name, detail=problem)
     try:
-        verify_message(data, root, at=now, expected_station=station)
+        return verify_message(data, root, at=now, expected_station=station)
     except TabulaError as error:
         report.add("verify.in_file", file=name, detail=Message.of(error))
+        return None
+
+
+def _same_certificate(report: StationReport, verified: dict[str, VerifiedMessage | None]) -> None:
+    """The pass readings are signed with the certificate of the results: the same bureau, the same key."""
+    reference = verified.get(VOTES_FILE) or verified.get(COUNT_FILE)
+    if reference is None:
+        return
+    for name in PASS_FILES.values():
+        message = verified.get(name)
+        if message is not None and message.signer_certificate != reference.signer_certificate:
+            report.add("verify.other_certificate", file=name)
 
 
 @dataclass(frozen=True)
@@ -155,6 +181,40 @@ def _read(report: StationReport, files: dict[str, bytes]) -> tuple[VotesMessage 
             count=f"{count.election.value} {count.contest_id}",
         )
     return votes, count
+
+
+def _describe(report: StationReport, votes: VotesMessage | None, count: CountMessage | None) -> None:
+    """Which count the stick claims to be: election, constituency, bureau name, ballots received."""
+    if count is not None:
+        report.election, report.constituency = count.election.value, count.constituency
+    elif votes is not None:
+        report.election = votes.election.value
+    if votes is not None and votes.station_name:
+        report.name = votes.station_name
+
+
+def _check_passes(
+    report: StationReport, files: dict[str, bytes], votes: VotesMessage | None, count: CountMessage | None
+) -> None:
+    """Read both pass files, check their readings, and lay every pile of the result against them."""
+    passes: dict[int, PassMessage | None] = {}
+    for pass_no, name in PASS_FILES.items():
+        passes[pass_no] = None
+        if name not in files:
+            continue
+        try:
+            passes[pass_no] = message = read_pass(files[name])
+        except TabulaError as error:
+            report.add("verify.in_file", file=name, detail=Message.of(error))
+            continue
+        if message.station_id != report.station:
+            report.add("verify.wrong_station", file=name, found=message.station_id)
+        if count is not None:
+            report.problems += reading_problems(message, election_from_count(count), name)
+    if votes is None:
+        return
+    problems, report.entries = check_passes(votes, passes, PASS_FILES)
+    report.problems += problems
 
 
 def election_from_count(message: CountMessage) -> Election:
@@ -245,10 +305,17 @@ def _check_log(
             certificate = None  # already reported for the 510; the chain is still checked
     for problem in verify_log(data, certificate):
         report.add("verify.log", detail=Message.of(problem) if isinstance(problem, LogProblem) else problem)
-    built = _last_results_built(data)
+    built = _last_results_built(data) or {}
     expected = {"control_number": report.control_number, "files_sha256": files_digest(files)}
-    if built != expected:
+    received = built.pop("received", None)  # the ballots received, as the bureau recorded them
+    if built != expected or not (received is None or _is_count(received)):
         report.add("verify.log_other_results")
+    else:
+        report.received = received if isinstance(received, int) else None
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_BALLOTS
 
 
 def _last_results_built(log: bytes) -> dict[str, object] | None:
@@ -295,6 +362,11 @@ def _station_json(report: StationReport, language: str) -> dict[str, Any]:
         "station": report.station,
         "ok": report.ok,
         "control_number": report.control_number,
+        "election": report.election,
+        "constituency": report.constituency,
+        "name": report.name,
+        "received": report.received,
+        "entries": report.entries.as_json(),
         # the same keys whatever happened: null where the results could not be read
         "ballots": {
             "counted": t.counted if t else None,

@@ -92,6 +92,8 @@ def test_identical_passes_give_results_that_verify(run: Run, capsys: pytest.Capt
         "manifest.json",
         "pv.pdf",
         "security-log.jsonl",
+        "votes-460-pass1.xml",
+        "votes-460-pass2.xml",
         "votes-460.xml",
     ]
     assert run.verify("--json") == 0
@@ -99,6 +101,9 @@ def test_identical_passes_give_results_that_verify(run: Run, capsys: pytest.Capt
     assert report["ok"] is True
     station = report["stations"][0]
     assert station["station"] == "A-001" and station["control_number"] == number and station["problems"] == []
+    assert (station["election"], station["name"]) == ("CK", "Telbureau A-001")
+    assert station["constituency"] == run.master.election.constituency
+    assert station["entries"] == {"pass1": 120, "pass2": 120, "differences": 0, "overruled": 0}
     assert station["ballots"]["counted"] == 120
     assert [lst["list"] for lst in station["lists"]] == [lst.number for lst in run.master.election.lists]
     first = station["lists"][0]

@@ -110,6 +110,86 @@ MESSAGES = {
         "fr": "Le journal de sécurité ne correspond pas à ces résultats (autre nombre de contrôle ou autres fichiers).",
         "de": "Das Sicherheitsprotokoll gehört nicht zu diesem Ergebnis (andere Kontrollzahl oder andere Dateien).",
     },
+    "verify.other_certificate": {
+        "nl": "{file} is ondertekend met een ander certificaat dan de uitslag van dit bureau.",
+        "fr": "{file} est signé avec un autre certificat que les résultats de ce bureau.",
+        "de": "{file} ist mit einem anderen Zertifikat signiert als das Ergebnis dieses Büros.",
+    },
+    "verify.pass_pile_missing": {
+        "nl": "Stapel {pile} staat in de uitslag, maar niet in invoer {pass_no} ({file}): elk stembiljet moet twee keer ingevoerd zijn.",
+        "fr": "La pile {pile} figure dans les résultats, mais pas dans l'encodage {pass_no} ({file}) : chaque bulletin doit être encodé deux fois.",
+        "de": "Stapel {pile} steht im Ergebnis, aber nicht in Eingabe {pass_no} ({file}): Jeder Stimmzettel muss zweimal eingegeben sein.",
+    },
+    "verify.pass_pile_extra": {
+        "nl": "Stapel {pile} staat in invoer {pass_no} ({file}), maar niet in de uitslag.",
+        "fr": "La pile {pile} figure dans l'encodage {pass_no} ({file}), mais pas dans les résultats.",
+        "de": "Stapel {pile} steht in Eingabe {pass_no} ({file}), aber nicht im Ergebnis.",
+    },
+    "verify.pass_wrong_file": {
+        "nl": "{file} bevat de stembiljetten van invoer {found}, niet die van de invoer in zijn naam.",
+        "fr": "{file} contient les bulletins de l'encodage {found}, pas ceux de l'encodage indiqué par son nom.",
+        "de": "{file} enthält die Stimmzettel von Eingabe {found}, nicht die der Eingabe in seinem Namen.",
+    },
+    "verify.name_mismatch": {
+        "nl": "{file} noemt het bureau '{found}', de stembiljetten van de uitslag noemen het '{expected}'.",
+        "fr": "{file} nomme le bureau « {found} », les bulletins des résultats le nomment « {expected} ».",
+        "de": "{file} nennt das Büro „{found}“, die Stimmzettel des Ergebnisses nennen es „{expected}“.",
+    },
+    "verify.pile_positions": {
+        "nl": "Stapel {pile} in {file}: de plaatsen van de {count} stembiljetten lopen niet van 1 tot {count}.",
+        "fr": "Pile {pile} dans {file} : les places des {count} bulletins ne vont pas de 1 à {count}.",
+        "de": "Stapel {pile} in {file}: Die Plätze der {count} Stimmzettel laufen nicht von 1 bis {count}.",
+    },
+    "verify.pass_undecided": {
+        "nl": "Stembiljet {ballot} van invoer {pass_no}: de twee invoeren verschillen hier, maar de uitslag vermeldt geen beslissing van het bureau over deze stapel.",
+        "fr": "Bulletin {ballot} de l'encodage {pass_no} : les deux encodages diffèrent ici, mais les résultats n'indiquent aucune décision du bureau sur cette pile.",
+        "de": "Stimmzettel {ballot} von Eingabe {pass_no}: Die beiden Eingaben weichen hier ab, aber das Ergebnis nennt keine Entscheidung des Büros über diesen Stapel.",
+    },
+    "verify.overrule_unrecorded": {
+        "nl": "Stembiljet {ballot} van de uitslag ({final}) verschilt van wat beide invoeren lazen ({agreed}), zonder geregistreerde beslissing van het bureau tegen beide invoeren.",
+        "fr": "Le bulletin {ballot} des résultats ({final}) diffère de ce que les deux encodages ont lu ({agreed}), sans décision du bureau contre les deux encodages enregistrée.",
+        "de": "Stimmzettel {ballot} des Ergebnisses ({final}) weicht von dem ab, was beide Eingaben gelesen haben ({agreed}), ohne eine vermerkte Entscheidung des Zählbürovorstands gegen beide Eingaben.",
+    },
+    "verify.agreed_dropped": {
+        "nl": "Stembiljet {ballot} van invoer 1, waarover beide invoeren het eens waren, ontbreekt in de uitslag zonder beslissing van het bureau.",
+        "fr": "Le bulletin {ballot} de l'encodage 1, sur lequel les deux encodages concordaient, manque dans les résultats sans décision du bureau.",
+        "de": "Stimmzettel {ballot} von Eingabe 1, bei dem beide Eingaben übereinstimmten, fehlt im Ergebnis ohne Entscheidung des Büros.",
+    },
+    "verify.provenance_mixed": {
+        "nl": "Stembiljet {ballot}: in deze stapel zijn sommige stembiljetten als beslist door het bureau vermeld en andere niet.",
+        "fr": "Bulletin {ballot} : dans cette pile, certains bulletins sont indiqués comme décidés par le bureau et d'autres non.",
+        "de": "Stimmzettel {ballot}: In diesem Stapel sind manche Stimmzettel als vom Büro entschieden vermerkt und andere nicht.",
+    },
+    "verify.recorded_agreed": {
+        "nl": "Stembiljet {ballot}: de uitslag vermeldt dat beide invoeren het zo lazen, maar de invoeren lazen hier iets anders.",
+        "fr": "Bulletin {ballot} : les résultats indiquent que les deux encodages l'ont lu ainsi, mais les encodages ont lu autre chose ici.",
+        "de": "Stimmzettel {ballot}: Das Ergebnis vermerkt, dass beide Eingaben ihn so gelesen haben, aber die Eingaben lasen hier etwas anderes.",
+    },
+    "verify.recorded_decided": {
+        "nl": "Stembiljet {ballot}: de uitslag vermeldt een beslissing over een verschil, maar beide invoeren lazen dit stembiljet precies zo.",
+        "fr": "Bulletin {ballot} : les résultats indiquent une décision sur une différence, mais les deux encodages ont lu ce bulletin exactement ainsi.",
+        "de": "Stimmzettel {ballot}: Das Ergebnis vermerkt eine Entscheidung über eine Abweichung, aber beide Eingaben lasen diesen Stimmzettel genau so.",
+    },
+    "verify.recorded_overruled": {
+        "nl": "Stembiljet {ballot}: de uitslag vermeldt een beslissing tegen beide invoeren, maar de invoeren waren het hier niet over iets anders eens.",
+        "fr": "Bulletin {ballot} : les résultats indiquent une décision contre les deux encodages, mais les encodages ne concordaient pas ici sur autre chose.",
+        "de": "Stimmzettel {ballot}: Das Ergebnis vermerkt eine Entscheidung gegen beide Eingaben, aber die Eingaben stimmten hier nicht in etwas anderem überein.",
+    },
+    "verify.contested_record": {
+        "nl": "Stembiljet {ballot}: of het als betwist vermeld staat, klopt niet met de invoeren (betwist in een invoer, en alleen dan).",
+        "fr": "Bulletin {ballot} : son indication comme contesté ne correspond pas aux encodages (contesté dans un encodage, et seulement alors).",
+        "de": "Stimmzettel {ballot}: Ob er als beanstandet vermerkt ist, passt nicht zu den Eingaben (beanstandet in einer Eingabe, und nur dann).",
+    },
+    "verify.reading_outside_election": {
+        "nl": "{file}, stembiljet {ballot}: duidt een lijst of kandidaat aan die niet in de uitslag staat.",
+        "fr": "{file}, bulletin {ballot} : indique une liste ou un candidat absent des résultats.",
+        "de": "{file}, Stimmzettel {ballot}: nennt eine Liste oder einen Kandidaten, die nicht im Ergebnis stehen.",
+    },
+    "verify.reading_category": {
+        "nl": "{file}, stembiljet {ballot}: de vermelde categorie klopt niet met de aangeduide vakjes.",
+        "fr": "{file}, bulletin {ballot} : la catégorie indiquée ne correspond pas aux cases cochées.",
+        "de": "{file}, Stimmzettel {ballot}: Die angegebene Kategorie passt nicht zu den markierten Feldern.",
+    },
     "seclog.problem.edited": {
         "nl": "regel {line} is gewijzigd",
         "fr": "la ligne {line} a été modifiée",
