@@ -2,11 +2,13 @@
 
 The format is stable: every key is always present, lists keep list-number and position order, and `dumps` gives
 canonical bytes (sorted keys, no whitespace, UTF-8 kept as is, so candidate names come back byte-exact).
-Reading is strict: anything that does not fit the shape is UntrustedData, since this comes off a stick.
+Reading is strict: anything that does not fit the shape is UntrustedData, since this comes off a stick. The keys
+added later (`names`: the constituency per language, `date`: the election date) may be absent in an older bundle.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
@@ -33,6 +35,8 @@ def election_to_dict(election: Election) -> dict[str, Any]:
         "code": election.code.value,
         "constituency": election.constituency,
         "has_successors": election.has_successors,
+        "names": {language.value: name for language, name in election.names},
+        "date": None if election.date is None else election.date.isoformat(),
         "lists": [
             {
                 "number": int(lst.number),
@@ -100,17 +104,38 @@ def _enum(cls: type[_E], data: Mapping[str, Any], key: str) -> _E:
         raise UntrustedData("bundle.content_malformed", field=key) from exc
 
 
+def _constituency_names(data: Mapping[str, Any]) -> tuple[tuple[Language, str], ...]:
+    """The constituency per language, in the order of `Language` (absent in a bundle made before names existed)."""
+    names = data.get("names", {})
+    if not isinstance(names, dict) or not set(names) <= {language.value for language in Language}:
+        raise UntrustedData("bundle.content_malformed", field="names")
+    return tuple((language, _str(names, language.value)) for language in Language if language.value in names)
+
+
+def _date(data: Mapping[str, Any]) -> dt.date | None:
+    value = data.get("date")
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(_str(data, "date"))
+    except ValueError as exc:
+        raise UntrustedData("bundle.content_malformed", field="date") from exc
+
+
 def election_from_dict(data: Any) -> Election:
     if not isinstance(data, dict) or not isinstance(data.get("lists"), list):
         raise UntrustedData("bundle.content_malformed", field="election")
     if not isinstance(data.get("has_successors"), bool):
         raise UntrustedData("bundle.content_malformed", field="has_successors")
+    names, date = _constituency_names(data), _date(data)
     try:
         return Election(
             _enum(ElectionCode, data, "code"),
             _str(data, "constituency"),
             tuple(_list_from_dict(item) for item in data["lists"]),
             data["has_successors"],
+            names,
+            date,
         )
     except ValueError as exc:  # lists out of order or repeated
         raise UntrustedData("bundle.content_malformed", field="lists") from exc

@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import getpass
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -74,7 +75,7 @@ def cmd_build_master(args: argparse.Namespace, *, kdf: bundle.KdfParams = bundle
     """build-master. `kdf` exists for tests only; the command line always uses the real parameters."""
     started = time.perf_counter()
     now = _now()
-    imported = csv_import.import_files(args.stations, args.candidates)
+    imported = csv_import.import_files(args.stations, args.candidates, args.election_date)
     for warning in imported.warnings:
         print(translate(warning.key, _language(), **warning.params), file=sys.stderr)
     issuing = ca.load_issuing(args.ca, read_passphrase(args.passphrase_file), now)
@@ -102,6 +103,16 @@ def cmd_copy_master(args: argparse.Namespace) -> int:
         else:
             print(describe_error(outcome.error, lang), file=sys.stderr)
     return 0 if all(o.error is None for o in outcomes) else 1
+
+
+def _election_date(text: str) -> dt.date:
+    """YYYY-MM-DD exactly (Python alone would also take 20240609 or 2024-W23-7)."""
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) is None:
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 
 
 def _positive_int(text: str) -> int:
@@ -133,6 +144,9 @@ def add_provision_parser(subparsers: argparse._SubParsersAction[argparse.Argumen
     build.add_argument("--passphrase-file", type=Path, help=f"else ${PASSPHRASE_ENV}, else a prompt")
     build.add_argument("--workers", type=_positive_int, help="processes (default: all cores)")
     build.add_argument("--key-type", choices=key_types, default=pki.KeyType.EC_P256.value, help="bureau keys")
+    build.add_argument(
+        "--election-date", type=_election_date, metavar="YYYY-MM-DD", help="the day of the election (PV and EML)"
+    )
     build.set_defaults(handler=cmd_build_master)
 
     copy = commands.add_parser("copy-master", help="copy the master onto sticks and verify each copy")

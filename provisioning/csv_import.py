@@ -7,12 +7,13 @@ provisioning staff can fix the file. Names are kept byte-exact: no stripping, no
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.counting.model import (
@@ -33,6 +34,8 @@ from app.stick import name_problem
 
 STATION_COLUMNS = ("station", "name", "election", "constituency", "language")
 CANDIDATE_COLUMNS = ("election", "constituency", "list", "list_name", "kind", "position", "name")
+# Optional: the constituency's official name in each language (contract); `constituency` stays the key.
+NAME_COLUMNS = {Language.NL: "constituency_nl", Language.FR: "constituency_fr", Language.DE: "constituency_de"}
 STATION_ID = re.compile(r"[A-Za-z0-9-]{1,32}")
 MAX_NUMBER = 999  # list numbers and positions: the mark notation (`12:T999`) and every ballot have room for this
 # By law the Brussels and German-speaking Community parliaments have no successor candidates.
@@ -71,8 +74,9 @@ def _decode(data: bytes, file: str) -> str:
         raise BadInput("import.bad_encoding", file=file, line=line) from exc
 
 
-def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
-    """The rows of a CSV file that must have (at least) `columns`; blank lines are skipped."""
+def read_rows(path: Path, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> Iterator[Row]:
+    """The rows of a CSV file that must have (at least) `columns`, with the `optional` columns it has; blank lines
+    are skipped."""
     file = path.name
     try:
         data = path.read_bytes()
@@ -86,12 +90,12 @@ def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[Row]:
         for column in columns:
             if column not in header:
                 raise BadInput("import.missing_column", file=file, line=1, column=column)
-        index = {column: header.index(column) for column in columns}
+        index = {column: header.index(column) for column in (*columns, *optional) if column in header}
         line = reader.line_num + 1
         for record in reader:
             if record:
-                if len(record) < len(header):
-                    missing = next(c for c in columns if index[c] >= len(record))
+                missing = next((c for c in index if index[c] >= len(record)), None)
+                if missing is not None:  # a short row; one that only lacks columns we ignore is fine
                     raise BadInput("import.missing_value", file=file, line=line, column=missing, value="")
                 yield Row(file, line, {c: record[i] for c, i in index.items()})
             line = reader.line_num + 1
@@ -151,6 +155,19 @@ class _CandidateRow:
     kind: Kind
     position: int
     name: str
+    names: tuple[tuple[Language, str], ...]  # the constituency per language, as far as this row gives it
+
+
+def _constituency_names(row: Row) -> tuple[tuple[Language, str], ...]:
+    names = []
+    for language, column in NAME_COLUMNS.items():
+        value = row.values.get(column, "")
+        if value:
+            problem = text_problem(value)
+            if problem is not None:
+                raise row.error(problem, column)
+            names.append((language, value))
+    return tuple(names)
 
 
 def _candidate_row(row: Row) -> _CandidateRow:
@@ -168,6 +185,7 @@ def _candidate_row(row: Row) -> _CandidateRow:
         kind,
         _positive(row, "position"),
         _required(row, "name"),
+        _constituency_names(row),
     )
 
 
@@ -195,9 +213,21 @@ def _candidate_list(rows: list[_CandidateRow]) -> CandidateList:
     )
 
 
+def _names_of(rows: list[_CandidateRow]) -> tuple[tuple[Language, str], ...]:
+    """The constituency's name per language: a row may leave a name out, but two rows may not disagree."""
+    found: dict[Language, tuple[str, _CandidateRow]] = {}
+    for r in sorted(rows, key=lambda r: r.row.line):
+        for language, name in r.names:
+            first = found.setdefault(language, (name, r))
+            if first[0] != name:
+                raise r.row.error("import.constituency_name_mismatch", NAME_COLUMNS[language], expected=first[0],
+                                  first_line=first[1].row.line)  # fmt: skip
+    return tuple((language, found[language][0]) for language in Language if language in found)
+
+
 def read_candidates(path: Path) -> dict[tuple[ElectionCode, str], Election]:
     """Every election of candidates.csv, by (election code, constituency)."""
-    rows = [_candidate_row(row) for row in read_rows(path, CANDIDATE_COLUMNS)]
+    rows = [_candidate_row(row) for row in read_rows(path, CANDIDATE_COLUMNS, tuple(NAME_COLUMNS.values()))]
     if not rows:
         raise BadInput("import.no_rows", file=path.name)
     # Contract: an election has successors if any of its rows (in any constituency) has kind S.
@@ -211,6 +241,7 @@ def read_candidates(path: Path) -> dict[tuple[ElectionCode, str], Election]:
             key[1],
             tuple(_candidate_list(lists[n]) for n in sorted(lists)),
             key[0] in with_successors,
+            _names_of([r for group in lists.values() for r in group]),
         )
         for key, lists in by_list.items()
     }
@@ -278,15 +309,18 @@ def _check_eml_election(file: str, election: Election) -> None:
             raise BadInput("import.eml_bad_text", file=file, what=what, value=value)
 
 
-def import_files(stations_csv: Path, candidates_csv: Path) -> Imported:
+def import_files(stations_csv: Path, candidates_csv: Path, election_date: dt.date | None = None) -> Imported:
     """Read and validate both files; only the elections some bureau counts are kept.
 
-    The candidates come as the contract's CSV, or as an EML 230 file when its name ends in `.xml`.
+    The candidates come as the contract's CSV, or as an EML 230 file when its name ends in `.xml`. `election_date`
+    (build-master --election-date) is the day of every election of the master.
     """
     if candidates_csv.suffix.lower() == ".xml":
         elections = read_candidates_eml(candidates_csv)
     else:
         elections = read_candidates(candidates_csv)
+    if election_date is not None:
+        elections = {key: replace(e, date=election_date) for key, e in elections.items()}
     warnings = tuple(_unexpected_successors(elections))
     stations = read_stations(stations_csv, elections)
     used = {(s.election, s.constituency) for s in stations}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from typing import NewType
@@ -71,14 +72,25 @@ class Election:
     """One election in one constituency (or electoral college): what a counting bureau counts."""
 
     code: ElectionCode
-    constituency: str
+    constituency: str  # the key (contract: candidates.csv `constituency`), also in the EML and the control number
     lists: tuple[CandidateList, ...]
     has_successors: bool
+    # The constituency's official name per language, where the authority gave one (candidates.csv
+    # `constituency_nl/fr/de`); a tuple of pairs, not a dict, so an Election stays hashable.
+    names: tuple[tuple[Language, str], ...] = ()
+    date: dt.date | None = None  # the day of the election (build-master --election-date)
 
     def __post_init__(self) -> None:
         numbers = [lst.number for lst in self.lists]
         if numbers != sorted(set(numbers)):
             raise ValueError("lists must be unique and in list-number order")
+        languages = [language for language, _ in self.names]
+        if len(languages) != len(set(languages)):
+            raise ValueError("one constituency name per language")
+
+    def constituency_name(self, language: Language) -> str:
+        """The constituency as the bureau's language names it; the key when no name in that language was given."""
+        return next((name for lang, name in self.names if lang is language), self.constituency)
 
     def list_by_number(self, number: int) -> CandidateList | None:
         for lst in self.lists:

@@ -107,6 +107,11 @@ MESSAGES = {
         "fr": "{file} ligne {line}, colonne {column} : le nom de liste « {value} » diffère de « {expected} » plus haut sur la même liste. Utilisez un seul nom par liste.",
         "de": "{file} Zeile {line}, Spalte {column}: der Listenname „{value}“ weicht von „{expected}“ weiter oben auf derselben Liste ab. Verwenden Sie einen Namen pro Liste.",
     },
+    "import.constituency_name_mismatch": {
+        "nl": "{file} regel {line}, kolom {column}: de naam van de kieskring '{value}' verschilt van '{expected}' op regel {first_line}. Gebruik één naam per taal en per kieskring.",
+        "fr": "{file} ligne {line}, colonne {column} : le nom de la circonscription « {value} » diffère de « {expected} » à la ligne {first_line}. Utilisez un seul nom par langue et par circonscription.",
+        "de": "{file} Zeile {line}, Spalte {column}: der Name des Wahlkreises „{value}“ weicht von „{expected}“ in Zeile {first_line} ab. Verwenden Sie einen Namen pro Sprache und Wahlkreis.",
+    },
     "import.no_titulars": {
         "nl": "{file} regel {line}, kolom {column}: lijst {value} heeft opvolgers maar geen titularissen. Voeg de titularissen toe.",
         "fr": "{file} ligne {line}, colonne {column} : la liste {value} a des suppléants mais aucun effectif. Ajoutez les effectifs.",
