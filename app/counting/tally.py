@@ -20,6 +20,16 @@ class ListTally:
     def sc(self, category: SubCategory) -> int:
         return self.subcategories[category - 1]
 
+    @property
+    def titular_total(self) -> int:
+        """All votes for the list's titular candidates (the decree's check: at least SC2 + SC3)."""
+        return sum(self.titular_votes)
+
+    @property
+    def successor_total(self) -> int:
+        """All votes for the list's successor candidates (the decree's check: at least SC3 + SC4)."""
+        return sum(self.successor_votes)
+
 
 @dataclass(frozen=True)
 class Tally:

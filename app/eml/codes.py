@@ -4,7 +4,8 @@ Belgian data lives in OASIS EML's own open attributes, with these values:
 - `Category` (460 Contest): the sub-category of a valid ballot, `SC1`..`SC4` (art. 156 §1 al. 2; art. 159);
 - `Spoilt` (460 Contest): `blank`, or the cause of an invalid ballot (`several-lists`, `not-official`, ...);
 - `RejectedVotes@ReasonCode` (510): the same codes as `Spoilt`;
-- `CountMetric@Type` (510): `SC1`..`SC4` on a list row; `valid`, `invalid`, `blank-or-invalid` on the bureau;
+- `CountMetric@Type` (510): `SC1`..`SC4`, `titular-votes`, `successor-votes` on a list row; `valid`, `invalid`,
+  `blank-or-invalid` on the bureau;
 - `CandidateIdentifier@Id`: `T<n>` titular at position n, `S<n>` successor at position n, within its list;
 - `ProposedRejection@ReasonCode` (460 CastVote): `contested` for a ballot contested during entry and decided;
 - `CastVote@Category`: in a pass file, the pass the reading belongs to (`pass1`, `pass2`); in the final 460, how a
@@ -29,6 +30,8 @@ CATEGORY_CODES: tuple[str, ...] = tuple(sc.name for sc in SubCategory)
 METRIC_VALID = "valid"
 METRIC_INVALID = "invalid"
 METRIC_BLANK_OR_INVALID = "blank-or-invalid"
+METRIC_TITULAR_VOTES = "titular-votes"  # a list's votes for all its titulars (the decree: at least SC2 + SC3)
+METRIC_SUCCESSOR_VOTES = "successor-votes"  # for all its successors (at least SC3 + SC4); only with successors
 PASS_CODES: tuple[str, ...] = ("pass1", "pass2")  # CastVote@Category of a reading in pass 1 / pass 2
 PROVENANCE_CODES: tuple[str, ...] = ("agreed", "decided", "overruled")  # CastVote@Category of a decided ballot
 

@@ -1,7 +1,7 @@
 """EML 510 (`Count`): the results of one counting bureau, signed (O2).
 
     <Count>
-      <EventIdentifier/>
+      <EventIdentifier Id="2024-06-09"/>                                        (the election date, when known)
       <Election>
         <ElectionIdentifier Id="CK"><ElectionCategory>CK</ElectionCategory></ElectionIdentifier>
         <Contests><Contest>
@@ -14,6 +14,8 @@
                 <AffiliationIdentifier Id="<list>"><RegisteredName>..</RegisteredName></AffiliationIdentifier>
                 <ValidVotes>CE</ValidVotes>
                 <CountMetric Type="SC1">n</CountMetric> .. SC4
+                <CountMetric Type="titular-votes">n</CountMetric>      (all votes for the list's titulars)
+                <CountMetric Type="successor-votes">n</CountMetric>    (for its successors; only with successors)
               </Selection>
               then one row per candidate of that list, titulars then successors, in position order:
               <Selection><Candidate><CandidateIdentifier Id="T1"/></Candidate><ValidVotes>n</ValidVotes></Selection>
@@ -28,6 +30,8 @@
 SC1..SC4 are `CountMetric`s of the list row rather than extra `Selection@Category` rows, so a consumer that adds up
 `ValidVotes` per list (as a Kiesraad-style importer does) does not count a list twice. Candidate rows follow their
 list row, as in the Kiesraad 510, because EML allows only one `Candidate` per `Selection` with an affiliation.
+The totals of titular and successor votes are the figures the decree's checks are about (at least SC2 + SC3 and
+SC3 + SC4); they are metrics of the list row too, and a reader checks them against the candidate rows.
 """
 
 from __future__ import annotations
@@ -74,7 +78,9 @@ def write_count(station_id: str, election: Election, tally: Tally, signer: Signe
     _check_shape(election, tally)
     root, seal = new_message(MESSAGE_ID, issue_date)
     count = sub(root, "Count")
-    sub(count, "EventIdentifier")
+    # Belgian elections held together on one day are one event: its identifier is the date (PROFILE.md)
+    event = {} if election.date is None else {"Id": election.date.isoformat()}
+    sub(count, "EventIdentifier", **event)
     election_element = sub(count, "Election")
     election_identifier(election_element, election)
     contest = sub(sub(election_element, "Contests"), "Contest")
@@ -85,7 +91,7 @@ def write_count(station_id: str, election: Election, tally: Tally, signer: Signe
     _metric(unit, codes.METRIC_INVALID, tally.invalid)
     _metric(unit, codes.METRIC_BLANK_OR_INVALID, tally.blank_or_invalid)
     for lst, list_tally in zip(election.lists, tally.lists, strict=True):
-        _list_rows(unit, lst.name, list_tally)
+        _list_rows(unit, lst.name, list_tally, election.has_successors)
     sub(unit, "Cast", str(tally.counted))
     sub(unit, "TotalCounted", str(tally.counted))
     sub(unit, "RejectedVotes", str(tally.blank), ReasonCode=codes.BLANK)
@@ -106,13 +112,16 @@ def _metric(parent: etree._Element, kind: str, value: int) -> None:
     sub(parent, "CountMetric", str(value), Type=kind)
 
 
-def _list_rows(unit: etree._Element, name: str, list_tally: ListTally) -> None:
+def _list_rows(unit: etree._Element, name: str, list_tally: ListTally, has_successors: bool) -> None:
     selection = sub(unit, "Selection")
     identifier = sub(selection, "AffiliationIdentifier", Id=str(list_tally.number))
     sub(identifier, "RegisteredName", name)
     sub(selection, "ValidVotes", str(list_tally.ce))
     for category in SubCategory:
         _metric(selection, codes.category_code(category), list_tally.sc(category))
+    _metric(selection, codes.METRIC_TITULAR_VOTES, list_tally.titular_total)
+    if has_successors:
+        _metric(selection, codes.METRIC_SUCCESSOR_VOTES, list_tally.successor_total)
     for kind, votes in ((Kind.TITULAR, list_tally.titular_votes), (Kind.SUCCESSOR, list_tally.successor_votes)):
         for position, n in enumerate(votes, start=1):
             row = sub(unit, "Selection")
@@ -131,6 +140,7 @@ class CountMessage:
     constituency: str
     issue_date: str
     tally: Tally
+    election_date: str = ""  # `EventIdentifier@Id`, YYYY-MM-DD; empty when the master had no election date
 
 
 def read_count(data: bytes) -> CountMessage:
@@ -152,6 +162,7 @@ def read_count(data: bytes) -> CountMessage:
         (identifier.findtext(q("ContestName")) or "").strip(),
         (root.findtext(q("IssueDate")) or "").strip(),
         tally,
+        child(child(root, "Count"), "EventIdentifier").get("Id") or "",
     )
 
 
@@ -198,9 +209,11 @@ def _read_lists(unit: etree._Element) -> tuple[ListTally, ...]:
 
 def _read_list(row: etree._Element, candidate_rows: list[etree._Element]) -> ListTally:
     number = ListNumber(positive_id(child(row, "AffiliationIdentifier")))
-    metrics = {m.get("Type"): count_value(m) for m in children(row, "CountMetric")}
-    if sorted(metrics, key=str) != sorted(codes.CATEGORY_CODES):
-        raise malformed(row, "CountMetric SC1..SC4")
+    rows = list(children(row, "CountMetric"))
+    metrics = {m.get("Type"): count_value(m) for m in rows}
+    expected = {*codes.CATEGORY_CODES, codes.METRIC_TITULAR_VOTES}
+    if set(metrics) - {codes.METRIC_SUCCESSOR_VOTES} != expected or len(metrics) != len(rows):
+        raise malformed(row, "CountMetric SC1..SC4, titular-votes (and successor-votes), once each")
     votes: dict[Kind, list[int]] = {Kind.TITULAR: [], Kind.SUCCESSOR: []}
     for candidate_row in candidate_rows:
         identifier = child(child(candidate_row, "Candidate"), "CandidateIdentifier")
@@ -208,6 +221,9 @@ def _read_list(row: etree._Element, candidate_rows: list[etree._Element]) -> Lis
         if parsed is None or parsed[1] != len(votes[parsed[0]]) + 1:
             raise malformed(candidate_row, "candidates T1..Tn then S1..Sn in order")
         votes[parsed[0]].append(count_value(child(candidate_row, "ValidVotes")))
+    successors = metrics.get(codes.METRIC_SUCCESSOR_VOTES, 0)  # absent: a list without successors
+    if metrics[codes.METRIC_TITULAR_VOTES] != sum(votes[Kind.TITULAR]) or successors != sum(votes[Kind.SUCCESSOR]):
+        raise malformed(row, "totals of titular and successor votes that agree with the candidate rows")
     sc = tuple(metrics[code] for code in codes.CATEGORY_CODES)
     return ListTally(
         number,

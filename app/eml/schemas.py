@@ -83,4 +83,11 @@ def profile_problems(root: etree._Element) -> Iterator[str]:
                 yield f"line {element.sourceline}: CandidateIdentifier/@Id {element.get('Id')!r} is not T<n> or S<n>"
 
 
-_METRICS = (*codes.CATEGORY_CODES, codes.METRIC_VALID, codes.METRIC_INVALID, codes.METRIC_BLANK_OR_INVALID)
+_METRICS = (
+    *codes.CATEGORY_CODES,
+    codes.METRIC_TITULAR_VOTES,
+    codes.METRIC_SUCCESSOR_VOTES,
+    codes.METRIC_VALID,
+    codes.METRIC_INVALID,
+    codes.METRIC_BLANK_OR_INVALID,
+)

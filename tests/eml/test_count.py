@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -21,8 +23,11 @@ GOLDEN = Path(__file__).parent / "golden"
 EML = "{urn:oasis:names:tc:evs:schema:eml}"
 
 
+DATED = dataclasses.replace(SMALL, date=dt.date(2024, 6, 9))
+
+
 def test_golden_510(live_pki: LivePki) -> None:
-    data = normalise(count_file(SMALL, EVERY_KIND, live_pki.signer("A-001")))
+    data = normalise(count_file(DATED, EVERY_KIND, live_pki.signer("A-001")))
     golden = GOLDEN / "count-510.xml"
     if os.environ.get("TABULA_REGENERATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
@@ -87,6 +92,12 @@ def _valid_510(live_pki: LivePki) -> bytes:
         (b'<CandidateIdentifier Id="T2"/>', b'<CandidateIdentifier Id="T5"/>'),
         (b'<AffiliationIdentifier Id="2">', b'<AffiliationIdentifier Id="1">'),
         (b'<AffiliationIdentifier Id="2">', b'<AffiliationIdentifier Id="zwei">'),
+        # the totals of titular and successor votes must agree with the candidate rows, and appear once
+        (b'Type="titular-votes">4<', b'Type="titular-votes">5<'),
+        (b'Type="successor-votes">1<', b'Type="successor-votes">0<'),
+        (b'<CountMetric Type="titular-votes">4</CountMetric>', b""),
+        (b'<CountMetric Type="successor-votes">1</CountMetric>', b""),
+        (b'<CountMetric Type="SC1">1</CountMetric>', b'<CountMetric Type="SC1">1</CountMetric>' * 2),
     ],
 )
 def test_reading_a_510_outside_the_profile_is_refused(live_pki: LivePki, old: bytes, new: bytes) -> None:
@@ -107,3 +118,32 @@ def test_a_candidate_row_before_any_list_row_is_refused(live_pki: LivePki) -> No
 def test_reading_a_460_as_510_is_refused(live_pki: LivePki) -> None:
     with pytest.raises(UntrustedData, match="wrong_message"):
         read_count(_valid_510(live_pki).replace(b'Id="510"', b'Id="460"', 1))
+
+
+def test_each_list_row_carries_its_totals_of_titular_and_successor_votes(live_pki: LivePki) -> None:
+    root = etree.fromstring(_valid_510(live_pki))
+    rows = [a.getparent() for a in root.iter(f"{EML}AffiliationIdentifier")]
+    totals = [
+        {m.get("Type"): m.text for m in row.iterfind(f"{EML}CountMetric") if "votes" in (m.get("Type") or "")}  # type: ignore[union-attr]
+        for row in rows
+    ]
+    assert totals == [
+        {"titular-votes": "0", "successor-votes": "1"},
+        {"titular-votes": "4", "successor-votes": "0"},
+        {"titular-votes": "1", "successor-votes": "1"},
+    ]
+
+
+def test_an_election_without_successors_has_no_successor_totals(live_pki: LivePki) -> None:
+    from tests.reference import synthetic
+
+    election = synthetic(ElectionCode.BR, lists=2, titulars=3, successors=0)
+    data = count_file(election, [], live_pki.signer("A-001"))
+    assert b"successor-votes" not in data and data.count(b"titular-votes") == 2
+    assert read_count(data).tally == tally(election, [])
+
+
+def test_the_election_date_is_the_event_identifier(live_pki: LivePki) -> None:
+    assert read_count(count_file(DATED, EVERY_KIND, live_pki.signer("A-001"))).election_date == "2024-06-09"
+    undated = count_file(SMALL, EVERY_KIND, live_pki.signer("A-001"))
+    assert b"<EventIdentifier/>" in undated and read_count(undated).election_date == ""

@@ -58,6 +58,8 @@ def test_profile_code_lists_equal_the_extension_schema() -> None:
     assert enumeration("CastVoteCategory") == (*codes.PASS_CODES, *codes.PROVENANCE_CODES)
     assert enumeration("MetricType") == (
         *codes.CATEGORY_CODES,
+        codes.METRIC_TITULAR_VOTES,
+        codes.METRIC_SUCCESSOR_VOTES,
         codes.METRIC_VALID,
         codes.METRIC_INVALID,
         codes.METRIC_BLANK_OR_INVALID,
