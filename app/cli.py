@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--decisions", type=Path)
     replay.add_argument("--received", type=int, help="ballots received from the polling stations")
     replay.add_argument(
+        "--bureau", type=Path, help="the bureau file (JSON): receipts per polling station, members, remarks"
+    )
+    replay.add_argument(
         "--ca", type=Path, help="root certificate to trust (default: the appliance's, else the stick's)"
     )
     replay.set_defaults(handler=_replay)

@@ -326,6 +326,7 @@ def _encode_record(record: BureauRecord) -> JSON:
         "witnesses": list(record.witnesses),
         "canton": record.canton,
         "remarks": list(record.remarks),
+        "explanations": [[code, text] for code, text in record.explanations],
     }
 
 
@@ -339,6 +340,8 @@ def _decode_record(raw: JSON) -> BureauRecord:
         tuple(_str(x) for x in raw["witnesses"]),
         None if raw["canton"] is None else _str(raw["canton"]),
         tuple(_str(x) for x in raw["remarks"]),
+        # absent in a journal written before the bureau could explain its warnings
+        tuple((_str(code), _str(text)) for code, text in raw.get("explanations", [])),
     )
 
 

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from cryptography import x509
 
 from app.counting import count as counting
-from app.counting.bureau import MAX_BALLOTS
+from app.counting.bureau import MAX_BALLOTS, BureauRecord, parse_bureau_file
 from app.counting.checks import Severity
 from app.counting.double_entry import Decision, Difference, Pass
 from app.counting.model import Election
@@ -123,8 +125,60 @@ def settle(session: Session, language: str) -> None:
     session.apply(counting.CloseEntry())
 
 
+def read_bureau_file(path: Path, election: Election, language: str) -> BureauRecord:
+    """The bureau file (`--bureau`, contract): BadInput (exit 2) naming the field for anything that does not fit.
+    A witness's list is written after the name in the bureau's `language`, as the kiosk's members field has it."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        raise BadInput("file.unreadable", file=str(path)) from None
+    try:
+        value = json.loads(text, object_pairs_hook=_refuse_repeated_keys, parse_constant=_refuse_constant)
+    except _RepeatedKey as repeated:
+        raise BadInput("bureau_file.repeated_key", file=path.name, field=repeated.key) from None
+    except ValueError as error:
+        line = getattr(error, "lineno", 0)
+        raise BadInput("bureau_file.not_json", file=path.name, line=line) from None
+
+    def witness(name: str, list_number: int) -> str:
+        return translate("bureau_file.witness_of_list", language, name=name, list=list_number)
+
+    return parse_bureau_file(value, election, path.name, witness)
+
+
+class _RepeatedKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_repeated_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A key given twice ("received": 800, ..., "received": 80) is bad input, not the last one silently winning."""
+    result: dict[str, object] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _RepeatedKey(key)
+        result[key] = value
+    return result
+
+
+def _refuse_constant(constant: str) -> object:
+    raise ValueError(f"not JSON: {constant}")
+
+
+def bureau_record(bureau: BureauRecord | None, received: int | None) -> BureauRecord:
+    """What the bureau recorded: the bureau file, with `--received N` as the short form of one polling station."""
+    record = bureau or BureauRecord()
+    if received is None:
+        return record
+    if record.polling_stations:
+        raise BadInput("bureau_file.received_twice")
+    return replace(record, received_total=received)
+
+
 def check_and_finalize(session: Session, context: BureauContext, language: str) -> None:
-    """Errors stop the count (exit 1); warnings are printed, acknowledged (they go into the PV), and never block."""
+    """Errors stop the count (exit 1; exit 3 when only the number of ballots received is missing: the count is not
+    finished yet); warnings are printed, acknowledged (they go into the PV), and never block."""
     findings = session.findings(context)
     for finding in findings:
         level = translate(f"replay.severity.{finding.severity.value}", language)
@@ -133,6 +187,8 @@ def check_and_finalize(session: Session, context: BureauContext, language: str) 
         if finding.severity is Severity.WARNING:
             session.apply(counting.Acknowledge(finding.code))
     errors = [f.code for f in findings if f.severity is Severity.ERROR]
+    if errors == [RECEIVED_MISSING]:
+        raise ReceivedMissing("bureau_file.received_missing")
     if errors:
         raise CheckFailed("replay.check_errors", codes=", ".join(errors))
     session.apply(counting.Finalize(findings))
@@ -140,6 +196,15 @@ def check_and_finalize(session: Session, context: BureauContext, language: str) 
 
 class CheckFailed(TabulaError):
     exit_code = 1
+
+
+RECEIVED_MISSING = "E.106"  # the check that no count finishes without the number of ballots received
+
+
+class ReceivedMissing(TabulaError):
+    """The count cannot be finished yet: what the bureau must still give (contract: exit 3)."""
+
+    exit_code = 3
 
 
 def run_replay(
@@ -154,6 +219,7 @@ def run_replay(
     root: x509.Certificate,
     state_dir: Path,
     language: str,
+    bureau: Path | None = None,
 ) -> str:
     """The whole count; returns the control number once the results are on the stick and verified."""
     now = utc_now()
@@ -165,13 +231,15 @@ def run_replay(
     decided = read_pile_file(decisions, election, allow_contested=False) if decisions is not None else ()
     if decisions is not None:
         check_decisions(decided, first, second, decisions.name)
+    bureau_file = read_bureau_file(bureau, election, loaded.station.language.value) if bureau is not None else None
+    record = bureau_record(bureau_file, received)
     session = open_session(loaded, state_dir)
     session.log.record(EventType.REPLAY_STARTED, station, {"pass1": pass1.name, "pass2": pass2.name})
     enter_pass(session, first, Pass.FIRST)
     enter_pass(session, second, Pass.SECOND)
     apply_decisions(session, decided, now)
     settle(session, language)
-    context = session.record(BureauContext(received_total=received))
+    context = session.record(record)
     check_and_finalize(session, context, language)
     written = session.write_results(stick, context)
     session.log.record(EventType.REPLAY_FINISHED, station, {"control_number": written.control_number})
@@ -195,6 +263,7 @@ def replay_command(args: argparse.Namespace, language: str) -> int:
             root=root,
             state_dir=Path(scratch),
             language=language,
+            bureau=args.bureau,
         )
     if from_stick:  # said after the count, so that a refused run still prints one line only
         print(translate("replay.trusting_stick_root", language), file=sys.stderr)

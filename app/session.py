@@ -16,12 +16,12 @@ import app
 from app import pass_readings, stick
 from app.counting import count as counting
 from app.counting.bureau import BureauRecord
-from app.counting.checks import RULES, CheckInput, Finding, PileCount, run_checks
+from app.counting.checks import CheckInput, Finding, PileCount, examine, run_checks
 from app.counting.classify import Verdict, classify
 from app.counting.count import Count, Event, Phase
 from app.counting.decisions import DecidedBallot
 from app.counting.double_entry import Decision
-from app.counting.model import Ballot, BallotRef, Election, Station, Status
+from app.counting.model import Ballot, BallotRef, Box, Election, Kind, Mark, Station, Status
 from app.counting.notation import format_marks, format_status
 from app.counting.tally import Tally, tally
 from app.durable import utc_now
@@ -31,10 +31,10 @@ from app.eml.votes import write_votes
 from app.errors import CountStateError, UntrustedData
 from app.i18n import translate
 from app.journal import Journal, open_journal
+from app.report.local_time import format_belgian
 from app.report.pv import render_pv
 from app.report.pv_data import (
     Bureau,
-    CheckOutcome,
     Composition,
     ContestedBallot,
     DecidedDifference,
@@ -42,7 +42,16 @@ from app.report.pv_data import (
     PollingStation,
     PvData,
 )
-from app.results_layout import COUNT_FILE, LOG_FILE, PASS_FILES, PV_FILE, VOTES_FILE, files_digest
+from app.results_layout import (
+    COUNT_FILE,
+    LOG_FILE,
+    PASS_FILES,
+    PV_FILE,
+    VOTES_FILE,
+    eml_files,
+    files_digest,
+    files_listing,
+)
 from app.seclog import EventType, SecurityLog
 from app.signing.control_number import canonical_results, control_number
 from app.signing.pades import sign_pdf
@@ -213,20 +222,20 @@ class Session:
                     station_name=self.station.name,
                 )
         number = control_number(canonical_results(station_id, self.election, current))
-        digest = files_digest(eml)
-        pv = render_pv(self._pv_data(context, current, number, digest, now))
-        signed_pv = sign_pdf(
+        # The log names the results it ends with (the EML files), under its signed seal: an older log cannot be
+        # swapped in. It is sealed before the PV, so that the hash the PV prints covers it too.
+        received = self.check_input().received  # `verify --json` reports it from here (signed under the log's seal)
+        built = {"control_number": number, "files_sha256": files_digest(eml_files(eml)), "received": received}
+        self.log.record(EventType.RESULTS_BUILT, station_id, built, time=now)
+        files = {**eml, LOG_FILE: self.log.sealed_export(self.signer, station_id, time=now)}
+        digest = files_digest(files)  # every result file but the PV itself (O4); the PV lists them
+        pv = render_pv(self._pv_data(context, current, number, digest, now, files_listing(files)))
+        files[PV_FILE] = sign_pdf(
             pv,
             self.signer,
             reason=translate("session.pv_reason", self.language),
             location=f"{self.station.name} ({station_id})",
         )
-        files = {**eml, PV_FILE: signed_pv}
-        # The log names the results it ends with, under its signed seal: an older log cannot be swapped in.
-        received = self.check_input().received  # `verify --json` reports it from here (signed under the log's seal)
-        built = {"control_number": number, "files_sha256": digest, "received": received}
-        self.log.record(EventType.RESULTS_BUILT, station_id, built, time=now)
-        files[LOG_FILE] = self.log.sealed_export(self.signer, station_id, time=now)
         return ResultFiles(files, number, digest)
 
     def write_results(
@@ -271,7 +280,16 @@ class Session:
         if progress is not None:
             progress(fraction, key)
 
-    def _pv_data(self, context: BureauContext, current: Tally, number: str, digest: str, now: dt.datetime) -> PvData:
+    def _pv_data(
+        self,
+        context: BureauContext,
+        current: Tally,
+        number: str,
+        digest: str,
+        now: dt.datetime,
+        files: tuple[tuple[str, str], ...] = (),
+    ) -> PvData:
+        """Everything the PV prints; `files` are the (name, SHA-256) that `digest` covers."""
         count = self.count
         return PvData(
             bureau=Bureau(str(self.station.id), self.station.name),
@@ -290,23 +308,25 @@ class Session:
                 _at_least_four(context.assessors),
                 _at_least_four(context.witnesses),
             ),
-            checks_run=tuple(rule.code for rule in RULES),
-            findings=tuple(CheckOutcome(f, f.code in count.acknowledged) for f in count.findings),
+            # the same checks the result was finalised with (the count is final: tally and record are fixed)
+            checks=examine(self.check_input()),
+            acknowledged=count.acknowledged,
+            explanations=context.explanations,
             differences=self._decided_differences(),
+            overrules=self._overrules(),
             contested=self._contested(),
             remarks=context.remarks,
+            files=files,
         )
 
     def _polling_stations(self, context: BureauContext, current: Tally) -> tuple[PollingStation, ...]:
-        """Per polling station received vs counted; with only a total received, one row for them all."""
+        """Per polling station received (its PV) and counted on receipt; with only a total received, one row for
+        them all, with nothing counted on receipt (the ballots entered are a figure of their own in the PV)."""
         if context.polling_stations:
-            return tuple(
-                PollingStation(p.name, p.per_pv, p.counted)
-                for p in context.polling_stations
-            )
+            return tuple(PollingStation(p.name, p.per_pv, p.counted) for p in context.polling_stations)
         if context.received_total is not None:
             name = translate("session.all_polling_stations", self.language)
-            return (PollingStation(name, context.received_total, current.counted),)
+            return (PollingStation(name, context.received_total, None),)
         return ()
 
     def _decided_differences(self) -> tuple[DecidedDifference, ...]:
@@ -388,10 +408,11 @@ class Session:
         )
 
     def describe(self, ballot: Ballot | None) -> str:
-        """A ballot for people: its marks in the contract's notation, and its verdict in the bureau's language."""
+        """A ballot for people: each mark in the contract's notation with the name of its list or candidate, and its
+        verdict in the bureau's language (`3:T2 Jan Peeters, 3:T5 Els Maes`)."""
         if ballot is None:
             return "—"
-        marks = format_marks(ballot)
+        marks = ", ".join(f"{mark} {self._name_of(mark)}".strip() for mark in ballot.sorted_marks())
         if ballot.status is Status.CONTESTED:
             return f"{marks} ({translate('session.contested', self.language)})".strip()
         verdict = classify(ballot).verdict
@@ -401,13 +422,25 @@ class Session:
         return f"{marks} ({word})" if marks else word
 
 
+    def _name_of(self, mark: Mark) -> str:
+        """The list's name for its list box, the candidate's name for a candidate box."""
+        lst = self.election.list_by_number(mark.list_number)
+        if lst is None:
+            return ""
+        if mark.box is Box.LIST:
+            return lst.name
+        candidate = lst.candidate(Kind(mark.box.value), mark.position)
+        return "" if candidate is None else candidate.name
+
+
 def _at_least_four(names: tuple[str, ...]) -> tuple[str, ...]:
     """Members for the PV: the names known, then blank lines to fill in by hand, at least four in all."""
     return names + ("",) * max(0, 4 - len(names))
 
 
 def _time(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    """A time in the PV: Belgian local time, the zone named (the security log keeps UTC)."""
+    return format_belgian(moment)
 
 
 def open_session(loaded: LoadedStation, state_dir: Path, *, clock: Clock = utc_now) -> Session:

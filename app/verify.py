@@ -36,7 +36,17 @@ from app.errors import BadInput, TabulaError
 from app.i18n import translate
 from app.pass_readings import Entries, check_passes, reading_problems
 from app.report.pv_meta import read_pv_claims
-from app.results_layout import COUNT_FILE, LOG_FILE, PASS_FILES, PV_FILE, RESULT_FILES, VOTES_FILE, files_digest
+from app.results_layout import (
+    COUNT_FILE,
+    LOG_FILE,
+    PASS_FILES,
+    PV_FILE,
+    RESULT_FILES,
+    VOTES_FILE,
+    covered_by_pv,
+    eml_files,
+    files_digest,
+)
 from app.seclog import EventType, LogProblem, verify_log
 from app.signing.control_number import canonical_results, control_number
 from app.signing.pades import verify_pdf
@@ -289,8 +299,7 @@ def _check_pv(
         report.add(
             "verify.pv_control_number", printed=claims.get("control_number", "-"), recomputed=report.control_number
         )
-    eml = {name: data for name, data in files.items() if name.endswith(".xml")}
-    if claims.get("files_sha256") != files_digest(eml):
+    if claims.get("files_sha256") != files_digest(covered_by_pv(files)):
         report.add("verify.pv_files_hash", printed=claims.get("files_sha256", "-"))
 
 
@@ -306,7 +315,7 @@ def _check_log(
     for problem in verify_log(data, certificate):
         report.add("verify.log", detail=Message.of(problem) if isinstance(problem, LogProblem) else problem)
     built = _last_results_built(data) or {}
-    expected = {"control_number": report.control_number, "files_sha256": files_digest(files)}
+    expected = {"control_number": report.control_number, "files_sha256": files_digest(eml_files(files))}
     received = built.pop("received", None)  # the ballots received, as the bureau recorded them
     if built != expected or not (received is None or _is_count(received)):
         report.add("verify.log_other_results")

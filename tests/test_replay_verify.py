@@ -55,6 +55,8 @@ class Run:
         ]
         if decisions is not None:
             args += ["--decisions", str(pile_csv(self.folder / "decisions.csv", decisions))]
+        if not {"--received", "--bureau"} & set(extra):  # no count finishes without it (check E.106)
+            args += ["--received", str(settled_ballots(pass1, decisions))]
         return main(args)
 
     def verify(self, *extra: str) -> int:
@@ -63,6 +65,12 @@ class Run:
     @property
     def results(self) -> Path:
         return self.stick / "results" / "A-001"
+
+
+def settled_ballots(pass1: list[tuple[int, int, Ballot]], decisions: list[tuple[int, int, Ballot]] | None) -> int:
+    """The ballots a count ends with when the passes agree except where decided: received as many, no warning."""
+    decided = {pile for pile, _, _ in decisions or ()}
+    return sum(1 for pile, _, _ in pass1 if pile not in decided) + len(decisions or ())
 
 
 @pytest.fixture

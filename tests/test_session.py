@@ -55,7 +55,7 @@ def test_a_ballot_entered_only_in_pass_1_and_rejected_by_the_bureau_shows_no_bal
     enter(session, 1, Pass.SECOND, "Bert", [a, b, c])
     session.apply(counting.Decide(Decision(1, (a, b, c), "voorzitter", NOW)))
     (row,) = session._decided_differences()
-    assert row.ballot == "1/2" and row.pass1 == "3:H" and row.pass2 == "—"
+    assert row.ballot == "1/2" and row.pass1 == "3:H open vld" and row.pass2 == "—"  # the mark, and whose box it is
     assert row.final == "geen stembiljet (niet in de stapel)"  # not the 2nd ballot of the decision (8:T1)
 
 
@@ -93,4 +93,7 @@ def test_a_box_not_counted_on_receipt_is_printed_as_a_dash_never_guessed(session
     row = next(line for line in text.splitlines() if line.strip().startswith("Stembureau 7 "))
     assert row.split()[-2:] == ["—", "—"]  # counted on receipt unknown: no difference invented
     total = next(line for line in text.splitlines() if line.strip().startswith("Totaal") and "7" in line)
-    assert total.split()[-3:] == ["7", "2", "-5"]  # received 7, counted 2 (the ballots), as check W.201 says
+    assert total.split()[-3:] == ["7", "—", "—"]  # the columns add up: received 7, counted on receipt unknown
+    entered = next(line for line in text.splitlines() if line.strip().startswith("Ingevoerde stembiljetten"))
+    difference = next(line for line in text.splitlines() if "ingevoerd − ontvangen" in line)
+    assert entered.split()[-1] == "2" and difference.split()[-1] == "−5"  # the ballots, as check W.201 says

@@ -7,6 +7,7 @@ mode fixes the dates and ids it would otherwise take from the clock). Every labe
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -17,25 +18,31 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from app.counting.checks import Severity
+from app.counting.checks import Case, RuleOutcome, Scope, Severity
 from app.counting.classify import SubCategory
 from app.counting.model import CandidateList, ElectionCode
 from app.counting.tally import ListTally
-from app.i18n import translate
+from app.i18n import catalogue, translate
 from app.report import styles
-from app.report.pv_data import CheckOutcome, PvData
+from app.report.local_time import format_belgian
+from app.report.pv_data import PvData
 from app.report.pv_meta import pv_keywords
 
 MARGIN = 18 * mm
 FRAME_PADDING = 6  # reportlab's default frame padding
 WIDTH = A4[0] - 2 * MARGIN - 2 * FRAME_PADDING
 LIST_COLUMNS = (14 * mm, WIDTH - 34 * mm, 20 * mm)  # nr | label or name | number: the same for every list (U6)
+LIST_CHECKS = ("E.101", "E.102", "E.103")  # the decree's checks of one list, printed in its table
+HOLDS, FAILS = "✓", "✗"
 
-Cell = str | Paragraph
+Cell = str | Paragraph | list[Flowable]  # a list: paragraphs stacked in one cell
 
 
 class ListTable(Table):
-    """The table of one list. A class of its own so tests can find every list table and compare their styles."""
+    """The table of one list. A class of its own so tests can find every list table and compare their styles.
+    `head_rows`: the rows before the first candidate heading (title, sub-categories, totals, checks)."""
+
+    head_rows = 0
 
 
 def render_pv(data: PvData) -> bytes:
@@ -67,8 +74,8 @@ def build_story(data: PvData) -> list[Flowable]:
     """The flowables of the PV, in the order of the official form."""
     t = _translator(data)
     story: list[Flowable] = []
-    for section in (_header, _composition, _received, _totals, _lists, _checks, _differences, _contested, _remarks,
-                    _control, _signatures):  # fmt: skip
+    for section in (_header, _composition, _received, _totals, _lists, _checks, _differences, _overrules, _contested,
+                    _remarks, _control, _signatures):  # fmt: skip
         story.extend(section(data, t))
     return story
 
@@ -146,19 +153,28 @@ def _none(t: Translate) -> list[Flowable]:
 def _header(data: PvData, t: Translate) -> list[Flowable]:
     election = data.election
     area = "pv.college" if election.code is ElectionCode.EU else "pv.constituency"
-    rows = [(t("pv.election"), t(f"pv.election.{election.code.value}")), (t(area), election.constituency)]
+    rows = [(t("pv.election"), t(f"pv.election.{election.code.value}"))]
+    if election.date is not None:
+        rows.append((t("pv.election_date"), long_date(election.date, t)))
+    rows.append((t(area), election.constituency_name(data.language)))
     if data.canton:
         rows.append((t("pv.canton"), data.canton))
     rows.append((t("pv.bureau"), f"{data.bureau.id} — {data.bureau.name}"))
     stations = ", ".join(s.name for s in data.polling_stations) or "—"
     rows.append((t("pv.polling_stations"), stations))
-    at = data.generated_at.strftime("%Y-%m-%d %H:%M:%S %Z").strip()
+    at = format_belgian(data.generated_at)  # Belgian local time, the zone named (the security log stays in UTC)
     return [
         _p(t("pv.title"), "title"),
         _key_values(rows),
         Spacer(1, 2 * mm),
         _p(t("pv.generated", at=at, version=data.software_version), "small"),
     ]
+
+
+def long_date(day: dt.date, t: Translate) -> str:
+    """`9 juni 2024`, `1er juin 2024`, `9. Juni 2024`: a date as the bureau's language writes it."""
+    number = t("pv.first_of_month") if day.day == 1 else str(day.day)
+    return t("pv.date", day=number, month=t(f"pv.month.{day.month}"), year=day.year)
 
 
 def _members(data: PvData, t: Translate) -> list[tuple[str, str]]:
@@ -180,20 +196,33 @@ def _composition(data: PvData, t: Translate) -> list[Flowable]:
 
 
 def _received(data: PvData, t: Translate) -> list[Flowable]:
+    """Per polling station: received per its PV, counted on receipt, their difference; the totals of those same
+    columns; then the ballots entered, compared with both (checks W.201 and W.206)."""
     title = _section(t("pv.section.received"))
+    entered = data.tally.counted
     if not data.polling_stations:
-        return [title, *_none(t)]
+        return [title, *_none(t), _key_figures([(t("pv.entered"), str(entered))])]
     keys = ("polling_station", "received", "counted", "difference")
     rows: list[list[Cell]] = [[_p(t(f"pv.col.{k}"), "cell_bold") for k in keys]]
     for s in data.polling_stations:
         rows.append([_p(s.name), str(s.received), _or_dash(s.counted), _or_dash(s.difference, signed=True)])
     received = sum(s.received for s in data.polling_stations)
-    # the total compares what the polling stations sent with the ballots this bureau counted (check W.201)
-    counted = data.tally.counted
-    rows.append([t("pv.total"), str(received), str(counted), _signed(counted - received)])
-    table = _grid_table(rows, (WIDTH - 105 * mm, 45 * mm, 30 * mm, 30 * mm), numeric_from=1)
+    counts = [s.counted for s in data.polling_stations]
+    counted = None if any(n is None for n in counts) else sum(n for n in counts if n is not None)
+    difference = None if counted is None else counted - received
+    rows.append([t("pv.total"), str(received), _or_dash(counted), _or_dash(difference, signed=True)])
+    table = _grid_table(rows, (WIDTH - 120 * mm, 40 * mm, 40 * mm, 40 * mm), numeric_from=1)
     table.setStyle(TableStyle([("FONTNAME", (0, -1), (-1, -1), styles.BOLD)]))  # the total
-    return [title, table]
+    figures = [(t("pv.entered"), str(entered)), (t("pv.entered_minus_received"), _signed(entered - received))]
+    if counted is not None:
+        figures.append((t("pv.entered_minus_counted"), _signed(entered - counted)))
+    return [title, table, Spacer(1, 2 * mm), _key_figures(figures)]
+
+
+def _key_figures(rows: Sequence[tuple[str, str]]) -> Table:
+    """Labelled figures in a grid: the label left, the figure right."""
+    style = [*_base_style(), ("ALIGN", (1, 0), (1, -1), "RIGHT")]
+    return _table([[_p(label), figure] for label, figure in rows], (WIDTH - 30 * mm, 30 * mm), style)
 
 
 def _or_dash(n: int | None, *, signed: bool = False) -> str:
@@ -203,7 +232,7 @@ def _or_dash(n: int | None, *, signed: bool = False) -> str:
 
 
 def _signed(n: int) -> str:
-    return f"{n:+d}" if n else "0"
+    return f"{n:+d}".replace("-", "−") if n else "0"  # a real minus sign: a hyphen is easily missed on paper
 
 
 def _totals(data: PvData, t: Translate) -> list[Flowable]:
@@ -226,19 +255,33 @@ def _lists(data: PvData, t: Translate) -> list[Flowable]:
     """One table per list, in official list order, all with the same typography and size (U6)."""
     story: list[Flowable] = []
     tallies = {lt.number: lt for lt in data.tally.lists}
+    cases = [(o.code, c) for o in data.checks if o.code in LIST_CHECKS for c in o.cases]
     for lst in data.election.lists:
-        table = list_table(lst, tallies[lst.number], data.election.has_successors, t)
+        mine = [c for code, c in cases if c.params.get("list") == lst.number]
+        table = list_table(lst, tallies[lst.number], data.election.has_successors, t, mine)
         # The section title stays with the first list; a list that fits on one page is not split.
         title = [] if story else [_section(t("pv.section.lists"))]
         story.append(KeepTogether([*title, table, Spacer(1, 4 * mm)]))
     return story
 
 
-def list_table(lst: CandidateList, tally: ListTally, has_successors: bool, t: Translate) -> ListTable:
-    """SC1..SC4, CE and the votes of every candidate (titulars, then successors) of one list."""
+def list_table(
+    lst: CandidateList, tally: ListTally, has_successors: bool, t: Translate, checks: Sequence[Case] = ()
+) -> ListTable:
+    """SC1..SC4, CE, the totals of titular and successor votes, the decree's checks of the list with both sides,
+    and the votes of every candidate (titulars, then successors). Without successors (BR, DE) no successor rows:
+    SC3 and SC4 cannot occur there (check E.105 makes sure)."""
+    categories = list(SubCategory) if has_successors else [SubCategory.SC1, SubCategory.SC2]
     rows: list[list[Cell]] = [[_p(t("pv.list", number=lst.number, name=lst.name), "cell_bold"), "", ""]]
-    rows += [[sc.name, t(f"pv.sc{sc.value}"), str(tally.sc(sc))] for sc in SubCategory]
-    rows.append(["CE", t("pv.ce"), str(tally.ce)])
+    rows += [[sc.name, t(f"pv.sc{sc.value}"), str(tally.sc(sc))] for sc in categories]
+    ce_row = len(rows)
+    rows.append(["CE", t("pv.ce" if has_successors else "pv.ce_without_successors"), str(tally.ce)])
+    rows.append(["ΣT", t("pv.titular_total"), str(tally.titular_total)])
+    if has_successors:
+        rows.append(["ΣS", t("pv.successor_total"), str(tally.successor_total)])
+    for case in checks:
+        sides = t(_variant(case.sides_key, has_successors), **case.params)
+        rows.append([case.code, _p(sides), HOLDS if case.holds else FAILS])
     subheads = [len(rows)]
     rows.append(["", t("pv.titulars"), t("pv.col.votes")])
     rows += [[str(c.position), _p(c.name), str(v)] for c, v in zip(lst.titulars, tally.titular_votes, strict=True)]
@@ -249,7 +292,8 @@ def list_table(lst: CandidateList, tally: ListTally, has_successors: bool, t: Tr
             [str(c.position), _p(c.name), str(v)] for c, v in zip(lst.successors, tally.successor_votes, strict=True)
         ]
     table = ListTable(rows, colWidths=list(LIST_COLUMNS), repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle(_list_style(ce_row=len(SubCategory) + 1, subheads=subheads)))
+    table.setStyle(TableStyle(_list_style(ce_row=ce_row, subheads=subheads)))
+    table.head_rows = subheads[0]
     return table
 
 
@@ -270,24 +314,75 @@ def _list_style(ce_row: int, subheads: Sequence[int]) -> list[tuple[Any, ...]]:
 
 
 def _checks(data: PvData, t: Translate) -> list[Flowable]:
-    story: list[Flowable] = [_section(t("pv.section.checks"))]
-    if data.findings:
-        header: list[Cell] = [t("pv.col.code"), t("pv.col.severity"), t("pv.col.message"), t("pv.col.outcome")]
-        rows = [header, *(_finding_row(o, t) for o in data.findings)]
-        story.append(_grid_table(rows, (16 * mm, 26 * mm, WIDTH - 82 * mm, 40 * mm), numeric_from=4))
-    else:
-        story.append(_p(t("pv.checks_passed"), "body"))
-    if data.checks_run:
-        story.append(_p(t("pv.checks_run", codes=", ".join(data.checks_run)), "small"))
-    return story
+    """Every check in words and figures: the rule, each case it looked at with both sides and ✓ or ✗, and for a
+    warning that does not hold what happened, whether the bureau acknowledged it, and its explanation."""
+    title = _section(t("pv.section.checks"))
+    if not data.checks:
+        return [title, *_none(t)]
+    header: list[Cell] = [_p(t(f"pv.col.{k}"), "cell_bold") for k in ("code", "check", "outcome")]
+    rows: list[list[Cell]] = [header]
+    rule_rows: list[int] = []
+    for outcome in data.checks:
+        rule_rows.append(len(rows))
+        rule = _p(t(_variant(outcome.rule_key, data.election.has_successors)), "cell_bold")
+        cases = _case_rows(data, outcome, t)
+        if len(outcome.cases) == 1 and outcome.scope is Scope.BUREAU:  # one case: on the rule's own row
+            (_, sides, result), *rest = cases
+            assert isinstance(sides, Paragraph)
+            rows += [[outcome.code, [rule, sides], result], *rest]
+        else:
+            rows += [[outcome.code, rule, _p(_summary(outcome, t))], *cases]
+    table = _grid_table(rows, (16 * mm, WIDTH - 66 * mm, 50 * mm), numeric_from=3)
+    table.setStyle(TableStyle([("BACKGROUND", (0, r), (-1, r), styles.LIGHT_SHADE) for r in rule_rows]))
+    return [title, _p(t("pv.checks_intro"), "small"), Spacer(1, 1.5 * mm), table]
 
 
-def _finding_row(outcome: CheckOutcome, t: Translate) -> list[Cell]:
-    f = outcome.finding
-    severity = t("pv.severity.error" if f.severity is Severity.ERROR else "pv.severity.warning")
-    message = f"{t(f.message_key, **f.params)} {t(f.action_key, **f.params)}"
-    acknowledged = t("pv.acknowledged" if outcome.acknowledged else "pv.not_acknowledged")
-    return [f.code, severity, _p(message), _p(acknowledged)]
+def _summary(outcome: RuleOutcome, t: Translate) -> str:
+    """The outcome of one rule over all its cases, in a few words."""
+    if outcome.follows_from is not None:
+        return t("pv.check.follows_from", code=outcome.follows_from)
+    if not outcome.cases:
+        return t("pv.check.not_applicable")
+    failed = len(outcome.failed)
+    if failed:
+        return t("pv.check.failed", failed=failed, total=len(outcome.cases))
+    if outcome.scope is Scope.LIST:
+        key = "pv.check.all_lists" if outcome.code in LIST_CHECKS else "pv.check.every_list"
+        return t(key, count=len(outcome.cases))
+    if outcome.scope is Scope.PILE:
+        return t("pv.check.all_piles", count=len(outcome.cases))
+    return HOLDS
+
+
+def _case_rows(data: PvData, outcome: RuleOutcome, t: Translate) -> list[list[Cell]]:
+    """Every case of a rule about the bureau or a polling station; of a rule per list or per pile, only those
+    that do not hold (the lists print theirs in their own tables; piles are many)."""
+    many = outcome.scope in (Scope.LIST, Scope.PILE)
+    rows: list[list[Cell]] = []
+    for case in outcome.failed if many else outcome.cases:
+        params = {k: "—" if v is None else v for k, v in case.params.items()}
+        sides = t(_variant(case.sides_key, data.election.has_successors), **params)
+        if outcome.scope is Scope.LIST:
+            sides = t("pv.list_case", number=case.params.get("list"), text=sides)
+        rows.append(["", _p(sides), HOLDS if case.holds else _failed(case, data, t)])
+    if outcome.failed and outcome.severity is Severity.WARNING:
+        explanation = data.explanation(outcome.code)
+        text = t("pv.no_explanation") if explanation is None else t("pv.explanation", text=explanation)
+        rows.append(["", _p(text, "cell_bold"), ""])
+    return rows
+
+
+def _variant(key: str, has_successors: bool) -> str:
+    """The text of a check for an election without successors where it has one of its own (no mention of SC3)."""
+    variant = f"{key}.without_successors"
+    return variant if not has_successors and variant in catalogue() else key
+
+
+def _failed(case: Case, data: PvData, t: Translate) -> Paragraph:
+    if case.severity is Severity.ERROR:
+        return _p(f"{FAILS} {t('pv.severity.error')}")
+    seen = t("pv.acknowledged" if case.code in data.acknowledged else "pv.not_acknowledged")
+    return _p(f"{FAILS} {t('pv.severity.warning')}, {seen}")
 
 
 def _differences(data: PvData, t: Translate) -> list[Flowable]:
@@ -298,7 +393,26 @@ def _differences(data: PvData, t: Translate) -> list[Flowable]:
     rows: list[list[Cell]] = [[_p(t(f"pv.col.{k}"), "cell_bold") for k in keys]]
     rows += [[_p(getattr(d, k)) for k in keys] for d in data.differences]
     widths = (26 * mm, 30 * mm, 30 * mm, 30 * mm, 24 * mm, WIDTH - 140 * mm)
-    return [title, _grid_table(rows, widths, numeric_from=len(keys))]
+    return [KeepTogether([title, _grid_table(rows, widths, numeric_from=len(keys))])]
+
+
+def _overrules(data: PvData, t: Translate) -> list[Flowable]:
+    """Ballots the bureau decided against what both passes agreed on (C5: shown as such), with the explanation."""
+    if not data.overrules:
+        return []  # the section exists only when there is something to show: most counts have none
+    keys = ("ballot", "pass1", "pass2", "final", "decided_by", "decided_at")
+    rows: list[list[Cell]] = [[_p(t(f"pv.col.{k}"), "cell_bold") for k in keys]]
+    spans: list[tuple[Any, ...]] = []
+    for o in data.overrules:
+        rows.append([_p(getattr(o, k)) for k in keys])
+        if o.explanation:
+            spans.append(("SPAN", (1, len(rows)), (-1, len(rows))))
+            rows.append(["", _p(t("pv.explanation", text=o.explanation)), "", "", "", ""])
+    widths = (26 * mm, 30 * mm, 30 * mm, 30 * mm, 24 * mm, WIDTH - 140 * mm)
+    table = _grid_table(rows, widths, numeric_from=len(keys))
+    table.setStyle(TableStyle(spans))
+    intro = _p(t("pv.overrules_intro"), "small")
+    return [KeepTogether([_section(t("pv.section.overrules")), intro, Spacer(1, 1.5 * mm), table])]
 
 
 def _contested(data: PvData, t: Translate) -> list[Flowable]:
@@ -310,7 +424,7 @@ def _contested(data: PvData, t: Translate) -> list[Flowable]:
     rows: list[list[Cell]] = [[_p(t(f"pv.col.{k}"), "cell_bold") for k in labels]]
     rows += [[_p(getattr(c, k)) for k in keys] for c in data.contested]
     widths = (26 * mm, 40 * mm, 50 * mm, 24 * mm, WIDTH - 140 * mm)
-    return [title, _grid_table(rows, widths, numeric_from=len(keys))]
+    return [KeepTogether([title, _grid_table(rows, widths, numeric_from=len(keys))])]
 
 
 def _remarks(data: PvData, t: Translate) -> list[Flowable]:
@@ -331,9 +445,20 @@ def _control(data: PvData, t: Translate) -> list[Flowable]:
                 Spacer(1, 3 * mm),
                 _p(t("pv.sha256"), "cell_bold"),
                 _p(data.files_sha256, "mono"),
+                *_file_list(data, t),
             ]
         )
     ]
+
+
+def _file_list(data: PvData, t: Translate) -> list[Flowable]:
+    """Which files the hash covers, each with its own SHA-256, so anyone can recompute it with sha256sum."""
+    if not data.files:
+        return []
+    rows: list[list[Cell]] = [[_p(t("pv.col.file"), "cell_bold"), _p("SHA-256", "cell_bold")]]
+    rows += [[_p(name), _p(digest, "mono_small")] for name, digest in data.files]
+    table = _grid_table(rows, (46 * mm, WIDTH - 46 * mm), numeric_from=2)
+    return [Spacer(1, 2 * mm), _p(t("pv.files_help"), "small"), Spacer(1, 1 * mm), table]
 
 
 def _signatures(data: PvData, t: Translate) -> list[Flowable]:

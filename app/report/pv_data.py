@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from app.counting.checks import Finding
+from app.counting.checks import RuleOutcome
 from app.counting.model import Election, Language
 from app.counting.tally import Tally
 
@@ -28,7 +28,8 @@ class Bureau:
 class PollingStation:
     """A polling station (stembureau) whose ballot box this bureau counted.
 
-    `received` is the number of ballots from the polling station's own PV; `counted` is what this bureau counted.
+    `received` is the number of ballots from the polling station's own PV; `counted` is what this bureau counted
+    on receipt. The ballots entered (both passes, after decisions) are the tally's `counted`, for all stations.
     """
 
     name: str
@@ -48,14 +49,6 @@ class Composition:
     secretary: str = ""
     assessors: tuple[str, ...] = BLANK_MEMBERS
     witnesses: tuple[str, ...] = BLANK_MEMBERS
-
-
-@dataclass(frozen=True)
-class CheckOutcome:
-    """A finding of a check (C4) and whether the bureau acknowledged it (warnings must be acknowledged)."""
-
-    finding: Finding
-    acknowledged: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,15 +107,20 @@ class PvData:
     election: Election
     tally: Tally
     control_number: str  # digit groups, last digit a check digit (O4)
-    files_sha256: str  # hex SHA-256 over all result files (O4)
+    files_sha256: str  # hex SHA-256 over every result file but the PV (O4): over the `sha256sum` lines of `files`
     software_version: str
     generated_at: dt.datetime
     canton: str | None = None
     polling_stations: tuple[PollingStation, ...] = ()
     composition: Composition = field(default_factory=Composition)
-    checks_run: tuple[str, ...] = ()  # codes of every check applied, also those without findings
-    findings: tuple[CheckOutcome, ...] = ()
+    checks: tuple[RuleOutcome, ...] = ()  # every check applied, with every case it looked at (C4)
+    acknowledged: frozenset[str] = frozenset()  # warnings the bureau acknowledged
+    explanations: tuple[tuple[str, str], ...] = ()  # (warning code, the bureau's explanation)
     differences: tuple[DecidedDifference, ...] = ()
     contested: tuple[ContestedBallot, ...] = ()
     overrules: tuple[Overrule, ...] = ()  # ballots decided against both passes, in pile order (their own section)
     remarks: tuple[str, ...] = ()
+    files: tuple[tuple[str, str], ...] = ()  # (name, SHA-256) of every file `files_sha256` covers, by name
+
+    def explanation(self, code: str) -> str | None:
+        return next((text for c, text in self.explanations if c == code), None)

@@ -26,6 +26,7 @@ BODY_SIZE = 9
 TABLE_SIZE = 8
 LIST_TITLE_SIZE = 10
 SHADE = colors.Color(0.9, 0.9, 0.9)
+LIGHT_SHADE = colors.Color(0.95, 0.95, 0.95)  # the rule rows of the checks table, between the heading and cases
 GRID = colors.Color(0.55, 0.55, 0.55)
 
 
@@ -52,6 +53,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", body, fontSize=7, leading=9),
         "small_centered": ParagraphStyle("small_centered", body, fontSize=7, leading=9, alignment=TA_CENTER),
         "mono": ParagraphStyle("mono", body, fontName=MONO, fontSize=8.5, leading=11),
+        "mono_small": ParagraphStyle("mono_small", body, fontName=MONO, fontSize=7, leading=9),
         "control": ParagraphStyle(
             "control", body, fontName=BOLD, fontSize=26, leading=32, alignment=TA_CENTER, spaceBefore=4, spaceAfter=4
         ),

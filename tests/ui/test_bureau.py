@@ -67,7 +67,7 @@ def test_the_record_is_journaled_on_save_and_the_checks_use_it_per_total_and_per
     checks = window.checks
     assert window.stack.currentWidget() is checks
     assert checks.banner.text() == "De gegevens van het bureau zijn bewaard."
-    assert [f.code for f in checks.findings] == ["W.201", "W.202"]
+    assert [f.code for f in checks.findings] == ["W.201", "W.202", "W.205"]  # W.205: the stations together
     assert "12B" in checks.cards[1].message.text()
     assert "3 stembiljetten van 2 stembureau(s)" in checks.record.text() and "Ann Dupré" in checks.record.text()
 

@@ -299,7 +299,8 @@ def test_a_bureau_counts_settles_fixes_and_writes_a_result_that_verifies(qtbot, 
     checks = window.checks
     assert window.stack.currentWidget() is checks
     assert PRESIDENT in checks.record.text()
-    assert {f.code for f in checks.findings} == {"W.201", "W.202", "W.204"}  # 10 handed over, 9 counted; 1 blank
+    # 10 handed over, 9 counted (W.201; per station W.202, the stations together W.205); 1 blank (W.204)
+    assert {f.code for f in checks.findings} == {"W.201", "W.202", "W.204", "W.205"}
     assert not checks.finalize_button.isEnabled()
     while unacknowledged := [c for c in checks.cards if c.ack_button.isVisibleTo(c)]:
         click(qtbot, unacknowledged[0].ack_button)
@@ -348,9 +349,12 @@ def test_a_bureau_counts_settles_fixes_and_writes_a_result_that_verifies(qtbot, 
         assert name in pv, name
     assert report.control_number in pv
     assert "Stembureau 13" in pv and "W.202" in pv
-    contested_rows = [line for line in pv.splitlines() if line.strip().startswith("2/3")]
-    assert contested_rows and all("4:H (betwist)" in line and PRESIDENT in line for line in contested_rows)
-    assert any(line.strip().startswith("1/3") and "4:T2 4:S2" in line for line in pv.splitlines())
+    lines = pv.splitlines()
+    # a ballot is printed with its marks and whose boxes they are (the list's, the candidates' names)
+    contested_rows = [" ".join(lines[i : i + 2]) for i, line in enumerate(lines) if line.strip().startswith("2/3")]
+    assert contested_rows and all("4:H Lijst Groen-Vert" in r and "(betwist)" in r for r in contested_rows)
+    assert all(PRESIDENT in r for r in contested_rows)
+    assert any(line.strip().startswith("1/3") and "4:T2 Müller Daan" in line for line in lines)
 
 
 # --- a restart in the middle of pass 2 --------------------------------------------------------------------------------

@@ -83,6 +83,7 @@ def test_a_warning_needs_acknowledgement_before_the_result(qtbot, window: MainWi
 def test_the_result_is_written_with_retry_after_a_full_stick(qtbot, window: MainWindow, session: FakeSession) -> None:  # type: ignore[no-untyped-def]
     enter(session, 1, [A, B, C], [A, B, C])
     session.apply(CloseEntry())
+    session.apply(RecordBureau(BureauRecord(received_total=3)))  # no result without the ballots received (E.106)
     window.attach(session)
     window.checks.finalize_button.click()
     result = window.result
