@@ -78,7 +78,7 @@ MESSAGES = {
     "verify.where.blank": {
         "nl": "het aantal blanco stembiljetten",
         "fr": "le nombre de bulletins blancs",
-        "de": "die Zahl der leeren Stimmzettel",
+        "de": "die Zahl der weißen Stimmzettel",
     },
     "verify.where.invalid": {
         "nl": "het aantal ongeldige stembiljetten",
