@@ -366,3 +366,18 @@ def test_every_platform_refusal_has_a_text_in_every_language() -> None:
     assert keys >= {"platform.state_changed", "platform.pcr_mismatch", "platform.tpm_unavailable"}
     for key in keys | {"platform.identity", "platform.development", "platform.unverified"}:
         assert set(LANGUAGES) <= set(catalogue()[key]), key
+
+
+def test_the_image_builds_expected_file_is_one_the_app_reads(tmp_path: Path, test_pki: TestPki) -> None:
+    # image/record.py writes expected-pcrs.json with the standard library only; it must stay the app's format
+    root = Path(__file__).resolve().parents[2]
+    pcr11, pcr7 = "a1" * 32, "B7" * 32
+    data = subprocess.run(
+        [sys.executable, str(root / "image" / "record.py"), "expected", "--version", "0.1.0", "--system-hash",
+         ROOT_HASH.upper(), "--pcr", f"11={pcr11}", "--pcr", f"7={pcr7}"],
+        check=True, capture_output=True,
+    ).stdout
+    signer = test_pki.signer("release")
+    expected = load_expected(data, signer.sign(data), signer.certificate)
+    assert expected == Expected({7: bytes.fromhex(pcr7), 11: bytes.fromhex(pcr11)}, "0.1.0", ROOT_HASH)
+    assert data == expected_json(expected)
