@@ -73,6 +73,7 @@ class EventType(enum.Enum):
     REPLAY_FINISHED = "replay.finished"
     LOG_RECOVERED = "log.recovered"  # a torn last line (power cut mid-write) was dropped on resume
     LOG_SEALED = "log.sealed"
+    PLATFORM_MEASURED = "platform.measured"  # X2: software version, system hash, PCRs and mode, at login
 
 
 @dataclasses.dataclass(frozen=True)
@@ -106,6 +107,7 @@ EVENTS: Mapping[EventType, EventSpec] = dict(
         _spec(EventType.REPLAY_FINISHED, Severity.INFO),
         _spec(EventType.LOG_RECOVERED, Severity.WARNING),
         _spec(EventType.LOG_SEALED, Severity.INFO),
+        _spec(EventType.PLATFORM_MEASURED, Severity.INFO),
     ]
 )
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import enum
+import functools
 import hashlib
 import json
 import os
@@ -36,6 +37,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
+import app
 from app import safe_json
 from app.errors import UntrustedData
 from app.signing import pki
@@ -71,6 +73,12 @@ class Measurement:
     system_hash: str  # the dm-verity root hash of the image; "" where there is none (development)
     pcrs: Mapping[int, str] = field(default_factory=dict)  # PCR index -> SHA-256 value, lowercase hex
     mode: Mode = Mode.DEVELOPMENT
+
+    def as_detail(self) -> dict[str, str]:
+        """The measurement as the flat detail of the security log's `platform.measured` event (one field a PCR)."""
+        detail = {"software_version": self.software_version, "system_hash": self.system_hash, "mode": self.mode.value}
+        detail.update({f"pcr{index}": value for index, value in sorted(self.pcrs.items())})
+        return detail
 
     def as_record(self) -> dict[str, object]:
         """The measurement as plain JSON values (the security log's detail, later `verify --json`)."""
@@ -635,3 +643,16 @@ def read_expected(path: str = EXPECTED_PATH, release_cert_path: str = RELEASE_CE
     except UntrustedData:
         raise PlatformRefused("platform.expected_bad") from None
     return load_expected(data, signature, certificate)
+
+
+@functools.cache
+def current_measurement() -> Measurement:
+    """This process's measurement, read once: with a TPM, checked against the image's signed expected values.
+
+    Raises `PlatformRefused` (not cached, so the next call tries again) when a named TPM cannot be read or the
+    measured state is not the approved one; development mode never raises.
+    """
+    measurement = read_measurement(app.__version__)
+    if measurement.mode is Mode.TPM:
+        check_expected(measurement, read_expected())
+    return measurement

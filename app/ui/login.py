@@ -6,6 +6,7 @@ letters of its number or name and pick the suggestion); typing the number stays 
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import TabulaError
+from app.platform import systemd
+from app.platform.tpm import Mode, current_measurement
 from app.ui.ports import BureauEntry
 from app.ui.texts import Texts
 from app.ui.theme import Urgency, banner_style
@@ -75,6 +78,9 @@ class LoginScreen(Screen):
         self.wait = wrapped_label()
         self.wait.setVisible(False)
         self.wait.setStyleSheet(banner_style(Urgency.WARNING))
+        self.identity = wrapped_label()  # X2: which software, on which system image (or the development mode)
+        self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._ready_sent = False
         self.form = QFormLayout()
         self.picker_label, self.station_label, self.password_label = QLabel(), QLabel(), QLabel()
         self.form.addRow(self.picker_label, self.picker)
@@ -93,6 +99,7 @@ class LoginScreen(Screen):
         inner.addWidget(self.button)
         inner.addWidget(self.wait)
         inner.addWidget(self.banner)
+        inner.addWidget(self.identity)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(card)
@@ -205,6 +212,7 @@ class LoginScreen(Screen):
         self.button.setText(self.t("ui.login.submit"))
         if self.demo is not None:
             self.demo_hint.setText(self.t("demo.login", station=self.demo[0], password=self.demo[1]))
+        self._show_identity()
         self.set_stick(self.stick_present)
 
     def show_demo(self, station: str, password: str) -> None:
@@ -212,6 +220,30 @@ class LoginScreen(Screen):
         self.demo = (station, password)
         self.demo_hint.setVisible(True)
         self.retranslate()
+
+    def _show_identity(self) -> None:
+        """Software version and system hash; the development mode as a warning; a refused platform as an error."""
+        try:
+            measurement = current_measurement()
+        except TabulaError as error:
+            self.identity.setText(self.t.error(error))
+            self.identity.setStyleSheet(banner_style(Urgency.BLOCKING))
+            return
+        system_hash = measurement.system_hash or self.t("platform.unverified")
+        text = self.t("platform.identity", version=measurement.software_version, system_hash=system_hash)
+        if measurement.mode is Mode.DEVELOPMENT:
+            text = f"{self.t('platform.development')}\n{text}"
+            self.identity.setStyleSheet(banner_style(Urgency.WARNING))
+        else:
+            self.identity.setStyleSheet("")
+        self.identity.setText(text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the login screen is on display, the kiosk's service is ready (the boot test waits for it)."""
+        super().showEvent(event)
+        if not self._ready_sent:
+            self._ready_sent = True
+            systemd.notify("READY=1")
 
 
 class LoadingScreen(Screen):

@@ -381,3 +381,22 @@ def test_the_image_builds_expected_file_is_one_the_app_reads(tmp_path: Path, tes
     expected = load_expected(data, signer.sign(data), signer.certificate)
     assert expected == Expected({7: bytes.fromhex(pcr7), 11: bytes.fromhex(pcr11)}, "0.1.0", ROOT_HASH)
     assert data == expected_json(expected)
+
+
+def test_the_security_log_records_the_measurement_and_is_sealed_through_the_tpm(
+    swtpm: str, tmp_path: Path, test_pki: TestPki
+) -> None:
+    from app.seclog import EventType, SecurityLog, verify_log
+
+    key, signer = bureau(test_pki, "A-007")
+    path = tmp_path / "security-log.jsonl"
+    log = SecurityLog(path, system="tabula")
+    with Tpm(swtpm) as tpm:
+        measured = measure(tpm, software_version="0.1.0", cmdline=CMDLINE)
+        record = log.record(EventType.PLATFORM_MEASURED, "A-007", measured.as_detail())
+        policy = tpm.current_policy([7, PCR])
+        log.seal(tpm.signer(tpm.import_key(key, policy), signer.certificate, signer.chain, policy), "A-007")
+    assert record.detail == {
+        "software_version": "0.1.0", "system_hash": ROOT_HASH, "mode": "tpm", "pcr7": "00" * 32, "pcr11": "00" * 32
+    }
+    assert verify_log(path.read_bytes(), signer.certificate) == []
