@@ -184,10 +184,16 @@ def _check_pile(
     pile: int, first: Sequence[Ballot], second: Sequence[Ballot], cast: list[CastBallot], problems: list[Problem]
 ) -> None:
     """The problems of one pile whose two readings and final ballots are all there."""
-    records = decided_ballots(pile, first, second, _ballots(cast))
+    final = _ballots(cast)
     recorded = [c.provenance for c in cast]
-    if all(mark is None for mark in recorded):
+    undecided = all(mark is None for mark in recorded)
+    if undecided and tuple(first) == tuple(second) == final and not any(c.contested for c in cast):
+        return  # most piles: both passes and the result alike, ballot for ballot (a final ballot is never contested)
+    records = decided_ballots(pile, first, second, final)
+    if undecided:
         problems += _undecided_problems(records)
+        # a contested ballot is decided by the bureau: the result cannot mark one in a pile without a decision
+        problems += [("verify.contested_record", {"ballot": str(c.ref)}) for c in cast if c.contested]
         return
     unmarked = [c for c in cast if c.provenance is None]
     if unmarked:

@@ -301,24 +301,46 @@ def _cast_ballot(cast_vote: etree._Element, fields: BallotFields) -> CastBallot:
 
 
 def read_ballot_fields(cast_vote: etree._Element) -> BallotFields:
-    ref = codes.parse_ballot_id(child(cast_vote, "BallotIdentifier").get("Id"))
+    parts = _only(cast_vote, _CAST_VOTE_PARTS)
+    ref = codes.parse_ballot_id(parts[_BALLOT_IDENTIFIER].get("Id"))
     if ref is None:
         raise malformed(cast_vote, "BallotIdentifier Id <pile>-<position>")
-    unit = child(cast_vote, "ReportingUnitIdentifier")
+    unit = parts[_REPORTING_UNIT]
     if len(unit):
         raise malformed(unit, "the bureau's name as text")
-    election = child(cast_vote, "Election")
-    contest = child(election, "Contest")
+    election = _only(parts[_ELECTION], _ELECTION_PARTS)
+    contest = election[_CONTEST]
     return BallotFields(
         ref,
         unit.get("Id") or "",
         (unit.text or "").strip(),
-        election_code(child(election, "ElectionIdentifier")),
+        election_code(election[_ELECTION_IDENTIFIER]),
         child(contest, "ContestIdentifier").get("Id") or "",
         _read_claim(contest),
         frozenset(_read_marks(contest)),
         _read_contested(cast_vote),
     )
+
+
+_BALLOT_IDENTIFIER, _REPORTING_UNIT, _ELECTION = q("BallotIdentifier"), q("ReportingUnitIdentifier"), q("Election")
+_ELECTION_IDENTIFIER, _CONTEST = q("ElectionIdentifier"), q("Contest")
+_CAST_VOTE_PARTS = frozenset({_BALLOT_IDENTIFIER, _REPORTING_UNIT, _ELECTION})
+_ELECTION_PARTS = frozenset({_ELECTION_IDENTIFIER, _CONTEST})
+
+
+def _only(parent: etree._Element, tags: frozenset[str]) -> dict[str, etree._Element]:
+    """The children of `parent` with these tags, each exactly once (as `common.child`, in one pass: a 460 has
+    thousands of ballots)."""
+    found: dict[str, etree._Element] = {}
+    for element in parent:
+        tag = element.tag
+        if tag in tags:
+            if tag in found:
+                raise malformed(parent, f"exactly one {etree.QName(tag).localname}")
+            found[tag] = element
+    for tag in tags - found.keys():
+        raise malformed(parent, f"exactly one {etree.QName(tag).localname}")
+    return found
 
 
 def _read_claim(contest: etree._Element) -> Classification | None:
@@ -351,14 +373,39 @@ def _read_marks(contest: etree._Element) -> list[Mark]:
             continue
         if parts[0].tag != q("AffiliationIdentifier"):
             raise malformed(selection, "AffiliationIdentifier first")
-        number = ListNumber(positive_id(parts[0]))
-        if len(parts) == 1:
-            marks.append(Mark(number, Box.LIST))
-        for candidate in parts[1:]:
-            marks.append(_read_candidate(candidate, number))
+        marks += _selection_marks(parts)
     if len(set(marks)) != len(marks):
         raise malformed(contest, "each box at most once")
     return marks
+
+
+# The marks of a Selection by its identifiers: a bureau's ballots repeat the same few selections thousands of times
+# (and three files hold them), so each is read once. Bounded, so that a hostile file cannot grow it.
+_SELECTIONS: dict[tuple[str | None, ...], tuple[Mark, ...]] = {}
+_SELECTIONS_KEPT = 20_000
+
+
+def _selection_marks(parts: list[etree._Element]) -> tuple[Mark, ...]:
+    key = (parts[0].get("Id"), *(_candidate_key(part) for part in parts[1:]))
+    known = _SELECTIONS.get(key)
+    if known is not None:
+        return known
+    number = ListNumber(positive_id(parts[0]))
+    marks = (Mark(number, Box.LIST),) if len(parts) == 1 else tuple(_read_candidate(c, number) for c in parts[1:])
+    if None not in key and len(_SELECTIONS) < _SELECTIONS_KEPT:
+        _SELECTIONS[key] = marks
+    return marks
+
+
+def _candidate_key(candidate: etree._Element) -> str | None:
+    """A candidate's identifier, or None for anything that is not exactly `Candidate/CandidateIdentifier@Id` (read
+    in full, and refused, by `_read_candidate`)."""
+    if candidate.tag != _CANDIDATE or len(candidate) != 1 or candidate[0].tag != _CANDIDATE_IDENTIFIER:
+        return None
+    return candidate[0].get("Id")
+
+
+_CANDIDATE, _CANDIDATE_IDENTIFIER = q("Candidate"), q("CandidateIdentifier")
 
 
 def _read_candidate(candidate: etree._Element, number: ListNumber) -> Mark:
