@@ -31,9 +31,10 @@ from app.counting.model import (
     StationId,
     Status,
 )
-from app.eml.passes import read_pass, write_pass
-from app.eml.votes import Provenance, read_votes, write_votes
+from app.eml.passes import PassMessage, Reading, read_pass, write_pass
+from app.eml.votes import CastBallot, Provenance, VotesMessage, read_votes, write_votes
 from app.journal import MemoryJournal
+from app.pass_readings import Entries, check_passes
 from app.results_layout import PASS_FILES, VOTES_FILE
 from app.seclog import SecurityLog
 from app.session import BureauContext, Session
@@ -367,3 +368,123 @@ def test_verify_recomputes_the_entries_the_session_recorded(test_pki: TestPki, s
     event(f"differences: {recorded.differences > 0}, overruled: {recorded.overruled > 0}")
     assert report.problems == []
     assert report.entries.as_json() == dataclasses.asdict(recorded)
+
+
+# --- the comparison on plain values: every rule, one row each ------------------------------------------------------
+
+A, B, C, D = vote(1, "H"), vote(2, "T1", "T2"), vote(3, "T1", "S1"), vote(1, "S2")
+FLAGGED = dataclasses.replace(B, status=Status.CONTESTED)
+
+
+def _final(
+    pile: list[Ballot], marks: list[Provenance | None] | None = None, contested: tuple[int, ...] = ()
+) -> VotesMessage:
+    marks = marks or [None] * len(pile)
+    casts = tuple(
+        CastBallot(BallotRef(1, n), b, classify(b), n in contested, marks[n - 1]) for n, b in enumerate(pile, start=1)
+    )
+    return VotesMessage(StationId("P-1"), ElectionCode.VL, "Antwerpen", "", casts, "Bureau P")
+
+
+def _pass(pass_no: int, pile: list[Ballot], *, name: str = "Bureau P", pile_no: int = 1) -> PassMessage:
+    readings = tuple(Reading(BallotRef(pile_no, n), b, None) for n, b in enumerate(pile, start=1))
+    return PassMessage(StationId("P-1"), name, ElectionCode.VL, "Antwerpen", pass_no, readings)
+
+
+AGREED, DECIDED, OVERRULED = Provenance.AGREED, Provenance.DECIDED, Provenance.OVERRULED
+RULES: list[tuple[str, VotesMessage, PassMessage, PassMessage, str | None]] = [
+    # (case, result, pass 1, pass 2, the problem expected; None: none)
+    ("alike", _final([A, B]), _pass(1, [A, B]), _pass(2, [A, B]), None),
+    ("difference_decided", _final([A, B], [AGREED, DECIDED]), _pass(1, [A, B]), _pass(2, [A, C]), None),
+    ("difference_undecided", _final([A, B]), _pass(1, [A, B]), _pass(2, [A, C]), "verify.pass_undecided"),
+    ("overrule_recorded", _final([A, D], [AGREED, OVERRULED]), _pass(1, [A, B]), _pass(2, [A, B]), None),
+    (
+        "overrule_unrecorded",
+        _final([A, D], [AGREED, AGREED]),
+        _pass(1, [A, B]),
+        _pass(2, [A, B]),
+        "overrule_unrecorded",
+    ),
+    ("overrule_in_undecided_pile", _final([A, D]), _pass(1, [A, B]), _pass(2, [A, B]), "verify.overrule_unrecorded"),
+    ("agreed_ballot_dropped_undecided", _final([A]), _pass(1, [A, B]), _pass(2, [A, B]), "verify.agreed_dropped"),
+    ("agreed_ballot_dropped_decided", _final([A], [AGREED]), _pass(1, [A, B]), _pass(2, [A, B]), None),
+    ("marks_mixed", _final([A, B], [AGREED, None]), _pass(1, [A, B]), _pass(2, [A, C]), "verify.provenance_mixed"),
+    (
+        "decided_where_agreed",
+        _final([A, B], [DECIDED, DECIDED]),
+        _pass(1, [A, B]),
+        _pass(2, [A, C]),
+        "recorded_decided",
+    ),
+    ("agreed_where_differed", _final([A, B], [AGREED, AGREED]), _pass(1, [A, B]), _pass(2, [A, C]), "recorded_agreed"),
+    ("contested_decided", _final([A, B], [AGREED, DECIDED], (2,)), _pass(1, [A, FLAGGED]), _pass(2, [A, B]), None),
+    ("contested_unmarked", _final([A, B], [AGREED, DECIDED]), _pass(1, [A, FLAGGED]), _pass(2, [A, B]), "contested"),
+    ("contested_undecided", _final([A, B], contested=(2,)), _pass(1, [A, B]), _pass(2, [A, B]), "contested_record"),
+    ("pass_given_for_the_other", _final([A]), _pass(2, [A]), _pass(2, [A]), "verify.pass_wrong_file"),
+    ("another_name", _final([A]), _pass(1, [A], name="X"), _pass(2, [A]), "verify.name_mismatch"),
+    ("pile_only_in_a_pass", _final([A]), _pass(1, [A]), _pass(2, [A], pile_no=2), "verify.pass_pile_extra"),
+]
+
+
+@pytest.mark.parametrize(("case", "final", "first", "second", "expected"), RULES, ids=[r[0] for r in RULES])
+def test_each_rule_of_the_comparison(
+    case: str, final: VotesMessage, first: PassMessage, second: PassMessage, expected: str | None
+) -> None:
+    problems, entries = check_passes(final, {1: first, 2: second}, PASS_FILES)
+    keys = [key for key, _ in problems]
+    if expected is None:
+        assert keys == []
+    else:
+        assert any(expected in key for key in keys), keys
+    assert entries.pass1 == len(first.readings)
+
+
+def test_positions_must_run_from_one_without_gaps() -> None:
+    gap = PassMessage(
+        StationId("P-1"), "Bureau P", ElectionCode.VL, "Antwerpen", 1, (Reading(BallotRef(1, 2), A, None),)
+    )
+    problems, _ = check_passes(_final([A]), {1: gap, 2: _pass(2, [A])}, PASS_FILES)
+    assert ("verify.pile_positions", {"file": PASS1, "pile": 1, "count": 1}) in problems
+
+
+def test_a_missing_pass_names_every_pile_and_leaves_the_figures_it_cannot_compute_empty() -> None:
+    problems, entries = check_passes(_final([A, B]), {1: _pass(1, [A, B]), 2: None}, PASS_FILES)
+    assert problems == [("verify.pass_pile_missing", {"pile": 1, "pass_no": 2, "file": PASS2})]
+    assert entries == Entries(2, None, None, None)
+
+
+def test_the_same_bureau_certificate_signs_the_passes(test_pki: TestPki) -> None:
+    """A pass file signed with another certificate of the same bureau (another key) is not part of these results."""
+    from app.signing import pki
+    from app.signing.signer import KeySigner
+    from tests.conftest import NOW
+
+    files, now = _counted_files(test_pki)
+    other = pki.make_station_certificate(test_pki.issuing, "P-1", NOW)
+    signer = KeySigner(other.key, other.certificate, (other.certificate, test_pki.issuing.certificate))
+    message = read_pass(files[PASS1])
+    readings = [(r.ref, r.ballot) for r in message.readings]
+    files[PASS1] = write_pass("P-1", SMALL, 1, readings, signer, issue_date=now.date(), station_name="Bureau P")
+    report = verify_files("P-1", files, test_pki.root.certificate, now)
+    assert ("verify.other_certificate", {"file": PASS1}) in report.problems
+
+
+def _counted_files(test_pki: TestPki) -> tuple[dict[str, bytes], dt.datetime]:
+    """The result files of a small count through the real session, both passes alike."""
+    now = dt.datetime.now(dt.UTC)
+    signer = test_pki.signer("P-1")
+    station = Station(StationId("P-1"), "Bureau P", SMALL.code, SMALL.constituency, Language.NL)
+    chain = (signer.certificate, test_pki.issuing.certificate, test_pki.root.certificate)
+    with tempfile.TemporaryDirectory() as folder:
+        log = SecurityLog(Path(folder) / "log.jsonl", system="t")
+        session = Session(LoadedStation(station, SMALL, signer, chain), MemoryJournal(SMALL), log, clock=lambda: now)
+        for pass_no, operator in ((Pass.FIRST, "An"), (Pass.SECOND, "Bert")):
+            session.apply(counting.StartPile(1, pass_no, operator))
+            for ballot in (A, B, C):
+                session.apply(counting.ConfirmBallot(1, pass_no, ballot))
+            session.apply(counting.FinishPile(1, pass_no))
+        session.apply(counting.CloseEntry())
+        for finding in session.findings(BureauContext(received_total=3)):
+            session.apply(counting.Acknowledge(finding.code))
+        session.finalize()
+        return dict(session.result_files().files), now
