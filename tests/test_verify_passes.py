@@ -447,6 +447,14 @@ def test_positions_must_run_from_one_without_gaps() -> None:
     assert ("verify.pile_positions", {"file": PASS1, "pile": 1, "count": 1}) in problems
 
 
+def test_a_pile_larger_than_any_bureau_makes_is_reported_not_aligned() -> None:
+    """Aligning costs the square of a pile's size: a forged pile of thousands of readings must not hang verify."""
+    huge = [A, B] * 3000
+    problems, entries = check_passes(_final([A, B]), {1: _pass(1, huge), 2: _pass(2, huge)}, PASS_FILES)
+    assert ("verify.pile_too_large", {"file": PASS1, "pile": 1, "count": 6000, "maximum": 50}) in problems
+    assert entries.pass1 == 6000
+
+
 def test_a_missing_pass_names_every_pile_and_leaves_the_figures_it_cannot_compute_empty() -> None:
     problems, entries = check_passes(_final([A, B]), {1: _pass(1, [A, B]), 2: None}, PASS_FILES)
     assert problems == [("verify.pass_pile_missing", {"pile": 1, "pass_no": 2, "file": PASS2})]

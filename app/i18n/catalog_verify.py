@@ -140,6 +140,11 @@ MESSAGES = {
         "fr": "Pile {pile} dans {file} : les places des {count} bulletins ne vont pas de 1 à {count}.",
         "de": "Stapel {pile} in {file}: Die Plätze der {count} Stimmzettel laufen nicht von 1 bis {count}.",
     },
+    "verify.pile_too_large": {
+        "nl": "Stapel {pile} in {file} telt {count} stembiljetten, een stapel hoogstens {maximum}: hij is niet vergeleken.",
+        "fr": "La pile {pile} dans {file} compte {count} bulletins, une pile au plus {maximum} : elle n'a pas été comparée.",
+        "de": "Stapel {pile} in {file} hat {count} Stimmzettel, ein Stapel höchstens {maximum}: Er wurde nicht verglichen.",
+    },
     "verify.pass_undecided": {
         "nl": "Stembiljet {ballot} van invoer {pass_no}: de twee invoeren verschillen hier, maar de uitslag vermeldt geen beslissing van het bureau over deze stapel.",
         "fr": "Bulletin {ballot} de l'encodage {pass_no} : les deux encodages diffèrent ici, mais les résultats n'indiquent aucune décision du bureau sur cette pile.",
