@@ -97,3 +97,17 @@ def test_a_box_not_counted_on_receipt_is_printed_as_a_dash_never_guessed(session
     entered = next(line for line in text.splitlines() if line.strip().startswith("Ingevoerde stembiljetten"))
     difference = next(line for line in text.splitlines() if "ingevoerd − ontvangen" in line)
     assert entered.split()[-1] == "2" and difference.split()[-1] == "−5"  # the ballots, as check W.201 says
+
+
+def test_no_result_without_the_ballots_received_the_kiosk_and_replay_share_the_check(session: Session) -> None:
+    from app.errors import CountStateError
+
+    enter(session, 1, Pass.FIRST, "An", [vote(1), vote(3)])
+    enter(session, 1, Pass.SECOND, "Bert", [vote(1), vote(3)])
+    session.apply(counting.CloseEntry())
+    assert [f.code for f in session.findings()] == ["E.106"]
+    with pytest.raises(CountStateError) as refused:
+        session.finalize()
+    assert refused.value.params == {"code": "E.106"}
+    session.finalize(BureauContext(received_total=2))
+    assert session.count.phase is counting.Phase.FINAL

@@ -118,9 +118,9 @@ MESSAGES = {
         "de": "Die Zahl der erhaltenen Stimmzettel ist nicht angegeben: Die Zählung kann nicht mit dem verglichen werden, was die Wahlbüros übergeben haben.",
     },
     "check.E.106.action": {
-        "nl": "Vul per stembureau het aantal stembiljetten in dat in zijn proces-verbaal staat (scherm Bureau; met tabula replay: --bureau of --received).",
-        "fr": "Indiquez pour chaque bureau de vote le nombre de bulletins mentionné dans son procès-verbal (écran Bureau ; avec tabula replay : --bureau ou --received).",
-        "de": "Geben Sie für jedes Wahlbüro die Zahl der Stimmzettel aus seinem Protokoll ein (Bildschirm Zählbüro; mit tabula replay: --bureau oder --received).",
+        "nl": "Vul met ‘Gegevens van het bureau invullen’ per stembureau het aantal stembiljetten in dat in zijn proces-verbaal staat (met tabula replay: --bureau of --received).",
+        "fr": "Avec « Compléter les données du bureau », indiquez pour chaque bureau de vote le nombre de bulletins mentionné dans son procès-verbal (avec tabula replay : --bureau ou --received).",
+        "de": "Geben Sie über „Angaben des Büros ausfüllen“ für jedes Wahlbüro die Zahl der Stimmzettel aus seinem Protokoll ein (mit tabula replay: --bureau oder --received).",
     },
     "check.E.106.rule": {
         "nl": "Het aantal ontvangen stembiljetten is ingevuld.",
