@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -277,3 +278,17 @@ def test_the_election_date_is_written_as_the_bureau_language_writes_it(
 def test_escapes_markup_in_names() -> None:
     data = antwerp(remarks=("Lijst <3> & co",))
     assert "Lijst <3> & co" in pdf_text(render_pv(data))
+
+
+def test_a_check_that_follows_from_a_failed_one_says_so_and_a_failed_list_is_named() -> None:
+    from app.counting.checks import CheckInput, examine
+    from tests.report.sample import fake_tally
+
+    election = synthetic(ElectionCode.VL, 2, 3, 1)
+    broken = fake_tally(election)
+    broken = dataclasses.replace(broken, counted=broken.counted + 1, lists=(
+        dataclasses.replace(broken.lists[0], titular_votes=(0, 0, 0)), *broken.lists[1:]))  # fmt: skip
+    data = pv_data(election, checks=examine(CheckInput(election, broken, received_total=broken.counted)))
+    text = pdf_text(render_pv(data))
+    assert "niet nagegaan: volgt uit E.104" in text  # W.201, W.204, W.206 are moot once the totals do not add up
+    assert re.search(r"Lijst 1: stemmen voor de kandidaat-titularissen 0 ≥ SC2 \+ SC3 = \d+\s+✗ fout", text)
