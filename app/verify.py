@@ -221,7 +221,9 @@ def _check_passes(
             report.add("verify.wrong_station", file=name, found=message.station_id)
         if count is not None:
             report.problems += reading_problems(message, election_from_count(count), name)
-    if votes is None:
+    if votes is None:  # nothing to lay the readings against: count them only
+        counts = [None if message is None else len(message.readings) for message in passes.values()]
+        report.entries = Entries(*counts)
         return
     problems, report.entries = check_passes(votes, passes, PASS_FILES)
     report.problems += problems

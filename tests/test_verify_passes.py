@@ -496,3 +496,11 @@ def _counted_files(test_pki: TestPki) -> tuple[dict[str, bytes], dt.datetime]:
             session.apply(counting.Acknowledge(finding.code))
         session.finalize()
         return dict(session.result_files().files), now
+
+
+def test_without_the_result_the_readings_are_still_counted(test_pki: TestPki) -> None:
+    files, now = _counted_files(test_pki)
+    del files[VOTES_FILE]
+    report = verify_files("P-1", files, test_pki.root.certificate, now)
+    assert ("verify.file_missing", {"file": VOTES_FILE}) in report.problems
+    assert report.entries == Entries(3, 3, None, None)
