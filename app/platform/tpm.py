@@ -284,7 +284,7 @@ class Tpm:
 
     def _handles(self, first: int) -> list[int]:
         t = self._t
-        _more, data = self._ectx.get_capability(t.TPM2_CAP.HANDLES, first, 64)
+        _more, data = self._call(self._ectx.get_capability, t.TPM2_CAP.HANDLES, first, 64)
         return [int(handle) for handle in data.data.handles]
 
     def transient_handles(self) -> list[int]:
@@ -301,7 +301,8 @@ class Tpm:
         With the kernel's resource manager (/dev/tpmrm0) each connection sees only its own, so this is a no-op there.
         """
         for handle in self.transient_handles():
-            self._ectx.flush_context(self._ectx.tr_from_tpmpublic(handle))
+            with suppress(self._t.TSS2_Exception):  # gone meanwhile
+                self._ectx.flush_context(self._ectx.tr_from_tpmpublic(handle))
         for handle in self.session_handles():
             self._flush_raw(handle)
 
@@ -321,7 +322,7 @@ class Tpm:
         while len(values) < len(wanted):
             missing = [index for index in wanted if index not in values]
             selection = self._t.TPML_PCR_SELECTION.parse(f"{BANK}:" + ",".join(str(i) for i in missing))
-            _counter, out, digests = self._ectx.pcr_read(selection)
+            _counter, out, digests = self._call(self._ectx.pcr_read, selection)
             got = [index for index in missing if _selected(out, index)]
             if not got:
                 raise PlatformRefused("platform.tpm_failed")
@@ -332,7 +333,7 @@ class Tpm:
         """Extend PCR `index` with SHA-256(data), as a boot component measures the next one."""
         t = self._t
         digest = t.TPMT_HA(hashAlg=t.TPM2_ALG.SHA256, digest=t.TPMU_HA(sha256=hashlib.sha256(data).digest()))
-        self._ectx.pcr_extend(t.ESYS_TR.parse(f"pcr{index}"), t.TPML_DIGEST_VALUES([digest]))
+        self._call(self._ectx.pcr_extend, t.ESYS_TR.parse(f"pcr{index}"), t.TPML_DIGEST_VALUES([digest]))
 
     def current_policy(self, indices: Iterable[int] = BOOT_PCRS) -> PcrPolicy:
         """A policy over the values the PCRs hold now."""
@@ -354,8 +355,8 @@ class Tpm:
         """The storage root key (an ECC primary of the owner hierarchy: the same key on every call to this TPM)."""
         if self._srk is None:
             t = self._t
-            owner = t.ESYS_TR.OWNER
-            handle, public, *_ = self._ectx.create_primary(t.TPM2B_SENSITIVE_CREATE(), _srk_template(t), owner)
+            empty, owner = t.TPM2B_SENSITIVE_CREATE(), t.ESYS_TR.OWNER
+            handle, public, *_ = self._call(self._ectx.create_primary, empty, _srk_template(t), owner)
             self._srk, self._srk_public = self._track(handle), public
         return self._srk, self._srk_public
 
@@ -374,13 +375,14 @@ class Tpm:
         """A policy session that has run TPM2_PolicyPCR over the policy's PCRs (the TPM reads their values itself)."""
         t = self._t
         session = self._track(
-            self._ectx.start_auth_session(
+            self._call(
+                self._ectx.start_auth_session,
                 t.ESYS_TR.NONE, t.ESYS_TR.NONE, t.TPM2_SE.POLICY, t.TPMT_SYM_DEF(algorithm=t.TPM2_ALG.NULL),
                 t.TPM2_ALG.SHA256,
             )
         )
         try:
-            self._ectx.policy_pcr(session, b"", _selection(t, policy))
+            self._call(self._ectx.policy_pcr, session, b"", _selection(t, policy))
             yield session
         finally:
             self._forget(session)
@@ -402,7 +404,7 @@ class Tpm:
             )
         )
         sensitive = t.TPM2B_SENSITIVE_CREATE(t.TPMS_SENSITIVE_CREATE(data=t.TPM2B_SENSITIVE_DATA(secret)))
-        private, public_out, *_ = self._ectx.create(parent, sensitive, public)
+        private, public_out, *_ = self._call(self._ectx.create, parent, sensitive, public)
         return TpmBlob(public_out.marshal(), private.marshal())
 
     def unseal(self, blob: TpmBlob, policy: PcrPolicy) -> bytes:
@@ -430,7 +432,7 @@ class Tpm:
         sensitive = t.TPM2B_SENSITIVE.from_pem(der)
         encryption_key, duplicate, seed = wrap(parent_public.publicArea, public, sensitive)
         no_inner = t.TPMT_SYM_DEF_OBJECT(algorithm=t.TPM2_ALG.NULL)
-        private = self._ectx.import_(parent, encryption_key, public, duplicate, seed, no_inner)
+        private = self._call(self._ectx.import_, parent, encryption_key, public, duplicate, seed, no_inner)
         return TpmBlob(public.marshal(), private.marshal())
 
     def signer(
@@ -447,6 +449,7 @@ class Tpm:
         return TpmSigner(self, self._load(blob), certificate, tuple(chain), policy)
 
     def _call(self, command: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run one TPM command; a refusal of the policy is a changed state, any other failure the TPM's."""
         try:
             return command(*args, **kwargs)
         except self._t.TSS2_Exception as exc:

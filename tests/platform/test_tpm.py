@@ -246,6 +246,11 @@ def test_a_run_that_crashed_with_objects_loaded_does_not_poison_the_next(swtpm: 
         pki.verify_bytes(signer.certificate, tpm_signer.sign(DATA), DATA)
 
 
+def test_any_other_tpm_failure_is_the_tpms_not_a_crash(swtpm: str) -> None:
+    with Tpm(swtpm) as tpm, pytest.raises(PlatformRefused, match=r"platform\.tpm_failed"):
+        tpm.seal(b"x" * 200, tpm.current_policy([PCR]))  # a sealed object holds at most 128 bytes
+
+
 def test_an_unreachable_tpm_is_a_helpdesk_error() -> None:
     with pytest.raises(PlatformRefused) as refused:
         Tpm("swtpm:host=127.0.0.1,port=1")
