@@ -388,7 +388,10 @@ def test_an_overrule_of_what_both_passes_agreed_on_is_taken_logged_and_verifies(
     overruled = vote(8, "T3") if rows[4][2] != vote(8, "T3") else vote(1, "H")
     decided = [(p, i, overruled if i == 5 else b) for p, i, b in rows]  # the bureau rules against both passes
     assert run.replay(rows, rows, decided, "--received", "30") == 0
-    assert run.verify() == 0
+    capsys.readouterr()
+    assert run.verify("--json") == 0
+    (station,) = json.loads(capsys.readouterr().out)["stations"]
+    assert station["entries"] == {"pass1": 30, "pass2": 30, "differences": 0, "overruled": 1}
     log = [json.loads(line) for line in (run.results / "security-log.jsonl").read_text(encoding="utf-8").splitlines()]
     (event,) = [e for e in log if e["event"] == "ballot.overruled"]
     assert event["detail"]["pile"] == 1 and event["detail"]["position_1"] == 5 and event["detail"]["position"] == 5
