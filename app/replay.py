@@ -34,7 +34,6 @@ from app.station_login import ROOT_FILE, load_station
 
 APPLIANCE_ROOT = Path("/etc/tabula/root.pem")  # where the hardened image installs the authority's root certificate
 OPERATORS = {Pass.FIRST: "pass-1", Pass.SECOND: "pass-2"}
-DECIDED_BY = "bureau"
 
 
 def root_certificate(explicit: Path | None, stick_dir: Path) -> tuple[x509.Certificate, bool]:
@@ -83,10 +82,16 @@ def check_decisions(
             )
 
 
-def apply_decisions(session: Session, piles: Sequence[PileRows], now: dt.datetime) -> None:
+def apply_decisions(session: Session, piles: Sequence[PileRows], now: dt.datetime, decided_by: str) -> None:
     """The decisions file, pile by pile; the core refuses a pile whose two passes are not both finished."""
     for pile in piles:
-        session.apply(counting.Decide(Decision(pile.pile, pile.ballots, DECIDED_BY, now)))
+        session.apply(counting.Decide(Decision(pile.pile, pile.ballots, decided_by, now)))
+
+
+def decider(record: BureauContext, station_language: str) -> str:
+    """Who decided, as the PV prints it: the president when the bureau file names one, else 'the bureau' in the
+    bureau's own language (the PV is in that language, whatever language replay speaks)."""
+    return record.president or translate("replay.decided_by_bureau", station_language)
 
 
 def describe_open(session: Session, language: str) -> list[str]:
@@ -237,7 +242,7 @@ def run_replay(
     session.log.record(EventType.REPLAY_STARTED, station, {"pass1": pass1.name, "pass2": pass2.name})
     enter_pass(session, first, Pass.FIRST)
     enter_pass(session, second, Pass.SECOND)
-    apply_decisions(session, decided, now)
+    apply_decisions(session, decided, now, decider(record, loaded.station.language.value))
     settle(session, language)
     context = session.record(record)
     check_and_finalize(session, context, language)

@@ -126,3 +126,12 @@ def test_a_bad_bureau_file_is_bad_input_naming_the_field_and_writes_nothing(
 def test_an_unreadable_bureau_file_is_bad_input(job: Run, capsys: pytest.CaptureFixture[str]) -> None:
     assert job.replay(ballots(job.master, 20), None, None, "--bureau", str(job.folder / "absent.json")) == 2
     assert "absent.json" in capsys.readouterr().err
+
+
+def test_decisions_are_signed_by_the_president_or_the_bureau_in_its_own_language() -> None:
+    from app.counting.bureau import BureauRecord
+    from app.replay import decider
+
+    assert decider(BureauRecord(president="Anna Peeters"), "fr") == "Anna Peeters"
+    assert decider(BureauRecord(), "fr") == "le bureau"
+    assert decider(BureauRecord(), "de") == "der Zählbürovorstand"

@@ -109,7 +109,7 @@ def test_identical_passes_give_results_that_verify(run: Run, capsys: pytest.Capt
     assert report["ok"] is True
     station = report["stations"][0]
     assert station["station"] == "A-001" and station["control_number"] == number and station["problems"] == []
-    assert (station["election"], station["name"]) == ("CK", "Telbureau A-001")
+    assert (station["election"], station["name"], station["received"]) == ("CK", "Telbureau A-001", 120)
     assert station["constituency"] == run.master.election.constituency
     assert station["entries"] == {"pass1": 120, "pass2": 120, "differences": 0, "overruled": 0}
     assert station["ballots"]["counted"] == 120

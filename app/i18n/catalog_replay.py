@@ -1,6 +1,7 @@
 """Messages of `tabula replay`."""
 
 MESSAGES = {
+    "replay.decided_by_bureau": {"nl": "het bureau", "fr": "le bureau", "de": "der Zählbürovorstand"},
     "replay.no_root": {
         "nl": "Geen rootcertificaat gevonden (niet op het toestel en niet op de stick {stick}). Geef het op met --ca.",
         "fr": "Aucun certificat racine trouvé (ni sur l'appareil ni sur la clé {stick}). Indiquez-le avec --ca.",
