@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import app
-from app import pass_readings, stick
+from app import stick
 from app.counting import count as counting
 from app.counting.bureau import BureauRecord
 from app.counting.checks import CheckInput, Finding, PileCount, examine, run_checks
@@ -25,6 +25,7 @@ from app.counting.model import Ballot, BallotRef, Box, Election, Kind, Mark, Sta
 from app.counting.notation import format_marks, format_status
 from app.counting.tally import Tally, tally
 from app.durable import utc_now
+from app.eml import pass_readings
 from app.eml.count import write_count
 from app.eml.passes import write_pass
 from app.eml.votes import write_votes

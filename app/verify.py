@@ -4,7 +4,7 @@ For every bureau folder under `STICK/results/`: the manifest and every file hash
 OASIS EML 5.0 schemas; every XML signature (message and each ballot) and the PV's PAdES signature up to the given
 root; the signer is the bureau the folder is named after; a full recount from the individual ballots of the 460
 equal to the 510 results; both pass readings signed with the same bureau certificate, their comparison computed
-again and every ballot of the result explained by them (`app.pass_readings`); the control number and the files hash
+again and every ballot of the result explained by them (`app.eml.pass_readings`); the control number and the files hash
 printed in the PV equal to the recomputed ones; the security log's hash chain and seal.
 """
 
@@ -28,13 +28,13 @@ from app.counting.bureau import MAX_BALLOTS
 from app.counting.model import Candidate, CandidateList, Election, Kind, Position
 from app.counting.tally import Tally, tally
 from app.eml.count import CountMessage, read_count
+from app.eml.pass_readings import Entries, check_passes, reading_problems
 from app.eml.passes import PassMessage, read_pass
 from app.eml.schemas import validate
 from app.eml.verify import VerifiedMessage, verify_message
 from app.eml.votes import VotesMessage, claim_matches, read_votes, reclassify
 from app.errors import BadInput, TabulaError
 from app.i18n import translate
-from app.pass_readings import Entries, check_passes, reading_problems
 from app.report.pv_meta import read_pv_claims
 from app.results_layout import (
     COUNT_FILE,

@@ -31,10 +31,10 @@ from app.counting.model import (
     StationId,
     Status,
 )
+from app.eml.pass_readings import Entries, check_passes
 from app.eml.passes import PassMessage, Reading, read_pass, write_pass
 from app.eml.votes import CastBallot, Provenance, VotesMessage, read_votes, write_votes
 from app.journal import MemoryJournal
-from app.pass_readings import Entries, check_passes
 from app.results_layout import PASS_FILES, VOTES_FILE
 from app.seclog import SecurityLog
 from app.session import BureauContext, Session

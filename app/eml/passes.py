@@ -18,7 +18,7 @@ difference between the passes again. The ballot layout is the one of the result'
     </CastVote>
 
 A reading is evidence of what an operator typed, not a result: the file has only the message `Seal`, and nothing in
-it is counted. `verify` compares both readings with the result (`app.pass_readings`).
+it is counted. `verify` compares both readings with the result (`app.eml.pass_readings`).
 """
 
 from __future__ import annotations
