@@ -60,6 +60,7 @@ class StickMaster:
     root: x509.Certificate
     issuing: x509.Certificate
     bureaus: tuple[BureauEntry, ...]
+    master_id: str = ""  # `master_id` of its manifest: every copy of one master has the same
 
     def bureau(self, station_id: str) -> BureauEntry | None:
         return next((b for b in self.bureaus if b.station == station_id), None)
@@ -73,6 +74,7 @@ class LoadedStation:
     election: Election
     signer: KeySigner
     chain: tuple[x509.Certificate, ...]  # bureau certificate, issuing CA, root
+    master_id: str | None = None  # the master it was loaded from; results go only to a stick with this master
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,13 @@ def _entry(item: Any) -> BureauEntry:
     return entry
 
 
+def master_id(manifest: bytes) -> str:
+    """The identity of a master: the SHA-256 of its signed manifest (`master.json`, which names every bundle by its
+    hash and carries the time it was built). Every copy of one master has it; another master or an empty folder
+    does not."""
+    return hashlib.sha256(manifest).hexdigest()
+
+
 def parse_manifest(data: bytes) -> tuple[BureauEntry, ...]:
     """The bureaus of a manifest (whose signature the caller has checked)."""
     try:
@@ -177,7 +186,7 @@ def open_stick(folder: Path, root: x509.Certificate, now: dt.datetime) -> StickM
     pki.verify_issuing_ca(issuing, root, now)
     manifest = _read(folder, MANIFEST_FILE)
     pki.verify_bytes(issuing, _read(folder, SIGNATURE_FILE), manifest)
-    return StickMaster(folder, root, issuing, parse_manifest(manifest))
+    return StickMaster(folder, root, issuing, parse_manifest(manifest), master_id(manifest))
 
 
 def _payload(data: bytes) -> tuple[Station, Election, bytes, tuple[x509.Certificate, ...]]:
@@ -257,7 +266,7 @@ def login(
     throttle.succeeded()
     _report(progress, 1.0, "auth.step.done")
     full_chain = (*chain, master.root)
-    return LoadedStation(station, election, KeySigner(key, chain[0], chain), full_chain)
+    return LoadedStation(station, election, KeySigner(key, chain[0], chain), full_chain, master.master_id or None)
 
 
 def load_station(

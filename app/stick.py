@@ -10,8 +10,16 @@ set is complete and verified)::
                                       2. fsync the staging folder, then manifest.json the same way, fsync again
                                       3. read every file back (page cache dropped first) and compare the hashes
     results/<station>  -> results/.<station>.old-<token>   4. move the old set away, fsync results/
-    results/.<station>.new-<token> -> results/<station>    5. move the new set in, fsync results/
+    results/.<station>.new-<token> -> results/<station>    5. move the new set in, fsync results/, and read the
+                                                              final folder back as in 3 (a FAT driver was seen
+                                                              losing a folder's contents on rename): if it differs,
+                                                              the new set goes and the old one comes back
     results/.<station>.old-<token>  removed                6. remove the old set, fsync results/
+
+Before step 1 the stick must be the stick the count was loaded from (`master_id`: the hash of its signed master
+manifest, the same on every copy of that master), not another master and not the bare mount point left behind by a
+pulled stick; and the results and staging folders must lie on that stick's file system (its device), so nothing is
+ever written into the folder a stick was mounted on.
 
 Crash windows (power cut or stick pulled) and what is on the stick afterwards:
 
@@ -19,8 +27,9 @@ Crash windows (power cut or stick pulled) and what is on the stick afterwards:
   Recovery deletes it.
 - between 4 and 5: `<station>` is absent, the old set sits complete in `.old`, the new one in `.new`. A verifier
   sees nothing for the station (hidden folders are ignored). Recovery moves `.old` back and deletes `.new`.
-- between 5 and 6 or during 6: `<station>` is the new complete, verified set; the `.old` leftover (complete or
-  half-removed) is deleted by recovery.
+- between 5 and 6 or during 6: `<station>` is the new complete set (verified, or being read back); the `.old`
+  leftover (complete or half-removed) is deleted by recovery, unless `<station>` does not verify and `.old` does:
+  then the old set comes back.
 - a staging folder is never promoted by recovery, even when complete: success is only what `write_results`
   reported, and the count itself stays on the appliance, so the bureau simply writes again.
 
@@ -50,6 +59,7 @@ from app.durable import fsync_directory
 from app.errors import BadInput, Fixer, StorageError, UntrustedData
 
 RESULTS_FOLDER = "results"
+MASTER_MANIFEST = "master.json"  # the master's signed manifest at the stick's root (app.station_login.MANIFEST_FILE)
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1
 MAX_NAME_LENGTH = 64  # keeps STICK/results/<station>/<file> far below Windows' 260-character MAX_PATH
@@ -261,6 +271,32 @@ def _mapped_errors(station_id: str) -> Iterator[None]:
         raise _storage_error(exc, station_id) from exc
 
 
+def _check_stick(stick_dir: Path, station_id: str, master_id: str | None) -> int:
+    """The device of the stick's file system, once the stick is the one the count was loaded from.
+
+    `master_id` None: any folder (tests, tools); else the folder must hold that master's manifest. A folder without
+    one is a bare mount point (the stick was pulled) or a stick without a master: `stick.no_master`; another master's
+    manifest is another election's stick: `stick.foreign`. Nothing is written in either case."""
+    if not stick_dir.is_dir():
+        raise StorageError("stick.missing", station=station_id)
+    if master_id is None:
+        return os.stat(stick_dir).st_dev
+    manifest = stick_dir / MASTER_MANIFEST
+    try:
+        data = _read_file(manifest)
+    except FileNotFoundError:
+        raise StorageError("stick.no_master", station=station_id) from None
+    if sha256_hex(data) != master_id:
+        raise StorageError("stick.foreign", station=station_id)
+    return os.stat(manifest).st_dev
+
+
+def _on_device(path: Path, device: int, station_id: str) -> None:
+    """`path` lies on the stick checked before writing, not on the file system beneath a pulled stick."""
+    if os.stat(path).st_dev != device:
+        raise StorageError("stick.removed", station=station_id)
+
+
 def _stick_results(stick_dir: Path, station_id: str) -> Path:
     if not stick_dir.is_dir():
         raise StorageError("stick.missing", station=station_id)
@@ -285,6 +321,12 @@ def _leftovers(results: Path) -> dict[str, list[tuple[str, Path]]]:
 
 def _recover_station(results: Path, station_id: str, leftovers: list[tuple[str, Path]]) -> None:
     final = results / station_id
+    if final.is_dir() and any(kind == "old" for kind, _ in leftovers) and _read_set(final, station_id)[1] is not None:
+        # cut off while the new set was read back after the swap, and it does not verify: the old one is better
+        broken = results / f".{station_id}.new-{secrets.token_hex(4)}"
+        os.rename(final, broken)
+        fsync_directory(results)
+        leftovers = [*leftovers, ("new", broken)]
     if not final.exists():
         for kind, path in leftovers:
             if kind == "old" and _read_set(path, station_id)[1] is None:
@@ -313,7 +355,7 @@ def recover_results(stick_dir: Path, station_id: str | None = None) -> None:
 
 
 class _Steps:
-    """Progress over the whole write: each file written, each file read back, and the final swap."""
+    """Progress over the whole write: each file written, each file read back (staged, then final), the last step."""
 
     def __init__(self, total: int, progress: Progress | None) -> None:
         self.done, self.total, self._progress = 0, total, progress
@@ -350,7 +392,9 @@ def _verify_set(staging: Path, expected: Mapping[str, bytes], station_id: str, s
         steps.step()
 
 
-def _swap_in(results: Path, station_id: str, staging: Path, token: str) -> None:
+def _swap_in(
+    results: Path, station_id: str, staging: Path, token: str, expected: Mapping[str, bytes], steps: _Steps
+) -> None:
     final = results / station_id
     old = results / f".{station_id}.old-{token}"
     had_old = final.exists()
@@ -361,11 +405,14 @@ def _swap_in(results: Path, station_id: str, staging: Path, token: str) -> None:
             fsync_directory(results)
         os.rename(staging, final)
         fsync_directory(results)
-    except OSError:
-        if had_old and not final.exists():
-            with contextlib.suppress(OSError):
+        _verify_set(final, expected, station_id, steps)  # what a reader finds under the final name, not the staged
+    except (OSError, StorageError):
+        with contextlib.suppress(OSError):
+            if final.exists() and not staging.exists():
+                os.rename(final, staging)  # the new set failed: back to staging, which the caller discards
+            if had_old and not final.exists():
                 os.rename(old, final)  # put the old set back; if even this fails, recovery does it next time
-                fsync_directory(results)
+            fsync_directory(results)
         raise
     if had_old:  # the new set is in place and verified: a failure from here on only leaves a hidden leftover
         with contextlib.suppress(OSError):
@@ -380,29 +427,39 @@ def _discard(path: Path) -> None:
 
 
 def write_results(
-    stick_dir: Path, station_id: str, files: Mapping[str, bytes], *, progress: Progress | None = None
+    stick_dir: Path,
+    station_id: str,
+    files: Mapping[str, bytes],
+    *,
+    progress: Progress | None = None,
+    master_id: str | None = None,
 ) -> ResultsReceipt:
     """Write the bureau's results to `STICK/results/<station>/`, verified, replacing an earlier set as a whole.
 
     `files` maps file names (Windows-safe, `manifest.json` excluded: it is made here) to their bytes.
-    `progress(done, total)` is called at the start and after every step. Raises `BadName` for an unusable name and
-    `StorageError` (full, read-only, removed, verification failed) when the stick lets us down; then the stick holds
-    the old complete set (or the new one, when only the clean-up after the swap failed) or nothing that verifies,
-    and the same call can be retried on this or another stick.
+    `progress(done, total)` is called at the start and after every step. `master_id` (see
+    `app.station_login.master_id`): write only to a stick holding that master. Raises `BadName` for an unusable name
+    and `StorageError` (missing, no master or another master, full, read-only, removed, verification failed) when
+    the stick lets us down; then the stick holds the old complete set (or the new one, when only the clean-up after
+    the swap failed) or nothing that verifies, and the same call can be retried on this or another copy.
     """
     station = check_name(station_id)
     names = _check_file_names(files)
-    steps = _Steps(total=2 * len(names) + 3, progress=progress)
+    steps = _Steps(total=3 * len(names) + 4, progress=progress)
     with _mapped_errors(station):
+        device = _check_stick(stick_dir, station, master_id)
         results = _stick_results(stick_dir, station)
+        _on_device(results, device, station)
         recover_results(stick_dir, station)
         token = secrets.token_hex(4)
         staging = results / f".{station}.new-{token}"
         os.mkdir(staging)
         try:
+            _on_device(staging, device, station)
             manifest = _write_set(staging, station, files, names, steps)
-            _verify_set(staging, {**files, MANIFEST_NAME: manifest}, station, steps)
-            _swap_in(results, station, staging, token)
+            expected = {**files, MANIFEST_NAME: manifest}
+            _verify_set(staging, expected, station, steps)
+            _swap_in(results, station, staging, token, expected, steps)
         except (OSError, StorageError):
             _discard(staging)
             raise

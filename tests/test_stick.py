@@ -186,8 +186,8 @@ def test_results_are_written_with_the_manifest_last_and_read_back(tmp_path: Path
     assert manifest == {"version": 1, "station": STATION, "files": {n: stick.sha256_hex(d) for n, d in NEW.items()}}
     assert receipt.hashes == manifest["files"]
     assert receipt.manifest_sha256 == stick.sha256_hex((folder / "manifest.json").read_bytes())
-    assert seen[0] == (0, 2 * len(NEW) + 3)
-    assert seen[-1] == (2 * len(NEW) + 3, 2 * len(NEW) + 3)
+    assert seen[0] == (0, 3 * len(NEW) + 4)  # written, read back staged, read back final, done
+    assert seen[-1] == (3 * len(NEW) + 4, 3 * len(NEW) + 4)
     assert [done for done, _ in seen] == list(range(len(seen)))
     assert leftovers(tmp_path) == []
     assert stick.list_result_stations(tmp_path) == [STATION]
@@ -286,6 +286,110 @@ def test_a_read_back_that_differs_is_a_failed_write(tmp_path: Path, monkeypatch:
     assert caught.value.key == "stick.verify_failed"
     assert stick.read_results(tmp_path, STATION) == OLD
     assert leftovers(tmp_path) == []
+
+
+def _losing_rename(lost: Callable[[Path, Path], bool]) -> Callable[..., None]:
+    """os.rename as a FAT driver was seen doing it: a folder arrives under its new name, without its contents."""
+    real_rename = os.rename
+
+    def rename(src: Any, dst: Any, *args: Any, **kwargs: Any) -> None:
+        real_rename(src, dst, *args, **kwargs)
+        if Path(dst).is_dir() and lost(Path(src), Path(dst)):
+            for entry in Path(dst).iterdir():
+                entry.unlink()
+
+    return rename
+
+
+@pytest.mark.parametrize("old", [OLD, None], ids=["replacing", "first-write"])
+def test_a_rename_that_loses_the_folder_contents_is_a_failed_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: dict[str, bytes] | None
+) -> None:
+    if old is not None:
+        stick.write_results(tmp_path, STATION, old)
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "rename", _losing_rename(lambda src, dst: ".new-" in src.name and dst.name == STATION))
+        with pytest.raises(StorageError) as caught:
+            stick.write_results(tmp_path, STATION, NEW)
+    assert caught.value.key == "stick.verify_failed"  # the final folder is read back, not only the staged one
+    assert on_stick(tmp_path) == old
+    assert leftovers(tmp_path) == []
+    stick.write_results(tmp_path, STATION, NEW)
+    assert on_stick(tmp_path) == NEW
+
+
+def test_recovery_brings_the_old_set_back_when_the_new_one_did_not_survive_the_swap(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    _folder(results, f".{STATION}.old-0a", OLD)
+    _folder(results, STATION, NEW)
+    (results / STATION / "pv.pdf").write_bytes(b"")  # cut off while reading back a folder the stick spoiled
+    stick.recover_results(tmp_path, STATION)
+    assert stick.read_results(tmp_path, STATION) == OLD
+    assert leftovers(tmp_path) == []
+
+
+def test_recovery_keeps_a_new_set_that_verifies(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    _folder(results, f".{STATION}.old-0a", OLD)
+    _folder(results, STATION, NEW)
+    stick.recover_results(tmp_path, STATION)
+    assert stick.read_results(tmp_path, STATION) == NEW
+    assert leftovers(tmp_path) == []
+
+
+# --- the stick the count was loaded from ------------------------------------------------------------------------
+
+MASTER = b'{"format": "tabula-master/1", "bureaus": []}'
+
+
+def master_stick(folder: Path, manifest: bytes = MASTER) -> Path:
+    folder.mkdir()
+    (folder / "master.json").write_bytes(manifest)
+    return folder
+
+
+def test_results_go_to_a_copy_of_the_master_the_count_was_loaded_from(tmp_path: Path) -> None:
+    master = stick.sha256_hex(MASTER)
+    for copy in ("stick1", "stick2"):  # the bureau's stick, or another copy of the same master
+        stick.write_results(master_stick(tmp_path / copy), STATION, NEW, master_id=master)
+        assert on_stick(tmp_path / copy) == NEW
+
+
+@pytest.mark.parametrize(
+    ("manifest", "key"),
+    [(None, "stick.no_master"), (MASTER + b" ", "stick.foreign"), (b"", "stick.foreign")],
+    ids=["bare-mount-point", "another-master", "empty-manifest"],
+)
+def test_a_stick_that_is_not_the_master_of_the_count_gets_nothing(
+    tmp_path: Path, manifest: bytes | None, key: str
+) -> None:
+    folder = tmp_path / "media" / "stick1"
+    if manifest is None:
+        folder.mkdir(parents=True)  # the folder a pulled stick was mounted on
+    else:
+        folder.parent.mkdir()
+        master_stick(folder, manifest)
+    before = sorted(p.name for p in folder.iterdir())
+    with pytest.raises(StorageError) as caught:
+        stick.write_results(folder, STATION, NEW, master_id=stick.sha256_hex(MASTER))
+    assert caught.value.key == key
+    assert caught.value.fixer is Fixer.BUREAU
+    assert sorted(p.name for p in folder.iterdir()) == before  # nothing written, not even results/
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="needs a second file system (/dev/shm)")
+def test_a_results_folder_on_another_file_system_than_the_master_gets_nothing(tmp_path: Path) -> None:
+    import tempfile
+
+    folder = master_stick(tmp_path / "stick")
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as elsewhere:
+        if os.stat(elsewhere).st_dev == os.stat(folder).st_dev:
+            pytest.skip("/dev/shm is on the same file system here")
+        (folder / "results").symlink_to(elsewhere)
+        with pytest.raises(StorageError) as caught:
+            stick.write_results(folder, STATION, NEW, master_id=stick.sha256_hex(MASTER))
+        assert caught.value.key == "stick.removed"
+        assert os.listdir(elsewhere) == []
 
 
 def test_a_stray_file_in_the_staging_folder_fails_verification(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -487,6 +591,8 @@ def test_the_verifier_ignores_leftovers_and_files_in_results(tmp_path: Path) -> 
     "key",
     [
         "stick.missing",
+        "stick.no_master",
+        "stick.foreign",
         "stick.full",
         "stick.read_only",
         "stick.removed",

@@ -47,6 +47,30 @@ MESSAGES = {
             "(oder einen anderen Stick) wieder ein und drücken Sie „Erneut versuchen“.",
         }
     ),
+    "stick.no_master": _with_kept(
+        {
+            "nl": "In deze map staat geen master: de USB-stick is uitgetrokken of het is een lege stick. Er is niets "
+            "geschreven. Steek de stick van het bureau (of een andere kopie van dezelfde master) in en druk op "
+            "'Opnieuw proberen'.",
+            "fr": "Ce dossier ne contient pas de master : la clé USB a été retirée ou elle est vide. Rien n'a été "
+            "écrit. Insérez la clé du bureau (ou une autre copie du même master) et appuyez sur « Réessayer ».",
+            "de": "In diesem Ordner ist kein Master: Der USB-Stick wurde abgezogen oder ist leer. Es wurde nichts "
+            "geschrieben. Stecken Sie den Stick des Büros (oder eine andere Kopie desselben Masters) ein und drücken "
+            "Sie „Erneut versuchen“.",
+        }
+    ),
+    "stick.foreign": _with_kept(
+        {
+            "nl": "Deze USB-stick bevat een andere master dan die waarmee deze telling geladen werd. Er is niets "
+            "geschreven. Steek de stick van het bureau (of een andere kopie van dezelfde master) in en druk op "
+            "'Opnieuw proberen'.",
+            "fr": "Cette clé USB contient un autre master que celui avec lequel ce dépouillement a été chargé. Rien "
+            "n'a été écrit. Insérez la clé du bureau (ou une autre copie du même master) et appuyez sur « Réessayer ».",
+            "de": "Dieser USB-Stick enthält einen anderen Master als den, mit dem diese Zählung geladen wurde. Es "
+            "wurde nichts geschrieben. Stecken Sie den Stick des Büros (oder eine andere Kopie desselben Masters) ein "
+            "und drücken Sie „Erneut versuchen“.",
+        }
+    ),
     "stick.verify_failed": _with_kept(
         {
             "nl": "De resultaten werden niet foutloos teruggelezen van de USB-stick; de stick is wellicht defect. "
