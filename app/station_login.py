@@ -8,6 +8,8 @@ Trust runs from the root certificate the appliance was built with, never from an
    belong to it.
 So any change on the stick is UntrustedData (helpdesk), and a failed decryption of an intact bundle can only be a
 wrong password (BadInput: the bureau retries). Repeated wrong passwords are slowed down (X5) by `LoginThrottle`.
+A stick whose master cannot be checked (steps 1 and 2) is `master.damaged` or `master.foreign`, whatever the
+parsers made of its bytes: both name the next step (another copy of the master, then the helpdesk).
 """
 
 from __future__ import annotations
@@ -181,12 +183,60 @@ def parse_manifest(data: bytes) -> tuple[BureauEntry, ...]:
 
 
 def open_stick(folder: Path, root: x509.Certificate, now: dt.datetime) -> StickMaster:
-    """Verify the master on a stick against `root` (at time `now`) and list its bureaus."""
-    issuing = pki.load_certificate(_read(folder, ISSUING_FILE))
-    pki.verify_issuing_ca(issuing, root, now)
+    """Verify the master on a stick against `root` (at time `now`) and list its bureaus.
+
+    Raises UntrustedData: `master.file_missing`, `master.foreign` (made under another root), `master.damaged` (a
+    file that does not parse or verify), `pki.untrusted_certificate` (not valid at this appliance's date)."""
+    issuing = _issuing_ca(_read(folder, ISSUING_FILE), root, now)
     manifest = _read(folder, MANIFEST_FILE)
-    pki.verify_bytes(issuing, _read(folder, SIGNATURE_FILE), manifest)
+    signature = _read(folder, SIGNATURE_FILE)
+    try:
+        pki.verify_bytes(issuing, signature, manifest)
+    except UntrustedData as exc:
+        raise UntrustedData("master.damaged", file=MANIFEST_FILE, cause=exc.key) from exc
+    except Exception as exc:  # untrusted bytes in a parser whose exceptions are not all documented
+        raise UntrustedData("master.damaged", file=SIGNATURE_FILE, cause=type(exc).__name__) from exc
     return StickMaster(folder, root, issuing, parse_manifest(manifest), master_id(manifest))
+
+
+def _issuing_ca(pem: bytes, root: x509.Certificate, now: dt.datetime) -> x509.Certificate:
+    """The stick's issuing CA certificate, checked against `root`. cryptography parses parts of a certificate only
+    when they are used, so a changed byte can surface as ValueError, InvalidVersion, ... anywhere in the check."""
+    try:
+        issuing = pki.load_certificate(pem)
+    except Exception as exc:  # untrusted bytes in a parser whose exceptions are not all documented
+        raise UntrustedData("master.damaged", file=ISSUING_FILE, cause=type(exc).__name__) from exc
+    try:
+        pki.verify_issuing_ca(issuing, root, now)
+        return issuing
+    except UntrustedData as exc:
+        if _foreign(issuing, root):
+            raise UntrustedData("master.foreign", file=ISSUING_FILE) from exc
+        if not _valid_at(issuing, now):
+            raise  # says the certificate is not valid at this appliance's date: the clock, or an old master
+        raise UntrustedData("master.damaged", file=ISSUING_FILE, cause=exc.key) from exc
+    except Exception as exc:  # untrusted bytes in a parser whose exceptions are not all documented
+        raise UntrustedData("master.damaged", file=ISSUING_FILE, cause=type(exc).__name__) from exc
+
+
+def _foreign(issuing: x509.Certificate, root: x509.Certificate) -> bool:
+    """Whether `issuing` names another root as its issuer (by name or key id): a master of another authority or a
+    training set, rather than a damaged copy of ours."""
+    try:
+        if issuing.issuer != root.subject:
+            return True
+        aki = issuing.extensions.get_extension_for_class(x509.AuthorityKeyIdentifier).value.key_identifier
+        ski = root.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
+    except Exception:  # a part that does not parse: damaged, not provably foreign
+        return False
+    return aki is not None and aki != ski
+
+
+def _valid_at(certificate: x509.Certificate, now: dt.datetime) -> bool:
+    try:
+        return certificate.not_valid_before_utc <= now <= certificate.not_valid_after_utc
+    except Exception:  # a validity that does not parse: damaged
+        return True
 
 
 def _payload(data: bytes) -> tuple[Station, Election, bytes, tuple[x509.Certificate, ...]]:
@@ -255,6 +305,18 @@ def login(
     except BadInput:
         raise fail("wrong_password") from None
     _report(progress, 0.85, "auth.step.checking")
+    try:
+        loaded = _open_payload(master, entry, plain, now)
+    except UntrustedData:
+        raise
+    except Exception as exc:  # an authenticated bundle cannot be damaged by chance; still, never a traceback
+        raise UntrustedData("bundle.damaged", cause=type(exc).__name__) from exc
+    throttle.succeeded()
+    _report(progress, 1.0, "auth.step.done")
+    return loaded
+
+
+def _open_payload(master: StickMaster, entry: BureauEntry, plain: bytes, now: dt.datetime) -> LoadedStation:
     station, election, key_der, chain = _payload(plain)
     _check_consistent(entry, station, election)
     key = pki.private_key_from_der(key_der)
@@ -262,9 +324,7 @@ def login(
         raise UntrustedData("bundle.damaged")
     certified = pki.verify_station_certificate(chain[0], chain[1], master.root, now)
     if certified != station.id:
-        raise UntrustedData("bundle.wrong_station", station=station_id)
-    throttle.succeeded()
-    _report(progress, 1.0, "auth.step.done")
+        raise UntrustedData("bundle.wrong_station", station=entry.station)
     full_chain = (*chain, master.root)
     return LoadedStation(station, election, KeySigner(key, chain[0], chain), full_chain, master.master_id or None)
 

@@ -329,12 +329,12 @@ TAMPERING: list[tuple[Tamper, str]] = [
     (swap_bundles, "master.tampered"),
     (truncate_bundle, "master.tampered"),
     (delete_bundle, "master.file_missing"),
-    (swap_bundles_and_manifest_entries, "pki.bad_signature"),
-    (replace_manifest, "pki.bad_signature"),
-    (replace_signature, "pki.bad_signature"),
+    (swap_bundles_and_manifest_entries, "master.damaged"),
+    (replace_manifest, "master.damaged"),
+    (replace_signature, "master.damaged"),
     (remove_signature, "master.file_missing"),
-    (resign_with_foreign_ca, "pki.untrusted_certificate"),
-    (garbage_issuing, "pki.bad_certificate"),
+    (resign_with_foreign_ca, "master.foreign"),
+    (garbage_issuing, "master.damaged"),
     (certificate_from_another_root, "pki.untrusted_certificate"),
     (certificate_of_another_bureau, "bundle.wrong_station"),
     (key_not_matching_certificate, "bundle.damaged"),
@@ -356,8 +356,50 @@ def test_tampered_stick_is_untrusted_and_sends_to_the_helpdesk(
 
 
 def test_stick_checked_with_another_root_is_untrusted(stick: Path) -> None:
-    with pytest.raises(UntrustedData):
+    with pytest.raises(UntrustedData) as caught:
         station_login.open_stick(stick, pki.make_root_ca(NOW).certificate, NOW)
+    assert caught.value.key == "master.foreign"
+
+
+def test_a_master_that_is_not_valid_yet_or_any_more_says_so(stick: Path, test_pki: TestPki) -> None:
+    with pytest.raises(UntrustedData) as caught:
+        station_login.open_stick(stick, root_of(test_pki), NOW + dt.timedelta(days=40 * 365))
+    assert caught.value.key == "pki.untrusted_certificate"  # the message speaks of this appliance's date
+
+
+NEXT_STEP = {"nl": "andere kopie", "fr": "autre copie", "de": "andere kopie"}
+
+
+@pytest.mark.filterwarnings("ignore")  # cryptography warns about some of the changed certificates it still reads
+@pytest.mark.parametrize("file", ["issuing.pem", "master.json", "master.sig"])
+def test_one_changed_byte_in_the_master_is_a_damaged_stick_never_a_crash(
+    stick: Path, test_pki: TestPki, file: str
+) -> None:
+    """Every byte of the issuing certificate (and a spread of the manifest's and signature's), changed one at a time:
+    the stick is refused with a message that names the next step, or (a change the PEM decoding does not see) it
+    still verifies as the very same master."""
+    path = stick / file
+    data = path.read_bytes()
+    genuine = station_login.open_stick(stick, root_of(test_pki), NOW)
+    positions = range(len(data)) if file == "issuing.pem" else range(0, len(data), max(1, len(data) // 150))
+    keys: set[str] = set()
+    for position in positions:
+        for flip in (0x01, 0x20):
+            changed = bytearray(data)
+            changed[position] ^= flip
+            path.write_bytes(bytes(changed))
+            try:
+                master = station_login.open_stick(stick, root_of(test_pki), NOW)
+            except UntrustedData as error:
+                keys.add(error.key)
+                for language, words in NEXT_STEP.items():
+                    assert words in describe_error(error, language).lower(), (position, error)
+            else:
+                assert file == "issuing.pem", position
+                assert (master.master_id, master.bureaus) == (genuine.master_id, genuine.bureaus)
+    path.write_bytes(data)
+    assert keys <= {"master.damaged", "master.foreign"}
+    assert "master.damaged" in keys
 
 
 @pytest.mark.parametrize(

@@ -169,6 +169,16 @@ MESSAGES = {
         "fr": "Le fichier {file} de la clé a été modifié ou endommagé et n'est pas utilisé. N'utilisez plus cette clé.",
         "de": "Die Datei {file} auf dem Stick wurde verändert oder ist beschädigt und wird nicht verwendet. Verwenden Sie den Stick nicht weiter.",
     },
+    "master.damaged": {
+        "nl": "Het bestand {file} op deze stick is beschadigd; de stick wordt niet gebruikt. Gebruik een andere kopie van de master-stick; lukt het ook daarmee niet, bel dan de helpdesk.",
+        "fr": "Le fichier {file} de cette clé est endommagé ; la clé n'est pas utilisée. Utilisez une autre copie de la clé master ; si cela échoue aussi, appelez le helpdesk.",
+        "de": "Die Datei {file} auf diesem Stick ist beschädigt; der Stick wird nicht verwendet. Verwenden Sie eine andere Kopie des Master-Sticks; schlägt es auch damit fehl, rufen Sie den Helpdesk an.",
+    },
+    "master.foreign": {
+        "nl": "Deze stick bevat een master die niet door de verkiezingsoverheid van dit toestel gemaakt is (een andere verkiezing of een oefenstick); hij wordt niet gebruikt. Steek de master-stick van uw bureau (of een andere kopie ervan) in; lukt het daarmee niet, bel dan de helpdesk.",
+        "fr": "Cette clé contient un master qui n'a pas été créé par l'autorité électorale de cet appareil (une autre élection ou une clé d'exercice) ; elle n'est pas utilisée. Insérez la clé master de votre bureau (ou une autre copie) ; si cela échoue, appelez le helpdesk.",
+        "de": "Dieser Stick enthält einen Master, der nicht von der Wahlbehörde dieses Geräts erstellt wurde (eine andere Wahl oder ein Übungsstick); er wird nicht verwendet. Stecken Sie den Master-Stick Ihres Büros (oder eine andere Kopie davon) ein; schlägt es damit fehl, rufen Sie den Helpdesk an.",
+    },
     "master.manifest_malformed": {
         "nl": "De inhoudsopgave van de master-stick is onleesbaar. Gebruik de stick niet verder.",
         "fr": "La table des matières de la clé master est illisible. N'utilisez plus cette clé.",

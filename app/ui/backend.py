@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from pathlib import Path
@@ -15,6 +16,7 @@ from app.station_login import (
     LoadedStation,
     LoginFailure,
     LoginThrottle,
+    StickMaster,
     login,
     open_stick,
 )
@@ -60,6 +62,8 @@ class StickBackend:
         self.mounts = mounts
         self.security_log = security_log
         self.throttle = LoginThrottle()
+        self.problem: TabulaError | None = None
+        self._last_refusal: tuple[str, str, str] | None = None
 
     def stick_folder(self) -> Path | None:
         if self.stick is not None:
@@ -71,31 +75,72 @@ class StickBackend:
 
     def bureaus(self) -> tuple[BureauEntry, ...]:
         """The bureaus of the stick's manifest, only once its signature chains to the appliance's root: the picker
-        never offers what a tampered stick says. Any failure gives an empty list; the login then names the cause."""
+        never offers what a tampered stick says. Any failure gives an empty list, never an exception (this runs on
+        the stick poll's timer): the problem is kept for `stick_problem()`, logged once, and the login names it."""
         folder = self.stick_folder()
         if folder is None:
+            self.problem = None
             return ()
         try:
-            root = pki.load_certificate(self.root_cert_path.read_bytes())
-            master = open_stick(folder, root, dt.datetime.now(dt.UTC))
-        except (OSError, TabulaError, ValueError):
+            master = self._open(folder, dt.datetime.now(dt.UTC))
+        except TabulaError:
             return ()
+        self.problem = None
         return tuple(sorted(master.bureaus, key=lambda b: b.station))
+
+    def stick_problem(self) -> TabulaError | None:
+        """Why the stick present was refused at the last look (`bureaus` or `login`), with the next step in its
+        message: another copy of the master, or the helpdesk; None when it was accepted or there is none."""
+        return self.problem
 
     def login(self, station_id: str, password: str, progress: Progress) -> object:
         folder = self.stick_folder()
         if folder is None:
             raise StorageError("stick.missing")
-        try:
-            root = pki.load_certificate(self.root_cert_path.read_bytes())
-        except OSError as error:
-            raise UntrustedData("ui.root_missing") from error
         now = dt.datetime.now(dt.UTC)
         progress(0.0, "auth.step.manifest")
-        master = open_stick(folder, root, now)
+        master = self._open(folder, now)
         return login(
             master, station_id, password, now, progress=progress, throttle=self.throttle, on_failure=self._log_failure
         )
+
+    def _open(self, folder: Path, now: dt.datetime) -> StickMaster:
+        """The stick's verified master; every failure as a typed error (kept, and logged once per stick and cause)."""
+        try:
+            root = pki.load_certificate(self.root_cert_path.read_bytes())
+        except (OSError, TabulaError) as error:
+            self.problem = UntrustedData("ui.root_missing")
+            raise self.problem from error
+        try:
+            master = open_stick(folder, root, now)
+        except TabulaError as error:
+            self._refused(folder, error)
+            raise
+        except OSError as error:
+            self._refused(folder, StorageError("stick.read_failed"))
+            raise StorageError("stick.read_failed") from error
+        except Exception as error:  # the stick is hostile input and this runs on a timer: never a traceback
+            refused = UntrustedData("master.damaged", file=MANIFEST_FILE, cause=type(error).__name__)
+            self._refused(folder, refused)
+            raise refused from error
+        self.problem = None
+        return master
+
+    def _refused(self, folder: Path, error: TabulaError) -> None:
+        """X1: a refused stick is logged, once per stick and cause (the poll looks again and again)."""
+        self.problem = error
+        seen = (str(folder), error.key, str(error.params.get("file", "")))
+        if self.security_log is None or seen == self._last_refusal:
+            return
+        self._last_refusal = seen
+        detail: dict[str, str | int | bool | None] = {
+            "accepted": False,
+            "problem": error.key,
+            "file": str(error.params.get("file", "")),
+            "cause": str(error.params.get("cause", "")),
+        }
+        with contextlib.suppress(TabulaError):  # the answer must not depend on the log, which reports itself
+            self.security_log.record(EventType.STICK_INSERTED, "-", detail)
 
     def _log_failure(self, failure: LoginFailure) -> None:
         """X1/X5: every failed login is logged, and a throttled one says how long the next one waits."""
