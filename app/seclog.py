@@ -36,6 +36,7 @@ from app import safe_json
 from app.durable import fsync_directory, utc_now
 from app.errors import Fixer, StorageError, TabulaError, UntrustedData
 from app.i18n import translate
+from app.signing import ecdsa
 from app.signing.pki import verify_bytes
 from app.signing.signer import Signer
 
@@ -212,7 +213,7 @@ def make_seal(*, seq: int, prev: str, time: dt.datetime, system: str, user: str,
     record = make_record(
         seq=seq, prev=prev, time=time, system=system, user=user, event=EventType.LOG_SEALED, detail=detail
     )
-    signature = base64.b64encode(signer.sign(seal_message(record.hash))).decode("ascii")
+    signature = base64.b64encode(ecdsa.sign(signer, seal_message(record.hash))).decode("ascii")
     return dataclasses.replace(record, signature=signature)
 
 
@@ -231,7 +232,10 @@ def _seal_problem(
     try:
         if not isinstance(signature, str):
             raise ValueError("no signature")
-        verify_bytes(certificate, base64.b64decode(signature, validate=True), seal_message(digest))
+        value = base64.b64decode(signature, validate=True)
+        verify_bytes(certificate, value, seal_message(digest))
+        if not ecdsa.is_low_der(certificate.public_key(), value):  # (r, n - s) verifies too: one form only
+            raise ValueError("not the canonical form of the signature")
     except (ValueError, binascii.Error, UntrustedData):
         return LogProblem(
             f"line {number}: the seal's signature does not verify with the certificate",

@@ -61,10 +61,18 @@ from app.errors import BadInput, Fixer, StorageError, UntrustedData
 RESULTS_FOLDER = "results"
 MASTER_MANIFEST = "master.json"  # the master's signed manifest at the stick's root (app.station_login.MANIFEST_FILE)
 MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.p7s"  # the bureau's detached CMS signature over manifest.json, written last
 MANIFEST_VERSION = 1
 MAX_NAME_LENGTH = 64  # keeps STICK/results/<station>/<file> far below Windows' 260-character MAX_PATH
 
 Progress = Callable[[int, int], None]
+SignManifest = Callable[[bytes], bytes]  # manifest bytes -> manifest.p7s (app.signing.cms through the Signer port)
+
+# What a reader takes from a results folder at most, checked on the size the folder reports before a byte is read
+# (a 6 GB sparse file is refused at once, never read): a 2,400-ballot 460 is about 5 MB, a PV well under 1 MB.
+MAX_FILES = 32
+_SIZE_LIMITS = {".xml": 64 << 20, ".pdf": 32 << 20, ".jsonl": 32 << 20, ".json": 1 << 20, ".p7s": 64 << 10}
+_OTHER_SIZE_LIMIT = 1 << 20  # a name Tabula never writes: refused anyway, read only to name it
 
 _FORBIDDEN_CHARACTERS = frozenset('<>:"/\\|?*')
 _RESERVED_NAMES = frozenset(
@@ -139,8 +147,9 @@ def safe_name(text: str) -> str:
 
 def _check_file_names(files: Mapping[str, bytes]) -> list[str]:
     names = sorted(check_name(name) for name in files)
-    if MANIFEST_NAME in names:
-        raise BadName("stick.bad_name", name=MANIFEST_NAME)
+    for made_here in (MANIFEST_NAME, SIGNATURE_NAME):
+        if made_here in names:
+            raise BadName("stick.bad_name", name=made_here)
     seen: set[str] = set()
     for name in names:
         if name.lower() in seen:  # FAT is case-insensitive: the two files would overwrite each other
@@ -176,33 +185,86 @@ def parse_manifest(data: bytes) -> tuple[str, dict[str, str]]:
     return station, dict(files)
 
 
-def _read_set(folder: Path, station_id: str) -> tuple[dict[str, bytes], str | None]:
-    """Every file of a results folder but the manifest, read once, and the first file at fault (None: complete).
+def size_limit(name: str) -> int:
+    """The largest file called `name` that a reader of results takes (by its extension)."""
+    return _SIZE_LIMITS.get(os.path.splitext(name)[1], _OTHER_SIZE_LIMIT)
 
-    At fault: a missing, unreadable or foreign manifest, a file missing from the folder or from the manifest, a
-    file whose SHA-256 differs, anything that is not a plain file.
+
+@dataclass(frozen=True)
+class ResultsSet:
+    """A results folder as read for the verifier: every file the manifest lists (checked against it), the
+    manifest's own bytes and its signature (`None` when there is no manifest.p7s)."""
+
+    files: dict[str, bytes]
+    manifest: bytes
+    signature: bytes | None
+
+
+def _read_set(folder: Path, station_id: str) -> tuple[dict[str, bytes], str | None]:
+    """Every file of a results folder but the manifest and its signature, read once, and the first file at fault
+    (None: complete). See `_read_signed_set`."""
+    found, fault = _read_signed_set(folder, station_id)
+    return found.files, None if fault is None else str(fault.params.get("file", MANIFEST_NAME))
+
+
+def _read_signed_set(folder: Path, station_id: str) -> tuple[ResultsSet, UntrustedData | None]:
+    """A results folder, read once, and what is at fault (None: complete, the signature not yet checked).
+
+    At fault: too many entries, a missing, unreadable or foreign manifest, a file missing from the folder or from
+    the manifest, a file whose SHA-256 differs, anything that is not a plain file (`stick.results_altered`), and a
+    file larger than its kind ever is (`stick.file_too_large`, refused before it is read).
     """
-    entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    for entry in entries:
+    found = ResultsSet({}, b"", None)
+
+    def altered(name: str) -> tuple[ResultsSet, UntrustedData]:
+        return found, UntrustedData("stick.results_altered", station=station_id, file=name)
+
+    entries = {entry.name: entry for entry in sorted(os.scandir(folder), key=lambda e: e.name)}
+    if len(entries) > MAX_FILES:
+        return found, UntrustedData("stick.too_many_files", station=station_id, found=len(entries), limit=MAX_FILES)
+    for entry in entries.values():
         if not entry.is_file(follow_symlinks=False):
-            return {}, entry.name
-    names = [entry.name for entry in entries]
-    if MANIFEST_NAME not in names:
-        return {}, MANIFEST_NAME
+            return altered(entry.name)
+    for name, entry in entries.items():
+        size, limit = entry.stat(follow_symlinks=False).st_size, size_limit(name)
+        if size > limit:
+            return found, UntrustedData("stick.file_too_large", station=station_id, file=name, size=size, limit=limit)
+    if MANIFEST_NAME not in entries:
+        return altered(MANIFEST_NAME)
+    manifest = _read_bounded(folder / MANIFEST_NAME)
     try:
-        station, hashes = parse_manifest(_read_file(folder / MANIFEST_NAME))
+        station, hashes = parse_manifest(manifest or b"")
     except (ValueError, UnicodeDecodeError):
-        return {}, MANIFEST_NAME
-    if station != station_id:
-        return {}, MANIFEST_NAME
-    files: dict[str, bytes] = {}
-    for name in sorted((set(names) | set(hashes)) - {MANIFEST_NAME}):
-        if name not in hashes or name not in names:
-            return files, name
-        files[name] = _read_file(folder / name)
-        if sha256_hex(files[name]) != hashes[name]:
-            return files, name
-    return files, None
+        return altered(MANIFEST_NAME)
+    if manifest is None or station != station_id or {MANIFEST_NAME, SIGNATURE_NAME} & hashes.keys():
+        return altered(MANIFEST_NAME)
+    signature = _read_bounded(folder / SIGNATURE_NAME) if SIGNATURE_NAME in entries else None
+    found = ResultsSet({}, manifest, signature)
+    for name in sorted((set(entries) | set(hashes)) - {MANIFEST_NAME, SIGNATURE_NAME}):
+        if name not in hashes or name not in entries:
+            return altered(name)
+        data = _read_bounded(folder / name)
+        if data is None or sha256_hex(data) != hashes[name]:  # None: it grew past its limit since the listing
+            return altered(name)
+        found.files[name] = data
+    return found, None
+
+
+def _read_bounded(path: Path) -> bytes | None:
+    """The bytes of a plain file (a link is not followed), from the device where possible; None when it holds more
+    than `size_limit` allows for its name (it is never read further than that)."""
+    limit = size_limit(path.name)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        with contextlib.suppress(AttributeError, OSError):
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        chunks, size = [], 0
+        while size <= limit and (chunk := os.read(fd, min(1 << 20, limit + 1 - size))):
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks) if size <= limit else None
+    finally:
+        os.close(fd)
 
 
 # --- low-level durable I/O ----------------------------------------------------------------------------------------
@@ -370,7 +432,15 @@ class _Steps:
             self._progress(self.done, self.total)
 
 
-def _write_set(staging: Path, station_id: str, files: Mapping[str, bytes], names: list[str], steps: _Steps) -> bytes:
+def _write_set(
+    staging: Path,
+    station_id: str,
+    files: Mapping[str, bytes],
+    names: list[str],
+    steps: _Steps,
+    sign_manifest: SignManifest | None = None,
+) -> dict[str, bytes]:
+    """Every file, then manifest.json, then (when a signer is given) manifest.p7s: the files the set ends with."""
     for name in names:
         _write_file_atomically(staging, name, files[name])
         steps.step()
@@ -379,7 +449,12 @@ def _write_set(staging: Path, station_id: str, files: Mapping[str, bytes], names
     _write_file_atomically(staging, MANIFEST_NAME, manifest)
     fsync_directory(staging)
     steps.step()
-    return manifest
+    written = {MANIFEST_NAME: manifest}
+    if sign_manifest is not None:  # last: one signature over the manifest, so over every byte of the set
+        written[SIGNATURE_NAME] = sign_manifest(manifest)
+        _write_file_atomically(staging, SIGNATURE_NAME, written[SIGNATURE_NAME])
+        fsync_directory(staging)
+    return written
 
 
 def _verify_set(staging: Path, expected: Mapping[str, bytes], station_id: str, steps: _Steps) -> None:
@@ -433,10 +508,12 @@ def write_results(
     *,
     progress: Progress | None = None,
     master_id: str | None = None,
+    sign_manifest: SignManifest | None = None,
 ) -> ResultsReceipt:
     """Write the bureau's results to `STICK/results/<station>/`, verified, replacing an earlier set as a whole.
 
-    `files` maps file names (Windows-safe, `manifest.json` excluded: it is made here) to their bytes.
+    `files` maps file names (Windows-safe, `manifest.json` and `manifest.p7s` excluded: they are made here) to
+    their bytes; `sign_manifest` makes manifest.p7s from the manifest's bytes (the session passes the bureau's).
     `progress(done, total)` is called at the start and after every step. `master_id` (see
     `app.station_login.master_id`): write only to a stick holding that master. Raises `BadName` for an unusable name
     and `StorageError` (missing, no master or another master, full, read-only, removed, verification failed) when
@@ -445,7 +522,7 @@ def write_results(
     """
     station = check_name(station_id)
     names = _check_file_names(files)
-    steps = _Steps(total=3 * len(names) + 4, progress=progress)
+    steps = _Steps(total=3 * len(names) + 4 + (2 if sign_manifest else 0), progress=progress)  # p7s: read back 2x
     with _mapped_errors(station):
         device = _check_stick(stick_dir, station, master_id)
         results = _stick_results(stick_dir, station)
@@ -456,8 +533,9 @@ def write_results(
         os.mkdir(staging)
         try:
             _on_device(staging, device, station)
-            manifest = _write_set(staging, station, files, names, steps)
-            expected = {**files, MANIFEST_NAME: manifest}
+            written = _write_set(staging, station, files, names, steps, sign_manifest)
+            manifest = written[MANIFEST_NAME]
+            expected = {**files, **written}
             _verify_set(staging, expected, station, steps)
             _swap_in(results, station, staging, token, expected, steps)
         except (OSError, StorageError):
@@ -505,16 +583,31 @@ def _read_errors(station_id: str) -> Iterator[None]:
 
 
 def read_results(stick_dir: Path, station_id: str) -> dict[str, bytes]:
-    """Every file of the bureau's results except the manifest, checked against it.
+    """Every file of the bureau's results except the manifest and its signature, checked against the manifest.
 
     Raises `UntrustedData` when the folder is missing, or when a file is missing, extra or altered
-    (`stick.results_altered` names the file), and `StorageError` when the stick cannot be read.
+    (`stick.results_altered` names the file) or too large, and `StorageError` when the stick cannot be read.
     """
+    return read_results_set(stick_dir, station_id).files
+
+
+def read_results_set(stick_dir: Path, station_id: str) -> ResultsSet:
+    """`read_results` with the manifest's bytes and its signature, for the verifier to check the signature."""
     folder = stick_dir / RESULTS_FOLDER / check_name(station_id)
     with _read_errors(station_id):
         if not folder.is_dir():
             raise UntrustedData("stick.results_missing", station=station_id)
-        files, problem = _read_set(folder, station_id)
-    if problem is not None:
-        raise UntrustedData("stick.results_altered", station=station_id, file=problem)
-    return files
+        found, fault = _read_signed_set(folder, station_id)
+    if fault is not None:
+        raise fault
+    return found
+
+
+def interrupted_writes(stick_dir: Path) -> list[str]:
+    """The hidden leftovers of interrupted writes under `results/` (`.<station>.new-*`, `.old-*`): never results,
+    and removed by the next write; a verifier names them."""
+    results = stick_dir / RESULTS_FOLDER
+    with _read_errors("-"):
+        if not results.is_dir():
+            return []
+        return sorted(e.name for e in os.scandir(results) if _LEFTOVER.match(e.name))

@@ -230,4 +230,45 @@ MESSAGES = {
         "fr": "Journal de sécurité : {detail}",
         "de": "Sicherheitsprotokoll: {detail}",
     },
+    # --- one signature over every byte (manifest.p7s) and canonical encodings ----------------------------------
+    "signature.not_canonical": {
+        "nl": "de handtekening staat niet in de vorm die het toestel schrijft (ze is na de ondertekening omgezet). Gebruik dit bestand niet.",
+        "fr": "la signature n'a pas la forme qu'écrit l'appareil (elle a été transformée après la signature). N'utilisez pas ce fichier.",
+        "de": "die Signatur hat nicht die Form, die das Gerät schreibt (sie wurde nach dem Signieren umgewandelt). Verwenden Sie diese Datei nicht.",
+    },
+    "cms.too_large": {
+        "nl": "de handtekening is te groot ({size} bytes, hoogstens {limit}). Gebruik de stick die het bureau schreef.",
+        "fr": "la signature est trop grande ({size} octets, au plus {limit}). Utilisez la clé écrite par le bureau.",
+        "de": "die Signatur ist zu groß ({size} Bytes, höchstens {limit}). Verwenden Sie den vom Büro geschriebenen Stick.",
+    },
+    "cms.malformed": {
+        "nl": "geen handtekening in de vorm die het toestel schrijft (CMS, DER). Gebruik de stick die het bureau schreef.",
+        "fr": "ce n'est pas une signature de la forme qu'écrit l'appareil (CMS, DER). Utilisez la clé écrite par le bureau.",
+        "de": "keine Signatur in der Form, die das Gerät schreibt (CMS, DER). Verwenden Sie den vom Büro geschriebenen Stick.",
+    },
+    "cms.other_content": {
+        "nl": "de handtekening hoort bij een andere manifest.json: het manifest is gewijzigd. Gebruik de stick die het bureau schreef.",
+        "fr": "la signature correspond à un autre manifest.json : le manifeste a été modifié. Utilisez la clé écrite par le bureau.",
+        "de": "die Signatur gehört zu einer anderen manifest.json: das Manifest wurde geändert. Verwenden Sie den vom Büro geschriebenen Stick.",
+    },
+    "cms.bad_signature": {
+        "nl": "de handtekening is niet gemaakt met de sleutel van het certificaat dat ze meedraagt.",
+        "fr": "la signature n'a pas été faite avec la clé du certificat qu'elle contient.",
+        "de": "die Signatur wurde nicht mit dem Schlüssel des mitgelieferten Zertifikats erstellt.",
+    },
+    "stick.file_too_large": {
+        "nl": "{file} is te groot voor een uitslagbestand ({size} bytes, hoogstens {limit}); het is niet gelezen. Gebruik de stick die het bureau schreef.",
+        "fr": "{file} est trop grand pour un fichier de résultats ({size} octets, au plus {limit}) ; il n'a pas été lu. Utilisez la clé écrite par le bureau.",
+        "de": "{file} ist zu groß für eine Ergebnisdatei ({size} Bytes, höchstens {limit}); sie wurde nicht gelesen. Verwenden Sie den vom Büro geschriebenen Stick.",
+    },
+    "stick.too_many_files": {
+        "nl": "De uitslagmap van {station} bevat {found} bestanden (hoogstens {limit}); ze is niet gelezen.",
+        "fr": "Le dossier de résultats de {station} contient {found} fichiers (au plus {limit}) ; il n'a pas été lu.",
+        "de": "Der Ergebnisordner von {station} enthält {found} Dateien (höchstens {limit}); er wurde nicht gelesen.",
+    },
+    "eml.too_complex": {
+        "nl": "Het bestand heeft een vorm die Tabula nooit schrijft (te veel {what}: hoogstens {limit}); het is niet verder gelezen. Gebruik het bestand dat het bureau schreef.",
+        "fr": "Le fichier a une forme que Tabula n'écrit jamais (trop de {what} : au plus {limit}) ; il n'a pas été lu plus loin. Utilisez le fichier écrit par le bureau.",
+        "de": "Die Datei hat eine Form, die Tabula nie schreibt (zu viele {what}: höchstens {limit}); sie wurde nicht weiter gelesen. Verwenden Sie die vom Büro geschriebene Datei.",
+    },
 }

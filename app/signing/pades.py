@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 from typing import Any
 
 from asn1crypto import cms
@@ -32,6 +33,7 @@ from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from app.errors import UntrustedData
+from app.signing import ecdsa
 from app.signing.signer import Signer
 
 FIELD_NAME = "Tabula-PV"
@@ -76,7 +78,7 @@ class PortSigner(signers.Signer):
             raise ValueError(f"the Signer port signs with {DIGEST} only, not {digest_algorithm}")
         if dry_run:
             return bytes(_placeholder_size(self._port.certificate))
-        return self._port.sign(data)
+        return ecdsa.sign(self._port, data)  # low-S: the one form `verify_pdf` accepts
 
 
 def sign_pdf(pdf: bytes, signer: Signer, *, reason: str, location: str) -> bytes:
@@ -115,22 +117,30 @@ def _signature(pdf: bytes) -> Any:
     """The one embedded signature of `pdf` (a PV carries exactly one)."""
     try:
         signatures = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures
-    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
+    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as e:
         raise UntrustedData("pades.unreadable") from e
     if len(signatures) != 1:
         raise UntrustedData("pades.unsigned" if not signatures else "pades.not_whole_file")
-    _check_unsigned_framing(signatures[0])
+    _check_unsigned_framing(pdf, signatures[0])
     return signatures[0]
 
 
-def _check_unsigned_framing(signature: Any) -> None:
+# What pyHanko writes into the gap the /ByteRange leaves: `<`, the DER in upper-case hex, `0` digits up to the
+# reserved size, `>`. Nothing else (no lower case, no blanks, no other padding) is accepted.
+_CONTENTS = re.compile(rb"<(?P<hex>(?:[0-9A-F]{2})*)>")
+
+
+def _check_unsigned_framing(pdf: bytes, signature: Any) -> None:
     """Refuse changes to the bytes of /Contents that the signature itself does not cover.
 
-    The padding after the CMS blob, the versions and the SignedData digest-algorithm set are outside the signed
-    attributes and pyHanko ignores them; a PV must still fail when any of its bytes is flipped.
+    The hex text of /Contents (its case, its padding), the versions and the SignedData digest-algorithm set are
+    outside the signed attributes, and so is the form of the ECDSA value (s or n - s); pyHanko ignores them all.
+    A PV must still fail when any of its bytes is flipped.
     """
     try:
-        canonical = _framing_is_canonical(bytes(signature.sig_object["/Contents"]))
+        _, start, end, _ = (int(x) for x in signature.byte_range)
+        gap = _CONTENTS.fullmatch(pdf[start:end])
+        canonical = gap is not None and _framing_is_canonical(bytes.fromhex(gap["hex"].decode("ascii")))
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as e:  # asn1crypto parses lazily
         raise UntrustedData("pades.invalid") from e
     if not canonical:
@@ -143,6 +153,7 @@ def _framing_is_canonical(raw: bytes) -> bool:
     signed_data = info["content"]
     (signer_info,) = signed_data["signer_infos"]
     digest = signer_info["digest_algorithm"]
+    certificates = [c.chosen for c in signed_data["certificates"] if c.name == "certificate"]
     return (
         not raw[len(der) :].strip(b"\0")
         and signed_data["version"].native == "v1"
@@ -150,12 +161,26 @@ def _framing_is_canonical(raw: bytes) -> bool:
         and [a.dump() for a in signed_data["digest_algorithms"]] == [digest.dump()]
         and digest["algorithm"].native == DIGEST
         and digest["parameters"].native is None
+        and bool(certificates)
+        and ecdsa.is_low_der(_signer_key(signer_info, certificates), signer_info["signature"].native)
     )
+
+
+def _signer_key(signer_info: Any, certificates: list[asn1_x509.Certificate]) -> object:
+    """The public key of the certificate the SignerInfo names (its issuer and serial number)."""
+    sid = signer_info["sid"]
+    if sid.name != "issuer_and_serial_number":
+        raise ValueError("the signer is not named by issuer and serial number")
+    issuer, serial = sid.chosen["issuer"], sid.chosen["serial_number"].native
+    for certificate in certificates:
+        if certificate.issuer == issuer and certificate.serial_number == serial:
+            return x509.load_der_x509_certificate(certificate.dump()).public_key()
+    raise ValueError("the signer's certificate is not embedded")
 
 
 def _validate(signature: Any, root_cert: x509.Certificate, moment: dt.datetime | None) -> PdfSignatureStatus:
     context = ValidationContext(trust_roots=[_asn1(root_cert)], allow_fetching=False, moment=moment)
     try:  # pyHanko's validation errors are ValueErrors; a mangled CMS blob raises the others
         return validate_pdf_signature(signature, context)
-    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
+    except (PdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as e:
         raise UntrustedData("pades.invalid") from e

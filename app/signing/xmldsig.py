@@ -34,6 +34,7 @@ from cryptography.x509 import verification
 from lxml import etree
 
 from app.errors import UntrustedData
+from app.signing import ecdsa
 from app.signing.signer import Signer
 
 DS_NS = "http://www.w3.org/2000/09/xmldsig#"
@@ -79,7 +80,7 @@ def sign_enveloped(
     digest = hashlib.sha256(c14n(target)).digest()
     signature, signed_info, value = _skeleton(_signature_method(signer.certificate), digest, certificates)
     etree.indent(signature, space=_INDENT, level=depth + 1)
-    value.text = base64.b64encode(_to_xmldsig_value(signer, signer.sign(c14n(signed_info)))).decode("ascii")
+    value.text = base64.b64encode(_to_xmldsig_value(signer, ecdsa.sign(signer, c14n(signed_info)))).decode("ascii")
     seal.text = opening
     seal.append(signature)
     signature.tail = closing
@@ -202,7 +203,10 @@ def _check_value(public_key: PublicKey, method: str, value: bytes, data: bytes) 
             size = (public_key.curve.key_size + 7) // 8
             if len(value) != 2 * size:
                 raise UntrustedData("xmldsig.bad_signature")
-            der = encode_dss_signature(int.from_bytes(value[:size], "big"), int.from_bytes(value[size:], "big"))
+            r, s = int.from_bytes(value[:size], "big"), int.from_bytes(value[size:], "big")
+            if not ecdsa.is_low(public_key, s):  # (r, n - s) verifies too: only the form we write is accepted
+                raise UntrustedData("signature.not_canonical")
+            der = encode_dss_signature(r, s)
             public_key.verify(der, data, ec.ECDSA(hashes.SHA256()))
         else:
             if method != RSA_SHA256:
