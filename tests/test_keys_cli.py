@@ -163,10 +163,11 @@ def test_a_candidate_past_the_end_of_its_list_is_refused_with_the_list_and_its_s
     tmp_path: Path, candidates: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     key_file = tmp_path / "keys.txt"
-    key_file.write_text("\n".join(["KP_Enter", "KP_Enter", "KP_3", "KP_Enter", "KP_5", "KP_8"]), encoding="utf-8")
+    typed = ["KP_Enter", "KP_Enter", "KP_3", "KP_Enter", "KP_5", "KP_Decimal", "KP_8"]
+    key_file.write_text("\n".join(typed), encoding="utf-8")
     err = one_line_refusal(*keys(capsys, "decode", key_file, candidates, constituency=ELECTION.constituency))
     assert translate("keys.no_titular", "nl", number=8, list=5, maximum=7) in err
-    assert translate("keys.refused", "nl", key_number=6, keysym="KP_8") in err
+    assert translate("keys.refused", "nl", key_number=7, keysym="KP_8") in err
 
 
 def test_an_unfinished_last_pile_is_bad_input(

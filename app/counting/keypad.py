@@ -89,6 +89,7 @@ class Pane:
     hand_count: int | None = None
     entered: int = 0
     undo_armed: bool = False
+    confirm_armed: bool = False  # a ballot that does not match its pile waits for a second Enter
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ def press(pane: Pane, key: Key, election: Election) -> Outcome:
     """The pane after one key, with the actions it asks of the count; a refused key leaves the pane as it was."""
     if key is not Key.BACK and pane.undo_armed:
         pane = replace(pane, undo_armed=False)  # any other key disarms the undo
+    if key is not Key.ENTER and pane.confirm_armed:
+        pane = replace(pane, confirm_armed=False)  # the operator types on: the entry is being changed
     match pane.step:
         case Step.MEMBER:
             return _member(pane, key)
@@ -212,7 +215,10 @@ def _enter(pane: Pane, election: Election) -> Outcome:
         return Outcome(pane, problem=reading.incomplete or reading.problem)
     if pane.hand_count is not None and pane.entered >= pane.hand_count:
         return Outcome(pane, problem=Problem("keys.pile_full", {"counted": pane.hand_count}))
-    stored = replace(pane, typed=(), entered=pane.entered + 1)
+    if not pane.confirm_armed and not matches(pane.declaration, reading.ballot):
+        # a ballot its pile does not declare (a stray, or a slip such as a forgotten `+`): Enter once more stores it
+        return Outcome(replace(pane, confirm_armed=True))
+    stored = replace(pane, typed=(), entered=pane.entered + 1, confirm_armed=False)
     if pane.hand_count is not None and stored.entered >= pane.hand_count:
         outcome = _closed(stored, ClosePile(short=False))  # the pile closes itself at its hand count
         return Outcome(outcome.pane, (Store(reading.ballot), *outcome.actions))

@@ -215,10 +215,15 @@ class _Reader:
         numbers = domain(self.election, self.slot, self.group_list)
         if (self.pending + str(digit)) in _prefixes(numbers):
             self.pending += str(digit)
-            if self.pending not in _open_numbers(numbers) and int(self.pending) in numbers:
+            # a list number always waits for `.`, `*`, `-`, `+`, `/` or Enter: `1 5` is list 15, never list 1 and
+            # candidate 5 by a forgotten `.`; candidate numbers end by themselves where no longer number exists
+            ends = self.slot is not Slot.LIST and self.pending not in _open_numbers(numbers)
+            if ends and int(self.pending) in numbers:
                 self.cuts.append(self.typed + 1)
                 return self._commit()  # no longer number starts so: it ends by itself
             return True
+        if self.pending and self.slot is Slot.LIST:
+            return self._refuse("keys.list_then_dot", list=self.pending, number=self.pending + str(digit))
         if self.pending:
             # `2 5` on a list of 24: no number 25. Refused rather than read as 2 and 5, which a slip of `15` would
             # silently become; a number that could go on is ended with `.` (the echo shows it waiting with `…`)
@@ -299,7 +304,8 @@ class _Reader:
 
     def _add(self, mark: Mark) -> bool:
         if mark in self.marks:
-            return self._refuse("keys.mark_twice", mark=str(mark))
+            self.problem = _twice(mark)
+            return False
         self.marks.append(mark)
         self.bare = False
         return True
@@ -363,6 +369,10 @@ class _Reader:
             return None, Problem("keys.status_missing")
         if self.blank:
             return Ballot(frozenset(), self.status, self.reason), None
+        if self.slot is Slot.DONE and not self.marks and self.declaration.kind is PileKind.LIST_VOTE:
+            # `/ 0` in a list-vote pile: this pile's list vote, contested (a blank one is `0 / 0`)
+            assert self.declaration.list_number is not None
+            return Ballot(frozenset({Mark(self.declaration.list_number, Box.LIST)}), self.status, self.reason), None
         marks = [*self.marks, *self._bare_box()]
         if self.pending:
             mark, problem = self._pending_mark()
@@ -372,7 +382,7 @@ class _Reader:
         elif self.slot is Slot.LIST:
             return None, Problem("keys.list_missing")
         if mark_twice := next((m for i, m in enumerate(marks) if m in marks[:i]), None):
-            return None, Problem("keys.mark_twice", {"mark": str(mark_twice)})
+            return None, _twice(mark_twice)
         return Ballot(frozenset(marks), self.status, self.reason), None
 
     def _pending_mark(self) -> tuple[Mark | None, Problem | None]:
@@ -422,7 +432,7 @@ def matches(declaration: Declaration, ballot: Ballot) -> bool:
         return not ballot.marks and ballot.status is Status.NONE
     if kind is PileKind.INVALID:
         return ballot.status is Status.DECLARED_INVALID or len({m.list_number for m in ballot.marks}) > 1
-    return True
+    return True  # a mixed pile declares nothing
 
 
 # --- writing keys -------------------------------------------------------------------------------------------------
@@ -434,12 +444,18 @@ def encode_ballot(election: Election, declaration: Declaration, ballot: Ballot) 
     if empty is not None and empty == ballot:
         return (Key.ENTER,)
     keys: list[Key] = []
-    if not ballot.marks and ballot.status is Status.NONE:
-        keys.append(Key.D0)
-    keys += _marks_keys(election, declaration, ballot)
+    own_vote = declaration.kind is PileKind.LIST_VOTE and ballot.marks == {
+        Mark(declaration.list_number or ListNumber(0), Box.LIST)
+    }
+    if not ballot.marks and (ballot.status is Status.NONE or declaration.kind is PileKind.LIST_VOTE):
+        keys.append(Key.D0)  # blank; in a list-vote pile a decision alone would keep the pile's list vote
+    elif not own_vote or ballot.status is Status.NONE:
+        keys += _marks_keys(election, declaration, ballot)
     if ballot.status is not Status.NONE:
         keys += (Key.SLASH, DIGITS[_DIGIT_OF_STATUS[(ballot.status, ballot.invalid_reason)]])
     keys.append(Key.ENTER)
+    if not matches(declaration, ballot):
+        keys.append(Key.ENTER)  # a ballot its pile does not declare is stored on a second Enter
     return tuple(keys)
 
 
@@ -463,7 +479,7 @@ def _marks_keys(election: Election, declaration: Declaration, ballot: Ballot) ->
         marks = by_list[number]
         keys += keys_of_number(number)
         if marks != [Mark(number, Box.LIST)]:  # a bare list number is its list vote; `+`, `/` and Enter end it
-            keys += _items_keys(election, number, marks, after_open=_is_open(election, Slot.LIST, None, number))
+            keys += _items_keys(election, number, marks, after_open=True)  # a list number waits for its end
     return keys
 
 
@@ -508,3 +524,9 @@ def _with_star(column: list[Key], after_open: bool) -> list[Key]:
         first_dot = column.index(Key.DOT)
         return [*column[:first_dot], Key.STAR, *column[first_dot + 1 :]]
     return [Key.STAR, *column]
+
+
+def _twice(mark: Mark) -> Problem:
+    """A mark typed twice, named as the operator sees it (list, and candidate or list box), not as `3:T4`."""
+    key = {Box.LIST: "keys.list_box_twice", Box.TITULAR: "keys.titular_twice", Box.SUCCESSOR: "keys.successor_twice"}
+    return Problem(key[mark.box], {"list": mark.list_number, "position": mark.position})

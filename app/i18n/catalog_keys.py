@@ -81,10 +81,25 @@ MESSAGES = {
         "fr": "La liste {list} est déjà tapée pour ce bulletin. Tapez toutes les cases d'une liste après un seul numéro de liste ; Backspace efface la dernière touche.",
         "de": "Liste {list} ist für diesen Stimmzettel schon eingegeben. Geben Sie alle Felder einer Liste nach einer einzigen Listennummer ein; Backspace löscht die letzte Taste.",
     },
-    "keys.mark_twice": {
-        "nl": "Het vakje {mark} is voor dit stembiljet al getypt. Typ elk vakje één keer; Backspace wist de laatste toets.",
-        "fr": "La case {mark} est déjà tapée pour ce bulletin. Tapez chaque case une seule fois ; Backspace efface la dernière touche.",
-        "de": "Das Feld {mark} ist für diesen Stimmzettel schon eingegeben. Geben Sie jedes Feld nur einmal ein; Backspace löscht die letzte Taste.",
+    "keys.list_box_twice": {
+        "nl": "Het vakje bovenaan lijst {list} (lijststem) is voor dit stembiljet al getypt. Typ het één keer; Backspace wist de laatste toets.",
+        "fr": "La case de tête de la liste {list} est déjà tapée pour ce bulletin. Tapez-la une seule fois ; Backspace efface la dernière touche.",
+        "de": "Das Kopffeld von Liste {list} (Listenstimme) ist für diesen Stimmzettel schon eingegeben. Geben Sie es nur einmal ein; Backspace löscht die letzte Taste.",
+    },
+    "keys.titular_twice": {
+        "nl": "Kandidaat-titularis {position} van lijst {list} is voor dit stembiljet al getypt. Typ elke kandidaat één keer; wilde u een langer nummer, typ dan eerst Backspace.",
+        "fr": "Le candidat titulaire {position} de la liste {list} est déjà tapé pour ce bulletin. Tapez chaque candidat une seule fois ; pour un numéro plus long, tapez d'abord Backspace.",
+        "de": "Der ordentliche Kandidat {position} von Liste {list} ist für diesen Stimmzettel schon eingegeben. Geben Sie jeden Kandidaten nur einmal ein; für eine längere Nummer zuerst Backspace.",
+    },
+    "keys.successor_twice": {
+        "nl": "Kandidaat-opvolger {position} van lijst {list} is voor dit stembiljet al getypt. Typ elke kandidaat één keer; Backspace wist de laatste toets.",
+        "fr": "Le candidat suppléant {position} de la liste {list} est déjà tapé pour ce bulletin. Tapez chaque candidat une seule fois ; Backspace efface la dernière touche.",
+        "de": "Der Ersatzkandidat {position} von Liste {list} ist für diesen Stimmzettel schon eingegeben. Geben Sie jeden Kandidaten nur einmal ein; Backspace löscht die letzte Taste.",
+    },
+    "keys.list_then_dot": {
+        "nl": "Er is geen lijst {number}. Na het lijstnummer {list} typt u . en dan de kandidaatnummers (zoals {list} . 4), of * voor de lijststem.",
+        "fr": "Il n'y a pas de liste {number}. Après le numéro de liste {list}, tapez . puis les numéros des candidats (comme {list} . 4), ou * pour le vote en tête de liste.",
+        "de": "Es gibt keine Liste {number}. Nach der Listennummer {list} tippen Sie . und dann die Kandidatennummern (wie {list} . 4), oder * für die Listenstimme.",
     },
     "keys.empty": {
         "nl": "Er is niets getypt voor dit stembiljet. Typ wat erop staat, of 0 voor een blanco stembiljet, en dan Enter.",

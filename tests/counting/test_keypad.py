@@ -25,6 +25,7 @@ from app.counting.keypad import (
     decode_pass,
     encode_ballot,
     encode_pass,
+    matches,
     opened,
     parse_keys,
     press,
@@ -108,13 +109,15 @@ def pile_pane(declaration: Declaration = MIXED, hand_count: int = 50, entered: i
 # --- docs/keypad.md section 3: every example, in every kind of pile -----------------------------------------------
 
 SECTION_3 = [
-    # on the ballot, pile "list 3 · list vote only", pile "list 3 · candidates", mixed pile
-    (ballot("3:H"), "Enter", "* Enter", "3 Enter"),
-    (ballot("3:T4", "3:T12"), "4 . 12 Enter", "4 . 12 Enter", "3 . 4 . 12 Enter"),
-    (ballot("3:H", "3:T4"), "* 4 Enter", "* 4 Enter", "3 * 4 Enter"),
-    (ballot("3:S2"), "- 2 Enter", "- 2 Enter", "3 - 2 Enter"),
-    (ballot("5:T1"), "+ 5 . 1 Enter", "+ 5 . 1 Enter", "5 . 1 Enter"),
-    (ballot(), "0 Enter", "0 Enter", "0 Enter"),
+    # on the ballot, pile "list 3 · list vote only", pile "list 3 · candidates", mixed pile; a ballot its pile does
+    # not declare is stored on a second Enter
+    (ballot("3:H"), "Enter", "* Enter Enter", "3 Enter"),
+    (ballot("3:T4", "3:T12"), "4 . 12 Enter Enter", "4 . 12 Enter", "3 . 4 . 12 Enter"),
+    (ballot("3:H", "3:T4"), "* 4 Enter Enter", "* 4 Enter", "3 * 4 Enter"),
+    (ballot("3:S2"), "- 2 Enter Enter", "- 2 Enter", "3 - 2 Enter"),
+    (ballot("5:T1"), "+ 5 . 1 Enter Enter", "+ 5 . 1 Enter Enter", "5 . 1 Enter"),
+    (ballot(), "0 Enter Enter", "0 Enter Enter", "0 Enter"),
+    (ballot("3:H", status=Status.CONTESTED), "/ 0 Enter Enter", "* / 0 Enter Enter", "3 / 0 Enter"),
 ]
 SECTION_3_CELLS = [
     (expected, declaration, typed)
@@ -133,13 +136,28 @@ def test_every_example_of_the_keypad_page_stores_its_ballot(
     assert pane.entered == 1 and pane.typed == ()
 
 
+def _without_optional_dots(typed: tuple[Key, ...], *, list_first: bool) -> tuple[Key, ...]:
+    """The keys without every `.` that only ends a candidate number; a `.` right after a list number stays."""
+    kept: list[Key] = []
+    in_list_number = list_first
+    for key in typed:
+        if key is Key.DOT and not in_list_number:
+            continue
+        if key is Key.PLUS:
+            in_list_number = True
+        elif key.digit is None:
+            in_list_number = False
+        kept.append(key)
+    return tuple(kept)
+
+
 @pytest.mark.parametrize(("expected", "declaration", "typed"), SECTION_3_CELLS)
 def test_the_encoder_needs_no_more_keys_than_the_examples_without_their_optional_dots(
     expected: Ballot, declaration: Declaration, typed: str
 ) -> None:
-    # on this election every `.` of the page is optional: no number there could go on
-    undotted = tuple(k for k in keys(typed) if k is not Key.DOT)
-    assert read_ballot(CHAMBER, declaration, undotted[:-1]).ballot == expected
+    # on this election every `.` of the page is optional but the one after a list number (a list number waits)
+    undotted = _without_optional_dots(keys(typed), list_first=declaration.kind is PileKind.MIXED)
+    assert read_ballot(CHAMBER, declaration, tuple(k for k in undotted if k is not Key.ENTER)).ballot == expected
     encoded = encode_ballot(CHAMBER, declaration, expected)
     assert len(encoded) <= len(undotted) and sorted(encoded, key=str) == sorted(undotted, key=str)
 
@@ -156,8 +174,10 @@ def test_the_encoder_needs_no_more_keys_than_the_examples_without_their_optional
         ("1 . 5", ballot("1:T5")),  # list 1 could become 15: the `.` is needed
         ("15", ballot("15:H")),
         ("10 * 2 - 1 . 3", ballot("10:H", "10:T2", "10:S1", "10:S3")),  # after `-`, numbers are successors
-        ("3 2 1", ballot("3:T21")),  # 2 could go on, 21 cannot: numbers end by themselves
-        ("3 2 . 1", ballot("3:T2", "3:T1")),
+        ("3 . 2 1", ballot("3:T21")),  # 2 could go on, 21 cannot: candidate numbers end by themselves
+        ("3 . 2 . 1", ballot("3:T2", "3:T1")),
+        ("3 * 4", ballot("3:H", "3:T4")),  # `*` ends the list number too
+        ("10", ballot("10:H")),  # a list number waits for its end: Enter ends it
     ],
 )
 def test_marks_and_the_bureaus_decision_in_a_mixed_pile(typed: str, expected: Ballot) -> None:
@@ -189,7 +209,9 @@ def test_enter_alone_is_the_list_vote_in_a_list_vote_pile_and_blank_in_a_blank_p
 
 
 def test_a_whole_pile_from_its_header_section_2() -> None:
-    pane, actions, refused = run(Pane(Step.PILE), keys("Enter 3 * Enter 3 Enter Enter * 4 Enter + 5 Enter"))
+    # the list-vote pile's second and third ballots are not list votes only: each takes a second Enter
+    typed = "Enter 3 * Enter 3 Enter Enter * 4 Enter Enter + 5 Enter Enter"
+    pane, actions, refused = run(Pane(Step.PILE), keys(typed))
     assert refused == []
     assert actions == [
         OpenPile(1, LIST_VOTE_3, 3),
@@ -209,25 +231,28 @@ REFUSALS = [
     (pile_pane(), "", "+", "keys.list_first", {"symbol": "+"}),
     (pile_pane(), "", "*", "keys.list_first", {"symbol": "*"}),  # `*` first in a mixed pile
     (pile_pane(), "", "-", "keys.list_first", {"symbol": "-"}),
-    (pile_pane(), "5", "8", "keys.no_titular", {"number": 8, "list": 5, "maximum": 7}),  # list 5 has 7 titulars
+    (pile_pane(), "5 .", "8", "keys.no_titular", {"number": 8, "list": 5, "maximum": 7}),  # list 5 has 7 titulars
+    (pile_pane(), "5", "8", "keys.list_then_dot", {"list": "5", "number": "58"}),  # a list number waits for `.`
     # list 1 has 24 titulars: `2 5` is no candidate 25, and never silently 2 and 5 (that needs `2 . 5`)
     (pile_pane(), "1 . 2", "5", "keys.no_titular", {"number": "25", "after": "2", "maximum": 24}),
-    (pile_pane(), "1", "4", "keys.no_list", {"number": "14", "after": "1"}),  # lists 1, 10, 15..21: no list 14
-    (pile_pane(), "21", "2", "keys.no_titular", {"number": 2, "list": 21, "maximum": 1}),
+    (pile_pane(), "1", "4", "keys.list_then_dot", {"number": "14", "list": "1"}),  # lists 1, 10, 15..21: no 14
+    (pile_pane(), "21 .", "2", "keys.no_titular", {"number": 2, "list": 21, "maximum": 1}),
     (pile_pane(), "", "2 .", "keys.no_list", {"number": "2", "maximum": 21}),  # 2 could be 20 or 21, not 2
     (pile_pane(), "", "2 /", "keys.no_list", {"number": "2"}),  # the missing list, not a misplaced `/`
     (pile_pane(), "", "7", "keys.no_list", {"number": 7}),
     (pile_pane(), "3 .", "0", "keys.no_zero", {}),  # `0` cannot start a number
-    (pile_pane(), "3", "0", "keys.no_zero", {}),
+    (pile_pane(), "3", "0", "keys.list_then_dot", {"list": "3", "number": "30"}),
     (pile_pane(CANDIDATES_3), "4", "0", "keys.no_zero", {}),
     (pile_pane(), "3 /", "7", "keys.bad_status", {"digit": 7}),  # status digit 7
     (pile_pane(), "3 / 0", "1", "keys.after_status", {}),
     (pile_pane(), "0", "3", "keys.after_blank", {}),
     (pile_pane(), "0", ".", "keys.not_here", {"symbol": "."}),
     (pile_pane(), "3 / 0", "+", "keys.not_here", {"symbol": "+"}),
-    (pile_pane(), "3 * 4", "4", "keys.mark_twice", {"mark": "3:T4"}),
-    (pile_pane(), "3 . 4 +", "3", "keys.list_twice", {"list": 3}),
-    (pile_pane(CANDIDATES_3), "4 +", "3", "keys.list_twice", {"list": 3}),
+    (pile_pane(), "3 * 4", "4", "keys.titular_twice", {"list": 3, "position": 4}),
+    (pile_pane(), "3 *", "*", "keys.list_box_twice", {"list": 3}),
+    (pile_pane(), "3 . 4 + 3", "Enter", "keys.list_twice", {"list": 3}),
+    (pile_pane(), "3 . 4 + 3", "+", "keys.list_twice", {"list": 3}),
+    (pile_pane(CANDIDATES_3), "4 + 3", "Enter", "keys.list_twice", {"list": 3}),
     (pile_pane(), "3 +", "/", "keys.list_first", {"symbol": "/"}),
     (pile_pane(), "/ /", "3", "keys.after_close", {}),
     (pile_pane(), "", "Enter", "keys.empty", {}),  # Enter on an empty entry in a mixed pile never stores a blank
@@ -481,10 +506,12 @@ def test_every_ballot_reads_back_from_its_keys_and_no_dot_can_be_left_out(kind: 
     declaration = Declaration(kind, own if kind in (PileKind.LIST_VOTE, PileKind.PREFERENCE) else None)
     entered = data.draw(keypad_ballots(election), label="ballot")
     typed = encode_ballot(election, declaration, entered)
-    assert typed[-1] is Key.ENTER and Key.ENTER not in typed[:-1]
-    assert read_ballot(election, declaration, typed[:-1]).ballot == entered
-    for index in (i for i, key in enumerate(typed) if key is Key.DOT):
-        shorter = typed[:index] + typed[index + 1 : -1]
+    enters = 1 if matches(declaration, entered) else 2  # a ballot its pile does not declare: a second Enter
+    assert typed[-enters:] == (Key.ENTER,) * enters and Key.ENTER not in typed[:-enters]
+    body = typed[:-enters]
+    assert read_ballot(election, declaration, body).ballot == entered
+    for index in (i for i, key in enumerate(body) if key is Key.DOT):
+        shorter = body[:index] + body[index + 1 :]
         assert read_ballot(election, declaration, shorter).ballot != entered, f"the . at {index} is not needed"
 
 
@@ -501,7 +528,9 @@ def test_any_key_is_either_taken_or_refused_without_changing_the_pane(data: st.D
         outcome = press(pane, key, election)
         if outcome.problem is not None:
             assert outcome.actions == ()
-            assert outcome.pane == replace(pane, undo_armed=pane.undo_armed and key is Key.BACK)
+            # a refused key may only disarm a pending take-back or second Enter
+            disarmed = replace(pane, undo_armed=pane.undo_armed and key is Key.BACK)
+            assert outcome.pane == replace(disarmed, confirm_armed=pane.confirm_armed and key is Key.ENTER)
             assert outcome.problem.key in catalogue()
         else:
             if outcome.pane.step is Step.BALLOT:  # the keys kept always read

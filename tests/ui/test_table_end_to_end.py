@@ -33,7 +33,8 @@ SYMBOL = {key.symbol: key.value for key in Key} | {"E": Key.ENTER.value, "B": Ke
 # The demo bureau DEMO-1: lists 1, 2, 4, 7, each with 7 titulars and 6 successors. The bureau sorted its ballots.
 # Each pile: (declaration keys, hand count, pass 1 ballots, pass 2 ballots); a ballot is the keys of one ballot.
 PILES = [
-    ("1 *", 4, ["E", "E", "+ 2 3 E", "E"], ["E", "E", "+ 2 3 E", "E"]),  # list 1 vote only, with a stray of list 2
+    # list 1 vote only, with a stray of list 2 (not what the pile declares: stored on a second Enter)
+    ("1 *", 4, ["E", "E", "+ 2 . 3 E E", "E"], ["E", "E", "+ 2 . 3 E E", "E"]),
     # list 2 candidates: pass 1 types 9 (no such candidate: refused), and stores 5 by mistake, then takes it back;
     # pass 2 mistypes successor 2 as 3
     ("2", 3, ["9 1 E", "5 E B B 3 - 2 E", "* 4 E"], ["1 E", "3 - 3 E", "* 4 E"]),
