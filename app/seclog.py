@@ -75,6 +75,7 @@ class EventType(enum.Enum):
     LOG_RECOVERED = "log.recovered"  # a torn last line (power cut mid-write) was dropped on resume
     LOG_SEALED = "log.sealed"
     PLATFORM_MEASURED = "platform.measured"  # X2: software version, system hash, PCRs and mode, at login
+    KIOSK_LOCK = "kiosk.lock"  # the idle lock: detail action "locked" (after how long) or "unlocked" (by whom)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -109,6 +110,7 @@ EVENTS: Mapping[EventType, EventSpec] = dict(
         _spec(EventType.LOG_RECOVERED, Severity.WARNING),
         _spec(EventType.LOG_SEALED, Severity.INFO),
         _spec(EventType.PLATFORM_MEASURED, Severity.INFO),
+        _spec(EventType.KIOSK_LOCK, Severity.INFO),
     ]
 )
 

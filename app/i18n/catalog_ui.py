@@ -39,6 +39,75 @@ MESSAGES = {
     "ui.phase.final": _t("Uitslag vastgesteld", "Résultat arrêté", "Ergebnis festgestellt"),
     "ui.pass.1": _t("eerste invoer", "premier encodage", "erste Eingabe"),
     "ui.pass.2": _t("tweede invoer", "second encodage", "zweite Eingabe"),
+    # --- kiosk: shut-down, idle lock, where the count stood (issue 8) ---
+    "ui.kiosk.shutdown": _t("Afsluiten", "Éteindre", "Herunterfahren"),
+    "ui.kiosk.shutdown_title": _t("Tabula afsluiten?", "Éteindre Tabula ?", "Tabula herunterfahren?"),
+    "ui.kiosk.shutdown_text": _t(
+        "Alleen de voorzitter sluit het toestel af. Alles wat bevestigd is, blijft bewaard: na het opstarten meldt "
+        "het bureau zich opnieuw aan en gaat het verder waar het stond.",
+        "Seul le président éteint l'appareil. Tout ce qui a été confirmé reste conservé : après le redémarrage, le "
+        "bureau se reconnecte et reprend là où il en était.",
+        "Nur der Vorsitzende fährt das Gerät herunter. Alles Bestätigte bleibt gespeichert: Nach dem Neustart meldet "
+        "sich das Zählbüro wieder an und macht dort weiter, wo es stand.",
+    ),
+    "ui.kiosk.shutdown_confirm": _t("Ja, nu afsluiten", "Oui, éteindre maintenant", "Ja, jetzt herunterfahren"),
+    "ui.kiosk.shutdown_cancel": _t("Niet afsluiten", "Ne pas éteindre", "Nicht herunterfahren"),
+    "ui.kiosk.shutdown_writing": _t(
+        "Even wachten: de uitslag wordt nu op de stick geschreven. Sluit af zodra het scherm zegt dat de stick weg "
+        "mag.",
+        "Un instant : le résultat est en cours d'écriture sur la clé. Éteignez quand l'écran indique que la clé peut "
+        "être retirée.",
+        "Bitte warten: Das Ergebnis wird gerade auf den Stick geschrieben. Fahren Sie herunter, sobald der "
+        "Bildschirm meldet, dass der Stick entfernt werden darf.",
+    ),
+    "ui.kiosk.lock_title": _t("Het scherm is vergrendeld", "L'écran est verrouillé", "Der Bildschirm ist gesperrt"),
+    "ui.kiosk.lock_why": _t(
+        "Het toestel werd {minutes} minuten niet gebruikt. Er is niets verloren.",
+        "L'appareil n'a pas été utilisé pendant {minutes} minutes. Rien n'est perdu.",
+        "Das Gerät wurde {minutes} Minuten nicht benutzt. Nichts geht verloren.",
+    ),
+    "ui.kiosk.lock_how": _t(
+        "Een lid van het bureau gaat verder: typ uw nummer en Enter (op een numeriek klavier of het toetsenbord), of "
+        "tik op uw naam.",
+        "Un membre du bureau reprend : tapez votre numéro puis Entrée (sur un pavé numérique ou le clavier), ou "
+        "touchez votre nom.",
+        "Ein Mitglied des Zählbürovorstands macht weiter: Geben Sie Ihre Nummer ein und drücken Sie die "
+        "Eingabetaste (auf einem Nummernblock oder der Tastatur), oder tippen Sie auf Ihren Namen.",
+    ),
+    "ui.kiosk.lock_no_members": _t(
+        "De leden van het bureau zijn nog niet ingevuld. Druk op Enter of tik op Verdergaan.",
+        "Les membres du bureau ne sont pas encore indiqués. Appuyez sur Entrée ou touchez Continuer.",
+        "Die Mitglieder des Zählbürovorstands sind noch nicht eingetragen. Drücken Sie die Eingabetaste oder tippen "
+        "Sie auf Weiter.",
+    ),
+    "ui.kiosk.lock_number": _t("Uw nummer", "Votre numéro", "Ihre Nummer"),
+    "ui.kiosk.lock_continue": _t("Verdergaan", "Continuer", "Weiter"),
+    "ui.kiosk.lock_member": _t("{number} · {name}", "{number} · {name}", "{number} · {name}"),
+    "ui.kiosk.lock_no_such_member": _t(
+        "Er is geen lid met nummer {number}. Typ een nummer van 1 tot {maximum} en Enter.",
+        "Aucun membre ne porte le numéro {number}. Tapez un numéro de 1 à {maximum} puis Entrée.",
+        "Es gibt kein Mitglied mit der Nummer {number}. Geben Sie eine Nummer von 1 bis {maximum} ein und drücken "
+        "Sie die Eingabetaste.",
+    ),
+    "ui.kiosk.lock_number_missing": _t(
+        "Typ eerst uw nummer (1 tot {maximum}), dan Enter.",
+        "Tapez d'abord votre numéro (1 à {maximum}), puis Entrée.",
+        "Geben Sie zuerst Ihre Nummer ein (1 bis {maximum}), dann die Eingabetaste.",
+    ),
+    "ui.kiosk.resumed": _t(
+        "Bij het aanmelden stond de telling hier: {passes}. Elk lid gaat verder met zijn eigen invoer.",
+        "À la connexion, le dépouillement en était ici : {passes}. Chaque membre reprend son propre encodage.",
+        "Bei der Anmeldung stand die Zählung hier: {passes}. Jedes Mitglied setzt seine eigene Eingabe fort.",
+    ),
+    "ui.kiosk.resumed_pass": _t(
+        "stapel {pile}, {pass_name}, bij stembiljet {position} ({member})",
+        "pile {pile}, {pass_name}, au bulletin {position} ({member})",
+        "Stapel {pile}, {pass_name}, bei Stimmzettel {position} ({member})",
+    ),
+    "ui.kiosk.notice_ok": _t("Begrepen", "Compris", "Verstanden"),
+    "seclog.event.kiosk.lock": _t(
+        "Scherm vergrendeld of ontgrendeld", "Écran verrouillé ou déverrouillé", "Bildschirm gesperrt oder entsperrt"
+    ),
     # --- help on focus (U4) ---
     "ui.help.station": _t(
         "Het nummer van uw stemopnemingsbureau, zoals in de brief met het wachtwoord (bv. B0001).",

@@ -1,7 +1,8 @@
 """Login (S2, X5, U4, U5): station id and password, help on every field, the wait after wrong passwords.
 
 With a stick present the bureau can also pick itself from the list of the stick's verified manifest (or type a few
-letters of its number or name and pick the suggestion); typing the number stays possible."""
+letters of its number or name and pick the suggestion); typing the number stays possible. Once a bureau is chosen
+the screens speak its language (from the manifest), and the language switch stays free."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ class LoginScreen(Screen):
         self.stick_present = False
         self.bureaus: tuple[BureauEntry, ...] = ()
         self.demo: tuple[str, str] | None = None  # (bureau, password) shown on the demo's login screen only
+        self.language_for: str | None = None  # the bureau whose language the screens were switched to
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
@@ -132,16 +134,33 @@ class LoginScreen(Screen):
         station = self.picker.itemData(index)
         if isinstance(station, str):
             self.station.setText(station)
+            self.use_language_of(station)
             self.password.setFocus()
 
     def _on_suggestion(self, label: str) -> None:
         station = self.station_id(label)
         self.station.setText(station)
         self.picker.setCurrentIndex(self.picker.findData(station))
+        self.use_language_of(station)
 
     def _on_station_typed(self, text: str) -> None:
         """Keep the picker on the bureau typed, or on none."""
-        self.picker.setCurrentIndex(self.picker.findData(self.station_id(text)))
+        station = self.station_id(text)
+        self.picker.setCurrentIndex(self.picker.findData(station))
+        self.use_language_of(station)
+
+    def use_language_of(self, station: str, language: str | None = None) -> None:
+        """Switch the screens to the language of bureau `station` (from the stick's manifest, or `language`), once
+        per bureau chosen: a language chosen by hand afterwards stays, the switch is free at any time (U1)."""
+        if station == self.language_for:
+            return
+        if language is None:
+            bureau = next((b for b in self.bureaus if str(b.station) == station), None)
+            if bureau is None:
+                return
+            language = bureau.language.value
+        self.language_for = station
+        self.t.set_language(language)
 
     def station_id(self, text: str | None = None) -> str:
         """The station id typed or picked; a suggestion's full label counts as its id."""

@@ -1,13 +1,19 @@
-"""The kiosk: the application, the main window with its header (language switch, U1), the screens, and a status
-bar that is always visible (U5): bureau, phase, piles done, ballots entered, stick."""
+"""The kiosk: the application, the main window with its header (language switch, U1, and the shut-down), the
+screens, and a status bar that is always visible (U5): bureau, phase, piles done, ballots entered, stick.
+
+The window is the kiosk (issue 8): full screen without decorations; it closes only through the president's
+two-step shut-down, which logs it and closes the journal; an idle lock covers everything after a while without
+input (never during a write); and after a login the bureau reads where every unfinished pass stood."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -25,12 +31,21 @@ from app.counting.double_entry import Pass
 from app.errors import TabulaError
 from app.i18n import LANGUAGES
 from app.platform.keypads import KeypadSource, open_keypads
-from app.seclog import LOG_FILE_NAME, SecurityLog
+from app.seclog import LOG_FILE_NAME, EventType, SecurityLog
 from app.ui.backend import StickBackend
 from app.ui.bureau import BureauScreen
 from app.ui.checks import ChecksScreen
 from app.ui.differences import DifferencesScreen
 from app.ui.entry import EntryScreen
+from app.ui.kiosk import (
+    DEFAULT_IDLE_LOCK_MIN,
+    KioskGuard,
+    LockScreen,
+    ShutdownScreen,
+    close_journal,
+    unfinished_passes,
+    where_text,
+)
 from app.ui.login import LoadingScreen, LoginScreen
 from app.ui.overview import OverviewScreen
 from app.ui.ports import SessionPort, StationBackend
@@ -39,7 +54,7 @@ from app.ui.session_view import ObservedSession
 from app.ui.table import TableScreen
 from app.ui.texts import Texts
 from app.ui.theme import Urgency, base_font, load_fonts, stylesheet
-from app.ui.widgets import ErrorSink
+from app.ui.widgets import Banner, ErrorSink
 from app.ui.worker import start_task
 
 STICK_POLL_MS = 1000
@@ -106,14 +121,28 @@ class StatusBar(QFrame):
 
 
 class MainWindow(QMainWindow):
-    """Holds the screens and moves between them; login and loading run off the GUI thread (U3)."""
+    """Holds the screens and moves between them; login and loading run off the GUI thread (U3).
 
-    def __init__(self, backend: StationBackend, texts: Texts, keypads: KeypadSource | None = None) -> None:
+    `shut_down` is emitted once the president confirmed the shut-down and the journal is closed: the application
+    quits on it (`run_station`). Nothing else closes the window.
+    """
+
+    shut_down = Signal()
+
+    def __init__(
+        self,
+        backend: StationBackend,
+        texts: Texts,
+        keypads: KeypadSource | None = None,
+        *,
+        idle_lock_min: float = DEFAULT_IDLE_LOCK_MIN,
+    ) -> None:
         super().__init__()
         self.backend = backend
         self.t = texts
         self.errors = ErrorSink()
         self.session: ObservedSession | None = None
+        self.closing = False  # set by the confirmed shut-down only: then the window may close
         self.login = LoginScreen(texts, self.errors)
         self.loading = LoadingScreen(texts, self.errors)
         self.overview = OverviewScreen(texts, self.errors)
@@ -138,8 +167,13 @@ class MainWindow(QMainWindow):
         )
         for screen in screens:
             self.stack.addWidget(screen)
+        self.guard = KioskGuard(round(idle_lock_min * 60_000), self)
+        self.guard.idle.connect(self.on_idle)
+        self.lock = LockScreen(texts, LanguageSwitch(texts))
+        self.shutdown_screen = ShutdownScreen(texts)
         self._build_frame()
         self._connect()
+        self._route_keypads()
         self.setMinimumSize(1024, 700)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll_stick)
@@ -153,20 +187,41 @@ class MainWindow(QMainWindow):
         self.app_title = QLabel()
         self.app_title.setProperty("role", "subtitle")
         self.switch = LanguageSwitch(self.t)
+        self.shutdown_button = QPushButton()
+        self.shutdown_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter on a screen never reaches it
+        self.shutdown_button.clicked.connect(self.request_shutdown)
         row = QHBoxLayout(header)
         row.setContentsMargins(16, 6, 16, 6)
         row.addWidget(self.app_title)
         row.addStretch(1)
         row.addWidget(self.switch)
+        row.addSpacing(24)
+        row.addWidget(self.shutdown_button)
+        # the frame's own notice (where the count stood after a login; a shut-down that must wait)
+        self.notice = Banner(self.t)
+        self.notice_ok = QPushButton()
+        self.notice_ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notice_ok.clicked.connect(self.clear_notice)
+        self.notice_row = QWidget()
+        notice_layout = QHBoxLayout(self.notice_row)
+        notice_layout.setContentsMargins(16, 6, 16, 0)
+        notice_layout.addWidget(self.notice, 1)
+        notice_layout.addWidget(self.notice_ok, 0, Qt.AlignmentFlag.AlignTop)
+        self.notice_row.setVisible(False)
         self.status = StatusBar(self.t)
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        self.frame = QWidget()
+        layout = QVBoxLayout(self.frame)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
+        layout.addWidget(self.notice_row)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status)
-        self.setCentralWidget(central)
+        # the lock and the shut-down question cover everything, the header with its buttons too
+        self.outer = QStackedWidget()
+        for page in (self.frame, self.lock, self.shutdown_screen):
+            self.outer.addWidget(page)
+        self.setCentralWidget(self.outer)
 
     def _connect(self) -> None:
         self.t.changed.connect(lambda _lang: self.retranslate())
@@ -186,6 +241,24 @@ class MainWindow(QMainWindow):
         self.differences.to_checks.connect(lambda: self.show_screen(self.checks))
         self.checks.leave.connect(lambda: self.show_screen(self.overview))
         self.checks.finalized.connect(lambda: self.show_screen(self.result))
+        self.lock.unlocked.connect(self.unlock)
+        self.shutdown_screen.confirmed.connect(self.confirm_shutdown)
+        self.shutdown_screen.cancelled.connect(self.cancel_shutdown)
+
+    def _route_keypads(self) -> None:
+        """Keys of the numeric keypads (evdev, never seen by Qt) count as input for the idle lock, and go to the
+        lock screen while it shows: a locked table takes no ballot."""
+        bridge = self.table.bridge
+        with contextlib.suppress(RuntimeError, TypeError):  # not connected (any more): only ours delivers
+            bridge.pressed.disconnect(self.table.on_keypad)
+        bridge.pressed.connect(self._on_keypad)
+
+    def _on_keypad(self, device: str, keysym: str) -> None:
+        self.guard.poke()
+        if self.outer.currentWidget() is self.lock:
+            self.lock.on_keypad(keysym)
+        elif self.outer.currentWidget() is self.frame:
+            self.table.on_keypad(device, keysym)
 
     # --- login ---------------------------------------------------------------------------------------------------
 
@@ -225,8 +298,12 @@ class MainWindow(QMainWindow):
         observed.changed.connect(self.update_status)
         self.session = observed
         self.errors.session = session
+        # the screens speak the bureau's language, unless it was chosen by hand after the bureau was picked
+        self.login.use_language_of(str(session.station.id), session.station.language.value)
         self.login.reset()
         self.show_phase()
+        self.show_where_passes_stand()
+        self.guard.arm(True)
 
     # --- navigation ----------------------------------------------------------------------------------------------
 
@@ -241,6 +318,8 @@ class MainWindow(QMainWindow):
         self.show_screen(screen.get(count.phase, entering))
 
     def show_screen(self, screen: QWidget) -> None:
+        if screen is not self.stack.currentWidget():
+            self.clear_notice()  # the notice was about the screen the bureau now leaves
         session = self.session
         shows_session = OverviewScreen | DifferencesScreen | ChecksScreen | BureauScreen | ResultScreen | TableScreen
         if session is not None and isinstance(screen, shows_session):
@@ -251,6 +330,7 @@ class MainWindow(QMainWindow):
     def open_entry(self, pile: int, pass_no: Pass) -> None:
         if self.session is None:
             return
+        self.clear_notice()
         self.entry.open_pass(self.session, pile, pass_no)
         self.stack.setCurrentWidget(self.entry)
         self.update_status()
@@ -280,6 +360,107 @@ class MainWindow(QMainWindow):
         if isinstance(origin, OverviewScreen | ChecksScreen):
             origin.banner.show_key("ui.bureau.saved", Urgency.OK)
 
+    # --- the kiosk: where the count stood, shut-down, idle lock ----------------------------------------------------
+
+    def show_where_passes_stand(self) -> None:
+        """After a login (a restart too): every pass started and not finished, and the ballot it goes on with."""
+        passes = () if self.session is None else unfinished_passes(self.session.count)
+        if passes:
+            self.notice.show_message(lambda: where_text(self.t, passes), Urgency.INFO)
+            self.notice_row.setVisible(True)
+        else:
+            self.clear_notice()
+
+    def clear_notice(self) -> None:
+        self.notice.clear_message()
+        self.notice_row.setVisible(False)
+
+    def writing(self) -> bool:
+        """Whether the results are being written to the stick right now (nothing may interrupt that)."""
+        return self.result.task is not None
+
+    def request_shutdown(self) -> None:
+        """The first step: the question, over everything; refused while the results are being written."""
+        if self.writing():
+            self.notice.show_key("ui.kiosk.shutdown_writing", Urgency.WARNING)
+            self.notice_row.setVisible(True)
+            return
+        self.outer.setCurrentWidget(self.shutdown_screen)
+        self.shutdown_screen.cancel.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def cancel_shutdown(self) -> None:
+        self.outer.setCurrentWidget(self.frame)
+
+    def confirm_shutdown(self) -> None:
+        """The second step: log it, close the journal (C7: everything confirmed is already durable), and quit."""
+        if self.writing():  # a write started in between (it cannot from this screen, but never cut one short)
+            self.cancel_shutdown()
+            self.request_shutdown()
+            return
+        self._log(EventType.LOGOUT, {"reason": "shutdown"})
+        self.guard.arm(False)
+        self._timer.stop()
+        if self.session is not None:
+            close_journal(self.session.inner)
+            self.session = None
+            self.errors.session = None
+        self.table.bridge.stop()
+        self.closing = True
+        self.shut_down.emit()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Alt+F4, the window manager's close button, a closing session: nothing closes the kiosk but the
+        president's confirmed shut-down."""
+        if self.closing:
+            event.accept()
+        else:
+            event.ignore()
+
+    def on_idle(self) -> None:
+        """No input for the idle time: lock, unless the results are being written (the lock waits for that)."""
+        if self.session is None or self.outer.currentWidget() is self.lock:
+            return
+        if self.writing():
+            self.guard.poke()  # try again a whole idle time later: a write is never interrupted
+            return
+        self.lock_now()
+
+    def lock_now(self) -> None:
+        if self.session is None:
+            return
+        minutes = max(1, round(self.guard.idle_ms / 60_000))
+        self._log(EventType.KIOSK_LOCK, {"action": "locked", "idle_min": minutes})
+        self.guard.arm(False)
+        self.lock.show_lock(self.session.count.record.operators, minutes)
+        self.outer.setCurrentWidget(self.lock)
+        self.lock.number.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def unlock(self, member: str) -> None:
+        self._log(EventType.KIOSK_LOCK, {"action": "unlocked"}, member)
+        self.outer.setCurrentWidget(self.frame)
+        self.guard.arm(self.session is not None)
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.setFocus(Qt.FocusReason.OtherFocusReason)
+            if current is self.entry:
+                self.entry.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _log(self, event: EventType, detail: dict[str, str | int | bool | None], member: str = "") -> None:
+        """A kiosk event in the session's security log (X1), or the appliance's before a login."""
+        station = "-" if self.session is None else str(self.session.station.id)
+        user = f"{station}/{member}" if member else station
+        log = getattr(self.session.inner if self.session is not None else self.backend, "log", None)
+        if log is None:
+            log = getattr(self.backend, "security_log", None)
+        record = getattr(log, "record", None)
+        if not callable(record):
+            return
+        try:
+            record(event, user, detail)
+        except TabulaError as error:  # a full disk must not keep the kiosk locked or running: said, and logged
+            self.errors.unexpected(error, f"kiosk.{event.value}")
+
     # --- status --------------------------------------------------------------------------------------------------
 
     def poll_stick(self) -> None:
@@ -297,7 +478,15 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.app_title.setText(self.t("ui.app.title"))
         self.setWindowTitle(self.t("ui.app.title"))
+        self.shutdown_button.setText(self.t("ui.kiosk.shutdown"))
+        self.notice_ok.setText(self.t("ui.kiosk.notice_ok"))
+        self.notice.refresh()
         self.update_status()
+
+    def show_kiosk(self) -> None:
+        """Full screen, without a title bar or borders to close or move it by."""
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.showFullScreen()
 
 
 def run_station(
@@ -307,8 +496,12 @@ def run_station(
     root_cert_path: Path | None = None,
     state_dir: Path | None = None,
     demo_login: tuple[str, str] | None = None,
+    idle_lock_min: float | None = None,
 ) -> int:
-    """Start the kiosk on the given stick folder (or wait for one) and return the application's exit code."""
+    """Start the kiosk on the given stick folder (or wait for one) and return the application's exit code.
+
+    The idle lock comes after `idle_lock_min` minutes without input (else `TABULA_IDLE_LOCK_MIN`, else 10; 0 turns
+    it off, e.g. for a demo on a desk)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
@@ -320,12 +513,24 @@ def run_station(
     except TabulaError:
         log = None  # the session will report the broken log; the login screen still works
     backend = StickBackend(stick, root_cert_path, state, security_log=log)
-    window = MainWindow(backend, Texts(language), open_keypads())
+    if idle_lock_min is None:
+        idle_lock_min = _env_minutes("TABULA_IDLE_LOCK_MIN", DEFAULT_IDLE_LOCK_MIN)
+    window = MainWindow(backend, Texts(language), open_keypads(), idle_lock_min=idle_lock_min)
+    window.shut_down.connect(app.quit)
     if demo_login is not None:
         window.login.show_demo(*demo_login)
     if os.environ.get("TABULA_WINDOWED"):
         window.resize(1280, 800)
         window.show()
     else:
-        window.showFullScreen()
+        window.show_kiosk()
     return int(app.exec())
+
+
+def _env_minutes(name: str, default: float) -> float:
+    """A number of minutes from the environment; anything unreadable or negative is the default."""
+    try:
+        minutes = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return minutes if minutes >= 0 else default

@@ -3,17 +3,32 @@ name whole and as written, at 1366x768 and 1920x1080, with touch targets of at l
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTableWidget,
+    QWidget,
+)
 
 from app.counting.bureau import BureauRecord
-from app.counting.count import RecordBureau
+from app.counting.count import ConfirmBallot, FinishPile, RecordBureau, StartPile
 from app.counting.double_entry import Pass
-from app.counting.model import Box, ListNumber, Mark, Position
+from app.counting.model import Ballot, Box, ListNumber, Mark, Position, Status
+from app.errors import BadInput
+from app.i18n import LANGUAGES, catalogue
 from app.ui.ballot_grid import BallotGrid
 from app.ui.main import MainWindow
 from app.ui.texts import Texts
@@ -33,6 +48,8 @@ def test_switching_language_changes_the_texts_on_screen(qtbot, window: MainWindo
     assert window.overview.title.text() == "Aperçu des piles"
     session.apply(RecordBureau(BureauRecord(president="Anne")))  # a pass is started by a member (C5)
     window.attach(session)
+    assert window.login.title.text() == "Aanmelden"  # logged in: the bureau's language (Dutch here) by default
+    window.switch.buttons["fr"].click()  # and the switch stays free
     window.show_screen(window.overview)
     window.overview.member.setCurrentIndex(0)
     window.overview.start()
@@ -67,9 +84,6 @@ def test_every_list_tile_and_candidate_box_has_the_same_size_and_font(qtbot, tes
 
 
 def test_a_restart_resumes_the_pass_where_it_stood(qtbot, test_pki: TestPki, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.counting.count import ConfirmBallot, StartPile
-    from app.counting.model import Ballot
-
     session = make_session(test_pki, tmp_path)
     session.apply(StartPile(2, Pass.FIRST, "An"))
     session.apply(ConfirmBallot(2, Pass.FIRST, Ballot()))
@@ -184,3 +198,134 @@ def test_the_grid_follows_the_window_from_wide_to_narrow(qtbot, test_pki: TestPk
     narrow = grid.candidate_cells
     assert narrow.width < wide.width and narrow.columns <= wide.columns
     assert max(t.mapTo(win, t.rect().topRight()).x() for t in grid.tiles.values()) < 1366
+
+
+# --- no text left in the previous language ---------------------------------------------------------------------------
+
+
+def _foreign(language: str) -> tuple[set[str], set[str]]:
+    """What only another language says: whole messages, and long fixed parts of messages with parameters."""
+    own = {texts[language] for texts in catalogue().values()}
+    own_text = "\n".join(own)
+    whole: set[str] = set()
+    parts: set[str] = set()
+    for texts in catalogue().values():
+        for other in LANGUAGES:
+            value = texts[other]
+            if other == language or value == texts[language]:
+                continue
+            if "{" not in value and len(value) >= 4 and value not in own:
+                whole.add(value)
+            for part in re.split(r"\{[^}]*\}", value):
+                part = part.strip(" :;,.·()")
+                if len(part) >= 14 and part not in own_text:
+                    parts.add(part)
+    return whole, parts
+
+
+def _shown_texts(win: MainWindow) -> list[str]:
+    """Every text a person sees in the window now: labels, buttons, placeholders, lists, table headers and cells."""
+    texts: list[str] = []
+    for widget in win.findChildren(QWidget):
+        if not widget.isVisibleTo(win):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QLineEdit | QPlainTextEdit):
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QComboBox):
+            texts += [widget.placeholderText(), *(widget.itemText(i) for i in range(widget.count()))]
+        elif isinstance(widget, QListWidget):
+            texts += [widget.item(i).text() for i in range(widget.count())]
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QTableWidget):
+            headers = (widget.horizontalHeaderItem(c) for c in range(widget.columnCount()))
+            texts += [h.text() for h in headers if h is not None]
+            cells = (widget.item(r, c) for r in range(widget.rowCount()) for c in range(widget.columnCount()))
+            texts += [item.text() for item in cells if item is not None]
+    return [text for text in texts if text]
+
+
+def _left_over(win: MainWindow, language: str) -> list[str]:
+    whole, parts = _foreign(language)
+    return [t for t in _shown_texts(win) if t in whole or any(part in t for part in parts)]
+
+
+def _bureau_with_everything(test_pki: TestPki, tmp_path: Path) -> FakeSession:
+    """Members, a pile with a difference and a contested ballot, a pass under way: every screen has its texts."""
+    a = Ballot(frozenset({Mark(ListNumber(1), Box.LIST)}))
+    b = Ballot(frozenset({Mark(ListNumber(2), Box.TITULAR, Position(1))}))
+    c = Ballot(frozenset({Mark(ListNumber(2), Box.TITULAR, Position(2))}))
+    session = make_session(test_pki, tmp_path)
+    session.apply(RecordBureau(BureauRecord(president="Ann Dupré", secretary="Bram Claes", assessors=("Chloé",))))
+    for pass_no, who, ballots in ((Pass.FIRST, "Ann Dupré", [a, b, c]), (Pass.SECOND, "Bram Claes", [a, c, c])):
+        session.apply(StartPile(1, pass_no, who, 3))
+        for ballot in ballots:
+            session.apply(ConfirmBallot(1, pass_no, ballot))
+        session.apply(FinishPile(1, pass_no))
+    session.apply(StartPile(2, Pass.FIRST, "Chloé"))
+    session.apply(ConfirmBallot(2, Pass.FIRST, Ballot(b.marks, Status.CONTESTED)))
+    return session
+
+
+def test_switching_nl_fr_de_leaves_no_text_of_another_language_on_any_screen(qtbot, test_pki, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    session = _bureau_with_everything(test_pki, tmp_path)
+    win = MainWindow(FakeBackend(session, stick=tmp_path), Texts("nl"))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+
+    def login() -> None:
+        win.login.show_failure(BadInput("auth.wrong_password", station="B0042", failures=3, delay=4), 0)
+
+    def loading() -> None:
+        win.stack.setCurrentWidget(win.loading)
+        win.loading.show_progress(0.4, "auth.step.deriving")
+
+    def attached() -> None:
+        if win.session is None:
+            win.attach(session)
+
+    def show(screen: QWidget) -> Callable[[], None]:
+        return lambda: (attached(), win.show_screen(screen))
+
+    def entry() -> None:
+        attached()
+        win.open_entry(2, Pass.FIRST)
+        win.entry.field.setText("2 T1")
+        win.entry._on_typed("")
+
+    def locked() -> None:
+        attached()
+        win.lock_now()
+        win.lock.choose(9)  # a refusal on screen too
+
+    def shutting_down() -> None:
+        win.unlock("Ann Dupré")
+        win.request_shutdown()
+
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("login", login),
+        ("loading", loading),
+        ("table", show(win.table)),
+        ("overview", show(win.overview)),
+        ("entry", entry),
+        ("differences", show(win.differences)),
+        ("checks", show(win.checks)),
+        ("bureau", show(win.bureau)),
+        ("result", show(win.result)),
+        ("lock", locked),
+        ("shutdown", shutting_down),
+    ]
+    problems = []
+    for name, step in steps:
+        win.switch.buttons["nl"].click()
+        step()
+        for language in ("fr", "de", "nl"):
+            win.t.set_language(language)
+            QApplication.processEvents()
+            problems += [(name, language, text) for text in _left_over(win, language)]
+    assert problems == []
+    assert win.outer.currentWidget() is win.shutdown_screen
