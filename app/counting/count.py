@@ -170,6 +170,15 @@ class DiscardPass:
 
 
 @dataclass(frozen=True)
+class ReopenPass:
+    """Open a finished pass again (the operator took back the ballot that closed the pile). Only while the other
+    pass is not finished: once both are, they are compared and a slip is settled as a difference."""
+
+    pile: int
+    pass_no: Pass
+
+
+@dataclass(frozen=True)
 class Decide:
     decision: Decision
 
@@ -208,6 +217,7 @@ Event = (
     | UndoLast
     | FinishPile
     | DiscardPass
+    | ReopenPass
     | Decide
     | CloseEntry
     | ReopenEntry
@@ -216,6 +226,7 @@ Event = (
     | Finalize
 )
 EVENT_TYPES: tuple[type[Event], ...] = (
+    ReopenPass,
     StartPile,
     ConfirmBallot,
     CorrectBallot,
@@ -230,7 +241,7 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     Finalize,
 )
 
-_ENTRY_EVENTS = (StartPile, ConfirmBallot, CorrectBallot, UndoLast, FinishPile, DiscardPass)
+_ENTRY_EVENTS = (StartPile, ConfirmBallot, CorrectBallot, UndoLast, FinishPile, DiscardPass, ReopenPass)
 
 # Which event is allowed in which phase; `_refusal` explains every other combination.
 _ALLOWED: Mapping[type[Event], frozenset[Phase]] = {
@@ -332,6 +343,21 @@ def _discard(count: Count, event: DiscardPass) -> Count:
     return _with_pile(count, pile)
 
 
+def _reopen(count: Count, event: ReopenPass) -> Count:
+    pile = _pile(count, event.pile)
+    entry = pile.entry(event.pass_no)
+    if entry is None:
+        raise CountStateError("count.pass_not_started", pile=event.pile, pass_no=int(event.pass_no))
+    if not entry.finished:
+        raise CountStateError("count.pass_not_finished", pile=event.pile, pass_no=int(event.pass_no))
+    if pile.decision is not None:
+        raise CountStateError("count.pile_decided", pile=event.pile)
+    if pile.comparison is not None:
+        # both passes are in and compared: a slip is now a difference for the bureau, not a quiet correction
+        raise CountStateError("count.pile_compared", pile=event.pile, pass_no=int(event.pass_no))
+    return _with_pile(count, pile.with_entry(event.pass_no, replace(entry, finished=False)))
+
+
 def _decide(count: Count, event: Decide) -> Count:
     decision = event.decision
     # A decision is the bureau's settled content of the whole pile and replaces both passes (contract), but only
@@ -392,6 +418,8 @@ def _step(count: Count, event: Event) -> Count:
             return _finish(count, event)
         case DiscardPass():
             return _discard(count, event)
+        case ReopenPass():
+            return _reopen(count, event)
         case Decide():
             return _decide(count, event)
         case CloseEntry():

@@ -76,7 +76,24 @@ class ClosePile:
     short: bool  # closed before its hand count was reached (the operator confirmed)
 
 
-Action = ChooseMember | ChangeMember | OpenPile | Store | TakeBack | ClosePile
+@dataclass(frozen=True)
+class ReopenLast:
+    """Open the pile just closed again and take back its last ballot (Backspace twice right after it closed)."""
+
+    pile: int
+
+
+Action = ChooseMember | ChangeMember | OpenPile | Store | TakeBack | ClosePile | ReopenLast
+
+
+@dataclass(frozen=True)
+class Closed:
+    """The pile this pane closed last, so that its closing ballot can still be taken back."""
+
+    pile: int
+    declaration: Declaration
+    hand_count: int | None
+    entered: int
 
 
 @dataclass(frozen=True)
@@ -90,6 +107,7 @@ class Pane:
     entered: int = 0
     undo_armed: bool = False
     confirm_armed: bool = False  # a ballot that does not match its pile waits for a second Enter
+    closed: Closed | None = None  # at the pile question: the pile just closed
 
 
 @dataclass(frozen=True)
@@ -139,8 +157,10 @@ def _member(pane: Pane, key: Key) -> Outcome:
 
 
 def _pile(pane: Pane, key: Key) -> Outcome:
+    if key is Key.BACK and not pane.typed and pane.closed is not None:
+        return _reopen(pane, pane.closed)
     if key is Key.SLASH and not pane.typed:
-        return Outcome(replace(pane, step=Step.MEMBER), (ChangeMember(),))
+        return Outcome(replace(pane, step=Step.MEMBER, closed=None), (ChangeMember(),))
     if key is Key.ENTER:
         if not pane.typed and pane.proposal is None:
             return Outcome(pane, problem=Problem("keys.pile_missing"))
@@ -226,8 +246,18 @@ def _enter(pane: Pane, election: Election) -> Outcome:
 
 
 def _closed(pane: Pane, close: ClosePile) -> Outcome:
-    after = Pane(Step.PILE, (), (pane.pile or 0) + 1)
+    assert pane.pile is not None  # a pile is open
+    closed = Closed(pane.pile, pane.declaration, pane.hand_count, pane.entered)
+    after = Pane(Step.PILE, (), pane.pile + 1, closed=closed)
     return Outcome(after, (close,))
+
+
+def _reopen(pane: Pane, closed: Closed) -> Outcome:
+    """Backspace right after a pile closed: asks first, then opens it again without its last ballot."""
+    if not pane.undo_armed:
+        return Outcome(replace(pane, undo_armed=True))
+    back = Pane(Step.BALLOT, (), pane.proposal, closed.pile, closed.declaration, closed.hand_count, closed.entered - 1)
+    return Outcome(back, (ReopenLast(closed.pile),))
 
 
 def _type_number(pane: Pane, key: Key, digits: int, too_long: str, *, allow_zero_first: bool = False) -> Outcome:
@@ -386,6 +416,8 @@ def _decoded(piles: list[tuple[int, list[Ballot]]], action: Action) -> None:
             piles[-1][1].append(ballot)
         case TakeBack():
             piles[-1][1].pop()
+        case ReopenLast():
+            piles[-1][1].pop()
         case ClosePile() | ChooseMember() | ChangeMember():
             pass
 
@@ -415,6 +447,7 @@ __all__ = [
     "Pane",
     "Problem",
     "Reading",
+    "ReopenLast",
     "Step",
     "Store",
     "TakeBack",

@@ -72,6 +72,19 @@ MESSAGES = {
         "de": "Eingabe {pass_no} von Stapel {pile} wurde bereits von {operator} begonnen. Setzen Sie sie fort oder "
         "verwerfen Sie sie zuerst.",
     },
+    "count.pass_not_finished": {
+        "nl": "Invoer {pass_no} van stapel {pile} is nog niet afgesloten; ga er gewoon mee verder.",
+        "fr": "L'encodage {pass_no} de la pile {pile} n'est pas encore clôturé ; continuez-le simplement.",
+        "de": "Eingabe {pass_no} von Stapel {pile} ist noch nicht abgeschlossen; setzen Sie sie einfach fort.",
+    },
+    "count.pile_compared": {
+        "nl": "Stapel {pile} is al twee keer ingevoerd en vergeleken. Een vergissing in invoer {pass_no} regelt het "
+        "bureau nu bij de verschillen.",
+        "fr": "La pile {pile} a déjà été encodée deux fois et comparée. Une erreur dans l'encodage {pass_no} est "
+        "maintenant réglée par le bureau parmi les différences.",
+        "de": "Stapel {pile} wurde bereits zweimal eingegeben und verglichen. Einen Fehler in Eingabe {pass_no} "
+        "klärt der Zählbürovorstand jetzt bei den Abweichungen.",
+    },
     "count.operator_not_member": {
         "nl": "{operator} staat niet bij de leden van het bureau. Kies een lid uit de samenstelling, of vul de "
         "samenstelling eerst aan.",

@@ -10,7 +10,7 @@ MESSAGES = {
     "ui.keypad.back": _t("Naar het overzicht", "Vers l'aperçu", "Zur Übersicht"),
     "ui.keypad.heading": _t("Plaats {number} · {member} · {device}", "Poste {number} · {member} · {device}",
                             "Platz {number} · {member} · {device}"),
-    "ui.keypad.nobody": _t("niemand aangemeld", "personne", "niemand angemeldet"),
+    "ui.keypad.nobody": _t("niemand aangemeld", "personne n'est inscrit", "niemand angemeldet"),
     "ui.keypad.touch_or_keyboard": _t("scherm of toetsenbord", "écran ou clavier", "Bildschirm oder Tastatur"),
     "ui.keypad.where": _t("Stapel {pile} · {pass_name} · stembiljet {position} van {total} · {declared}",
                           "Pile {pile} · {pass_name} · bulletin {position} sur {total} · {declared}",
@@ -75,15 +75,20 @@ MESSAGES = {
         "Enter = weiß. Ein anderer Stimmzettel: ganz eingeben (+ Listennummer).",
     ),
     "ui.keypad.prompt.ballot.invalid": _t(
-        "Typ wat er op het stembiljet staat: lijstnummer en kandidaten, + volgende lijst; / 1-4 de reden.",
-        "Tapez ce que porte le bulletin : numéro de liste et candidats, + liste suivante ; / 1-4 le motif.",
-        "Tippen Sie, was auf dem Stimmzettel steht: Listennummer und Kandidaten, + nächste Liste; / 1-4 der Grund.",
+        "Typ wat er op het stembiljet staat: lijstnummer . kandidaten, + volgende lijst. Zonder kruisjes: / en de "
+        "reden (1-4).",
+        "Tapez ce que porte le bulletin : numéro de liste . candidats, + liste suivante. Sans marque : / et le motif "
+        "(1-4).",
+        "Tippen Sie, was auf dem Stimmzettel steht: Listennummer . Kandidaten, + nächste Liste. Ohne Kreuz: / und "
+        "der Grund (1-4).",
     ),
     "ui.keypad.prompt.ballot.mixed": _t(
-        "Lijstnummer, dan * (lijststem) of kandidaatnummers; 0 = blanco; / 0 = betwist; Enter bewaart.",
-        "Numéro de liste, puis * (tête de liste) ou numéros des candidats ; 0 = blanc ; / 0 = contesté ; "
-        "Enter enregistre.",
-        "Listennummer, dann * (Listenstimme) oder Kandidatennummern; 0 = weiß; / 0 = beanstandet; Enter speichert.",
+        "Lijstnummer, dan . en de kandidaatnummers, of * (lijststem), of Enter (lijststem); 0 = blanco; / = beslissing "
+        "(0 betwist).",
+        "Numéro de liste, puis . et les numéros des candidats, ou * (tête de liste), ou Enter (tête de liste) ; "
+        "0 = blanc ; / = décision (0 contesté).",
+        "Listennummer, dann . und die Kandidatennummern, oder * (Listenstimme), oder Enter (Listenstimme); 0 = weiß; "
+        "/ = Entscheidung (0 beanstandet).",
     ),
     "ui.keypad.last": _t("Vorige: {ballot}", "Précédent : {ballot}", "Vorheriger: {ballot}"),
     "ui.keypad.key_enter": _t("Enter", "Enter", "Enter"),
@@ -98,7 +103,8 @@ MESSAGES = {
     "ui.keypad.pending": _t("{number}… (kan nog verder gaan: . sluit het nummer af)",
                             "{number}… (peut encore continuer : . termine le numéro)",
                             "{number}… (kann noch weitergehen: . schließt die Nummer ab)"),
-    "ui.keypad.as_declared": _t("zoals aangegeven: {ballot}", "comme déclaré : {ballot}", "wie angegeben: {ballot}"),
+    "ui.keypad.as_declared": _t("Als u nu Enter drukt: {ballot}", "Si vous appuyez maintenant sur Enter : {ballot}",
+                                "Wenn Sie jetzt Enter drücken: {ballot}"),
     "ui.keypad.enter_stores": _t("Enter bewaart: {verdict}", "Enter enregistre : {verdict}",
                                  "Enter speichert: {verdict}"),
     "ui.keypad.not_as_declared": _t(
@@ -119,9 +125,9 @@ MESSAGES = {
         "Un troisième pavé numérique est branché ; il n'est pas utilisé. Débranchez-le.",
         "Ein dritter Ziffernblock ist angeschlossen; er wird nicht benutzt. Ziehen Sie ihn ab.",
     ),
-    "ui.keypad.taken_back": _t("Stembiljet {position} is teruggenomen. Voer het opnieuw in.",
-                               "Le bulletin {position} est repris. Encodez-le à nouveau.",
-                               "Stimmzettel {position} wurde zurückgenommen. Geben Sie ihn neu ein."),
+    "ui.keypad.taken_back": _t("Stembiljet {position} ({ballot}) is teruggenomen. Voer het opnieuw in.",
+                               "Le bulletin {position} ({ballot}) est repris. Encodez-le à nouveau.",
+                               "Stimmzettel {position} ({ballot}) wurde zurückgenommen. Geben Sie ihn neu ein."),
     "ui.keypad.pile_closed": _t("Stapel {pile} ({pass_no}e invoer) is afgesloten en bewaard. Volgende stapel.",
                                 "La pile {pile} (encodage {pass_no}) est clôturée et enregistrée. Pile suivante.",
                                 "Stapel {pile} ({pass_no}. Eingabe) ist abgeschlossen und gespeichert. "
@@ -165,6 +171,21 @@ MESSAGES = {
         "Sie haben die {pass_no}. Eingabe von Stapel {pile} bereits gemacht. Die andere Eingabe macht ein anderes "
         "Mitglied.",
     ),
-    "ui.overview.keypad_entry": _t("Invoeren aan tafel (toetsenblokken)", "Encoder à la table (pavés numériques)",
-                                   "Eingabe am Tisch (Ziffernblöcke)"),
+    "ui.overview.keypad_entry": _t("Invoer aan tafel", "Encodage à la table", "Eingabe am Tisch"),
+    "ui.keypad.keypad": _t("toetsenblok {number}", "pavé numérique {number}", "Ziffernblock {number}"),
+    "ui.keypad.status_codes": _t(
+        "0 betwist · 1 geen officieel stembiljet · 2 herkenningsteken · 3 gewijzigd · 4 andere reden",
+        "0 contesté · 1 bulletin non officiel · 2 signe distinctif · 3 modifié · 4 autre motif",
+        "0 beanstandet · 1 kein amtlicher Stimmzettel · 2 Kennzeichen · 3 verändert · 4 anderer Grund",
+    ),
+    "ui.keypad.verdict_contested": _t("betwist: het bureau beslist later", "contesté : le bureau décide plus tard",
+                                      "beanstandet: der Zählbürovorstand entscheidet später"),
+    "ui.keypad.confirm_stray": _t(
+        "⚠ Dit is niet wat de stapel bevat ({declared}). Kijk het stembiljet na: nog eens Enter bewaart het zoals "
+        "getypt, Backspace verbetert.",
+        "⚠ Ce n'est pas ce que contient la pile ({declared}). Vérifiez le bulletin : encore Enter l'enregistre tel "
+        "que tapé, Backspace corrige.",
+        "⚠ Das ist nicht, was der Stapel enthält ({declared}). Prüfen Sie den Stimmzettel: noch einmal Enter "
+        "speichert ihn wie getippt, Backspace korrigiert.",
+    ),
 }

@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field, replace
 
-from app.counting.count import ConfirmBallot, Event, FinishPile, Pile, StartPile, UndoLast, piles
+from app.counting.count import ConfirmBallot, Event, FinishPile, Pile, ReopenPass, StartPile, UndoLast, piles
 from app.counting.double_entry import Pass
 from app.counting.keypad import (
     ChangeMember,
@@ -24,6 +24,7 @@ from app.counting.keypad import (
     OpenPile,
     Pane,
     Problem,
+    ReopenLast,
     Step,
     Store,
     TakeBack,
@@ -49,6 +50,7 @@ class Note:
 
     key: str
     params: dict[str, object] = field(default_factory=dict)
+    ballot: Ballot | None = None  # shown with its names by the screen (`{ballot}` in the text)
 
 
 class PaneControl:
@@ -62,6 +64,7 @@ class PaneControl:
         self.problem: Problem | TabulaError | None = None
         self.note: Note | None = None
         self.partner: PaneControl | None = None  # the other side, if there is one
+        self.closed_pass: Pass | None = None  # the pass of the pile this side closed last
         self._applying = False
 
     @property
@@ -111,18 +114,40 @@ class PaneControl:
                     self._apply(ConfirmBallot(self._pile(), self._pass(), ballot))
                     self.last_stored = ballot
                 case TakeBack():
+                    taken = self._last_ballot(self._pile(), self._pass())
                     self._apply(UndoLast(self._pile(), self._pass()))
                     self.last_stored = None
-                    self.note = Note("ui.keypad.taken_back", {"position": pane.entered + 1})
+                    self.note = Note("ui.keypad.taken_back", {"position": pane.entered + 1}, taken)
                 case ClosePile():
                     pile, pass_no = self._pile(), self._pass()
                     self._apply(FinishPile(pile, pass_no))
                     self.note = Note("ui.keypad.pile_closed", {"pile": pile, "pass_no": int(pass_no)})
-                    self.pass_no = None
+                    self.pass_no, self.closed_pass = None, pass_no
+                case ReopenLast(pile=pile):
+                    return self._reopen(pile, pane)
         except TabulaError as error:
             self.problem = error
             return None
         return pane
+
+    def _reopen(self, pile: int, pane: Pane) -> Pane | None:
+        """Open the pile this side just closed, without its last ballot (it was the slip that closed it)."""
+        pass_no = self.closed_pass
+        entry = None if pass_no is None else self.session.count.piles[pile].entry(pass_no)
+        if pass_no is None or entry is None or not same_person(entry.operator, self.member or ""):
+            self.problem = Problem("keys.nothing_to_delete")
+            return None
+        taken = self._last_ballot(pile, pass_no)
+        self._apply(ReopenPass(pile, pass_no))
+        self._apply(UndoLast(pile, pass_no))
+        self.pass_no, self.closed_pass, self.last_stored = pass_no, None, None
+        self.note = Note("ui.keypad.taken_back", {"position": pane.entered + 1}, taken)
+        return pane
+
+    def _last_ballot(self, pile: int, pass_no: Pass) -> Ballot | None:
+        """The ballot about to be taken back, for the note."""
+        entry = self.session.count.piles[pile].entry(pass_no)
+        return None if entry is None or not entry.ballots else entry.ballots[-1]
 
     def _apply(self, event: Event) -> None:
         # the session tells every screen about the change, this pane included: it must not resync half-way
@@ -190,8 +215,16 @@ class PaneControl:
         assert number is not None and self.member is not None
         pile = self.session.count.piles.get(number)
         pass_no, problem = self._pass_for(pile)
+        partner = self.partner
+        if problem is None and partner is not None and partner.pane.pile == number and partner.pane.step in (
+            Step.DECLARATION,
+            Step.HAND_COUNT,
+        ):
+            # the other side named this pile a moment ago and is declaring it: it is theirs
+            problem = Problem("ui.keypad.pile_busy", {"pile": number, "operator": partner.member or ""})
         if problem is not None:
             self.problem = problem
+            self.pane = replace(self.pane, typed=())  # a refused number does not stay to become part of the next
             return False
         if pass_no is None:  # the member's own unfinished pass: go on with it
             assert pile is not None
@@ -267,3 +300,4 @@ class PaneControl:
 def _typing(pile: Pile, pass_no: Pass, member: str | None) -> bool:
     entry = pile.entry(pass_no)
     return entry is not None and not entry.finished and same_person(entry.operator, member or "")
+

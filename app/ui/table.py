@@ -13,8 +13,9 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.counting.classify import Verdict, classify
-from app.counting.keypad import Key, Reading, Step, matches, read_ballot
-from app.counting.model import Ballot, Box, Election, Kind, Mark, PileKind
+from app.counting.keypad import Key, Reading, Step, matches, read_ballot, read_declaration
+from app.counting.keypad_ballot import Slot
+from app.counting.model import Ballot, Box, Declaration, Election, Kind, Mark, PileKind, Status
 from app.errors import TabulaError
 from app.platform.keypads import KeypadSource, NoKeypads
 from app.ui.keymap import keysym_for
@@ -74,6 +75,7 @@ class PaneView(QFrame):
         self.echo.setProperty("role", "echo")
         self.echo.setStyleSheet(f"font-size:26pt; font-family:monospace; color:{PALETTE.text};")
         self.echo.setMinimumHeight(48)
+        self.echo.setWordWrap(True)  # a long ballot wraps instead of widening the pane
         self.replica = wrapped_label()
         self.replica.setTextFormat(Qt.TextFormat.PlainText)
         self.replica.setMinimumHeight(100)
@@ -130,7 +132,7 @@ class PaneView(QFrame):
     def refresh(self) -> None:
         control, t = self.control, self.t
         who = control.member or t("ui.keypad.nobody")
-        device = self.keypad_name or t("ui.keypad.touch_or_keyboard")
+        device = t("ui.keypad.keypad", number=self.number) if self.keypad_name else t("ui.keypad.touch_or_keyboard")
         self.heading.setText(t("ui.keypad.heading", number=self.number, member=who, device=device))
         self.where.setText(self._where())
         self.prompt.setText(self._prompt())
@@ -167,10 +169,7 @@ class PaneView(QFrame):
         )
 
     def declaration_text(self) -> str:
-        declaration = self.control.pane.declaration
-        lst = self.control.election.list_by_number(declaration.list_number or 0)
-        name = "" if lst is None else f"{lst.number} · {lst.name}"
-        return self.t(f"ui.keypad.declared.{declaration.kind.value}", list=name)
+        return self._declared_as(self.control.pane.declaration)
 
     def _prompt(self) -> str:
         pane, t = self.control.pane, self.t
@@ -196,7 +195,8 @@ class PaneView(QFrame):
             self.message.setText(text)
         elif note is not None:
             self.message.setStyleSheet(banner_style(Urgency.OK))
-            self.message.setText(self.t(note.key, **note.params))
+            taken = {} if note.ballot is None else {"ballot": self.describe(note.ballot)}
+            self.message.setText(self.t(note.key, **note.params, **taken))
         else:
             self.message.setStyleSheet("")
             self.message.setText("")
@@ -204,11 +204,34 @@ class PaneView(QFrame):
     def _replica(self) -> str:
         pane = self.control.pane
         if pane.step is not Step.BALLOT:
-            return ""
+            return self._header_echo()
         reading = read_ballot(self.control.election, pane.declaration, pane.typed)
         if reading.close:
             return self.t("ui.keypad.close_ask", pile=pane.pile, entered=pane.entered, total=pane.hand_count or "?")
-        return replica_text(reading, self.control.election, self.t, pane.declaration.kind, self._declared(reading))
+        text = replica_text(reading, self.control.election, self.t, pane.declaration.kind, self._declared(reading))
+        if pane.confirm_armed:
+            text += "\n" + self.t("ui.keypad.confirm_stray", declared=self.declaration_text())
+        return text
+
+    def _header_echo(self) -> str:
+        """What the number typed at a start-up question means: the member's name, the pile's declared content."""
+        pane = self.control.pane
+        if pane.step is Step.MEMBER and pane.typed:
+            members = self.control.members()
+            number = int("".join(str(k.digit) for k in pane.typed if k.digit is not None) or 0)
+            return f"→ {members[number - 1]}" if 1 <= number <= len(members) else ""
+        if pane.step is Step.DECLARATION:
+            declaration, _ = read_declaration(self.control.election, pane.typed)
+            if declaration is not None:
+                return f"→ {self._declared_as(declaration)}"
+        if pane.step is Step.HAND_COUNT:
+            return self._declared_as(pane.declaration)
+        return ""
+
+    def _declared_as(self, declaration: Declaration) -> str:
+        lst = self.control.election.list_by_number(declaration.list_number or 0)
+        name = "" if lst is None else f"{lst.number} · {lst.name}"
+        return self.t(f"ui.keypad.declared.{declaration.kind.value}", list=name)
 
     def _declared(self, reading: Reading) -> bool:
         return reading.ballot is None or matches(self.control.pane.declaration, reading.ballot)
@@ -226,6 +249,8 @@ def replica_text(reading: Reading, election: Election, t: Texts, kind: PileKind,
         lines.append(t("ui.ballot.blank"))
     if reading.status.value:
         lines.append(status_text(reading, t))
+    if reading.slot is Slot.STATUS:
+        lines.append(t("ui.keypad.status_codes"))  # after `/`: which digit is which decision
     ballot = reading.ballot
     if ballot is not None:
         if not reading.marks and not reading.blank and not reading.status.value:
@@ -259,6 +284,8 @@ def _kind(mark: Mark) -> Kind:
 
 
 def verdict_text(ballot: Ballot, t: Texts) -> str:
+    if ballot.status is Status.CONTESTED:
+        return t("ui.keypad.verdict_contested")  # not valid or invalid yet: the bureau decides
     result = classify(ballot)
     if result.verdict is Verdict.VALID:
         return t("ui.verdict.valid", list=result.list_number)

@@ -13,12 +13,14 @@ from hypothesis import strategies as st
 
 from app.counting import keypad
 from app.counting.keypad import (
+    Closed,
     ClosePile,
     Key,
     KeyRefused,
     OpenPile,
     Outcome,
     Pane,
+    ReopenLast,
     Step,
     Store,
     TakeBack,
@@ -220,7 +222,7 @@ def test_a_whole_pile_from_its_header_section_2() -> None:
         Store(ballot("5:H")),
         ClosePile(short=False),
     ]
-    assert pane == Pane(Step.PILE, proposal=2)
+    assert pane == Pane(Step.PILE, proposal=2, closed=Closed(1, LIST_VOTE_3, 3, 3))
 
 
 # --- refusals: nothing is stored, the pane stays as it was, the echo says why ---------------------------------------
@@ -343,7 +345,18 @@ def test_a_pile_closes_itself_at_its_hand_count() -> None:
     assert pane.step is Step.BALLOT and actions == [OpenPile(4, MIXED, 2), Store(ballot("3:H"))]
     pane, actions, _ = run(pane, keys("5 Enter"))
     assert actions == [Store(ballot("5:H")), ClosePile(short=False)]
-    assert pane == Pane(Step.PILE, proposal=5)
+    assert pane == Pane(Step.PILE, proposal=5, closed=Closed(4, MIXED, 2, 2))
+
+
+def test_backspace_twice_right_after_a_pile_closed_opens_it_again_without_its_last_ballot() -> None:
+    pane, _, _ = run(Pane(Step.PILE), keys("4 Enter Enter 2 Enter 3 Enter 5 Enter"))
+    pane, actions, refused = run(pane, keys("Backspace"))
+    assert actions == [] and refused == [] and pane.undo_armed and pane.step is Step.PILE
+    pane, actions, _ = run(pane, keys("Backspace"))
+    assert actions == [ReopenLast(4)] and pane.step is Step.BALLOT and pane.pile == 4 and pane.entered == 1
+    assert decode_pass(CHAMBER, keys("4 Enter Enter 2 Enter 3 Enter 5 Enter Backspace Backspace 8 Enter")) == (
+        (4, (ballot("3:H"), ballot("8:H"))),
+    )
 
 
 def test_slash_slash_enter_closes_a_pile_short() -> None:
@@ -352,7 +365,7 @@ def test_slash_slash_enter_closes_a_pile_short() -> None:
     assert actions == [] and refused == [] and pane.entered == 2
     pane, actions, _ = run(pane, keys("Enter"))
     assert actions == [ClosePile(short=True)]
-    assert pane == Pane(Step.PILE, proposal=2)
+    assert pane == Pane(Step.PILE, proposal=2, closed=Closed(1, MIXED, 50, 2))
     assert decode_pass(CHAMBER, keys("Enter Enter 5 0 Enter 3 Enter 5 Enter / / Enter")) == (
         (1, (ballot("3:H"), ballot("5:H"))),
     )

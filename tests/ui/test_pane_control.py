@@ -134,3 +134,29 @@ def test_a_refusal_of_the_count_leaves_the_pane_where_it_was(session: FakeSessio
     assert left.press(Key.D2) and left.press(Key.ENTER) is False
     assert isinstance(left.problem, TabulaError)
     assert left.pane.entered == before.entered and left.pane.step is Step.BALLOT
+
+
+def test_the_ballot_that_closed_a_pile_can_be_taken_back_until_the_other_pass_is_in(session: FakeSession) -> None:
+    left, right = pair(session)
+    typed(left, "1 E E E 2 E 2 . 1 E 4 E")  # pile 1 closes itself at its second ballot
+    entry = session.count.piles[1].first
+    assert entry is not None and entry.finished
+    assert all(typed(left, "B B"))
+    entry = session.count.piles[1].first
+    assert entry is not None and not entry.finished and len(entry.ballots) == 1
+    assert left.note is not None and left.note.key == "ui.keypad.taken_back" and left.note.ballot is not None
+    assert all(typed(left, "3 E"))  # the right ballot closes the pile again
+    assert session.count.piles[1].first.finished  # type: ignore[union-attr]
+    typed(right, "2 E E E 2 E 2 . 1 E 3 E")  # pass 2 is in: the piles are compared
+    assert typed(left, "B B") == [True, False]
+    assert getattr(left.problem, "key", "") == "count.pile_compared"
+
+
+def test_a_pile_the_other_side_is_declaring_is_not_offered_twice(session: FakeSession) -> None:
+    left, right = pair(session)
+    typed(left, "1 E 3 E")  # pile 3 named, its content not declared yet: nothing in the count so far
+    assert left.pane.step is Step.DECLARATION and 3 not in session.count.piles
+    typed(right, "2 E")
+    assert typed(right, "3 E") == [True, False]
+    assert getattr(right.problem, "key", "") == "ui.keypad.pile_busy"
+    assert right.pane.typed == ()  # the refused number does not stay to become part of the next one
