@@ -3,19 +3,29 @@
 Load the bureau from the stick, enter pass 1 and pass 2 pile by pile (operators `pass-1` and `pass-2`), apply the
 bureau's decisions, check, and write the results to the stick. Exit 3 with every open difference listed while
 decisions are missing; exit 2 for bad input; nothing is written under `results/` in either case.
+
+Leftovers (issue 9): replay needs no durability (a run that stops is simply run again from its files), so its
+journal stays in memory and no ballot journal ever touches the disk. Its security log, which names overruled
+ballots, lives in a private folder (0700, created so) under the user's state folder, not in /tmp: removed on every
+exit path including SIGTERM, and after a SIGKILL by the next run (a folder whose process is gone).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
+import re
+import shutil
+import signal
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from types import FrameType
 
 from cryptography import x509
 
@@ -27,10 +37,13 @@ from app.counting.model import Election
 from app.durable import utc_now
 from app.errors import BadInput, OpenDifferences, TabulaError
 from app.i18n import translate
+from app.journal import MemoryJournal
 from app.pass_files import PileRows, read_pile_file
-from app.seclog import EventType
-from app.session import BureauContext, Session, open_session
-from app.station_login import ROOT_FILE, load_station
+from app.results_layout import LOG_FILE
+from app.seclog import EventType, SecurityLog
+from app.session import BureauContext, Session
+from app.station_login import ROOT_FILE, LoadedStation, load_station
+from app.stick import safe_name
 
 APPLIANCE_ROOT = Path("/etc/tabula/root.pem")  # where the hardened image installs the authority's root certificate
 OPERATORS = {Pass.FIRST: "pass-1", Pass.SECOND: "pass-2"}
@@ -49,6 +62,80 @@ def root_certificate(explicit: Path | None, stick_dir: Path) -> tuple[x509.Certi
         except (OSError, ValueError):
             raise BadInput("replay.bad_root", file=str(candidate)) from None
     raise BadInput("replay.no_root", stick=str(stick_dir))
+
+
+_RUN_FOLDER = re.compile(r"^run-(?P<pid>[0-9]+)-")
+
+
+def state_root() -> Path:
+    """Where replay keeps its private run folders: `$XDG_STATE_HOME/tabula/replay` (else ~/.local/state/...)."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "tabula" / "replay"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: not ours to judge
+    return True
+
+
+def remove_stale_runs(root: Path) -> list[str]:
+    """Remove the run folders of replays that were killed (their process is gone); returns their names."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in sorted(os.scandir(root), key=lambda e: e.name):
+            match = _RUN_FOLDER.match(entry.name)
+            if match and entry.is_dir(follow_symlinks=False) and not _alive(int(match["pid"])):
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed.append(entry.name)
+    return removed
+
+
+@contextlib.contextmanager
+def private_run_folder() -> Iterator[Path]:
+    """A folder only this user can read (mkdtemp creates it 0700), removed on every exit path; SIGTERM is made an
+    exit path too. Under `state_root()`, else (no writable home) under the system's temporary folder."""
+    root = state_root()
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        remove_stale_runs(root)
+        folder = Path(tempfile.mkdtemp(prefix=f"run-{os.getpid()}-", dir=root))
+    except OSError:
+        folder = Path(tempfile.mkdtemp(prefix=f"tabula-replay-run-{os.getpid()}-"))
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, _stop)
+        installed = True
+    except ValueError:  # not the main thread (tests): the caller's handlers stay
+        installed = False
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        if installed:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+def replay_session(loaded: LoadedStation, state_dir: Path) -> Session:
+    """The session of a replay: the kiosk's Session with its journal in memory (see the module docstring) and its
+    security log in `state_dir`, opened with the same events as the kiosk's."""
+    station_id = loaded.station.id
+    log = SecurityLog(state_dir / f"{safe_name(station_id)}.{LOG_FILE}")
+    log.record(EventType.LOGIN_SUCCEEDED, str(station_id))
+    log.record(
+        EventType.CONFIG_LOADED,
+        str(station_id),
+        {"election": loaded.election.code.value, "lists": len(loaded.election.lists)},
+    )
+    return Session(loaded, MemoryJournal(loaded.election), log)
 
 
 def read_password(path: Path) -> str:
@@ -238,7 +325,7 @@ def run_replay(
         check_decisions(decided, first, second, decisions.name)
     bureau_file = read_bureau_file(bureau, election, loaded.station.language.value) if bureau is not None else None
     record = bureau_record(bureau_file, received)
-    session = open_session(loaded, state_dir)
+    session = replay_session(loaded, state_dir)
     session.log.record(EventType.REPLAY_STARTED, station, {"pass1": pass1.name, "pass2": pass2.name})
     enter_pass(session, first, Pass.FIRST)
     enter_pass(session, second, Pass.SECOND)
@@ -256,7 +343,7 @@ def replay_command(args: argparse.Namespace, language: str) -> int:
         raise BadInput("replay.bad_received", value=args.received, maximum=MAX_BALLOTS)
     root, from_stick = root_certificate(args.ca, args.stick)
     password = read_password(args.password_file)
-    with tempfile.TemporaryDirectory(prefix="tabula-replay-") as scratch:
+    with private_run_folder() as scratch:
         number = run_replay(
             stick=args.stick,
             station=args.station,
@@ -266,7 +353,7 @@ def replay_command(args: argparse.Namespace, language: str) -> int:
             decisions=args.decisions,
             received=args.received,
             root=root,
-            state_dir=Path(scratch),
+            state_dir=scratch,
             language=language,
             bureau=args.bureau,
         )
