@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.counting.classify import check_marks
 from app.counting.double_entry import MAX_PILE_SIZE
@@ -34,13 +35,12 @@ def read_pile_file(path: Path, election: Election, *, allow_contested: bool = Tr
     """The piles of a pass or decisions file, in file order."""
     text = read_text(path)
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    header = next(_rows(reader, path), (1, None))[1]
     if header is None or [h.strip().lower() for h in header[:4]] != list(COLUMNS):
         raise BadInput("passfile.bad_header", file=path.name, columns=",".join(COLUMNS))
     piles: dict[int, list[Ballot]] = {}
     order: list[int] = []
-    for row in reader:
-        line = reader.line_num
+    for line, row in _rows(reader, path):
         if not any(cell.strip() for cell in row):
             continue
         pile, position, ballot = _parse_row(path, line, row, election)
@@ -67,6 +67,21 @@ def read_pile_file(path: Path, election: Election, *, allow_contested: bool = Tr
             )
         ballots.append(ballot)
     return tuple(PileRows(p, tuple(piles[p])) for p in order)
+
+
+def _rows(reader: Any, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(physical line, cells) of every row; a row the csv module refuses (a field over its limit of
+    `csv.field_size_limit()` characters, a stray NUL) is bad input naming the line, not a crash."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            raise BadInput(
+                "passfile.bad_csv", file=path.name, line=reader.line_num, limit=csv.field_size_limit()
+            ) from None
+        yield reader.line_num, row
 
 
 def format_pile_file(piles: Iterable[PileRows]) -> str:

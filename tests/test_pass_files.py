@@ -54,6 +54,8 @@ BAD = [
     ("position_zero", "1,0,8:H,\n", "passfile.bad_number", 2),
     ("pile_not_a_number", "x,1,8:H,\n", "passfile.bad_number", 2),
     ("pile_split", "1,1,8:H,\n2,1,8:H,\n1,2,8:H,\n", "passfile.pile_split", 4),
+    ("field_over_the_csv_limit", "1,1,8:H,\n1,2," + "8" * 131_073 + ",\n", "passfile.bad_csv", 3),
+    ("status_over_the_csv_limit", "1,1,8:H," + "x" * 200_000 + "\n", "passfile.bad_csv", 2),
 ]
 
 
@@ -97,3 +99,18 @@ def test_list_box_notation_round_trips() -> None:
     b = parse_ballot("3:S2 3:H 3:T10", "")
     assert format_marks(b) == "3:H 3:T10 3:S2"
     assert {m.box for m in b.marks} == {Box.LIST, Box.TITULAR, Box.SUCCESSOR}
+
+
+def test_a_field_over_the_csv_limit_is_exit_2_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+    from tests.contract_fixtures import candidates_csv
+
+    election = chamber_2024()
+    candidates_csv(election, tmp_path / "candidates.csv")
+    path = write(tmp_path, "1,1," + "8" * 131_073 + ",\n")
+    args = ["keys", "encode", "--candidates", str(tmp_path / "candidates.csv"), "--election", election.code.value]
+    assert main([*args, "--constituency", election.constituency, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "pass1.csv" in err and "131072" in err and "Traceback" not in err

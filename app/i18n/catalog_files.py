@@ -24,6 +24,11 @@ MESSAGES = {
         "fr": "Le fichier {file} n'a pas les bonnes colonnes. La première ligne doit être {columns}.",
         "de": "Die Datei {file} hat nicht die richtigen Spalten. Die erste Zeile muss {columns} lauten.",
     },
+    "passfile.bad_csv": {
+        "nl": "{file}, regel {line}: geen leesbare CSV-regel (een veld van meer dan {limit} tekens, of een aanhalingsteken dat niet gesloten wordt). Verbeter het bestand.",
+        "fr": "{file}, ligne {line} : ligne CSV illisible (un champ de plus de {limit} caractères, ou un guillemet jamais fermé). Corrigez le fichier.",
+        "de": "{file}, Zeile {line}: keine lesbare CSV-Zeile (ein Feld mit mehr als {limit} Zeichen oder ein nicht geschlossenes Anführungszeichen). Korrigieren Sie die Datei.",
+    },
     "passfile.bad_number": {
         "nl": "{file}, regel {line}: '{value}' in kolom {column} is geen getal vanaf 1. Verbeter de regel.",
         "fr": "{file}, ligne {line} : « {value} » dans la colonne {column} n'est pas un nombre à partir de 1. Corrigez la ligne.",
