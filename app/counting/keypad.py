@@ -58,7 +58,7 @@ class ChangeMember:
 class OpenPile:
     pile: int
     declaration: Declaration
-    hand_count: int
+    hand_count: int | None  # None: not counted again, the pile's count stands
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,11 @@ def _hand_count(pane: Pane, key: Key) -> Outcome:
         return Outcome(replace(pane, step=Step.DECLARATION, typed=_declaration_keys(pane.declaration)))
     if key is Key.ENTER:
         if not pane.typed:
-            return Outcome(pane, problem=Problem("keys.count_missing"))
+            # not counted again: the pile keeps the count given with its other pass (the count refuses a first
+            # pass without one)
+            assert pane.pile is not None
+            keeping = OpenPile(pane.pile, pane.declaration, None)
+            return Outcome(replace(pane, step=Step.BALLOT, typed=(), hand_count=None, entered=0), (keeping,))
         counted = _number(pane.typed)
         if not 1 <= counted <= MAX_PILE_SIZE:
             # the field keeps what was typed (77 stays 77, never 7): the operator sees the slip

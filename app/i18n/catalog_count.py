@@ -110,12 +110,15 @@ MESSAGES = {
         "Teilen Sie den Stapel und zählen Sie erneut.",
     },
     "count.hand_count_conflict": {
-        "nl": "Stapel {pile} werd eerder met de hand geteld op {earlier} stembiljetten, nu op {counted}. Tel de stapel "
-        "opnieuw met de hand. Laat het aantal leeg als u het niet opnieuw telt.",
-        "fr": "La pile {pile} a été comptée à la main à {earlier} bulletins, maintenant à {counted}. Recomptez la pile "
-        "à la main. Laissez le nombre vide si vous ne recomptez pas.",
-        "de": "Stapel {pile} wurde vorher von Hand mit {earlier} Stimmzetteln gezählt, jetzt mit {counted}. Zählen Sie "
-        "den Stapel erneut von Hand. Lassen Sie die Zahl leer, wenn Sie nicht erneut zählen.",
+        "nl": "Stapel {pile} werd bij de andere invoer met de hand op een ander aantal geteld dan {counted}. Tel de "
+        "stapel opnieuw met de hand. Enter zonder aantal houdt het aantal van de stapel; een verschil regelt het "
+        "bureau daarna.",
+        "fr": "La pile {pile} a été comptée à la main à un autre nombre que {counted} lors de l'autre encodage. "
+        "Recomptez la pile à la main. Enter sans nombre garde le nombre de la pile ; le bureau règle ensuite une "
+        "différence.",
+        "de": "Stapel {pile} wurde bei der anderen Eingabe von Hand mit einer anderen Zahl als {counted} gezählt. "
+        "Zählen Sie den Stapel erneut von Hand. Enter ohne Zahl behält die Zahl des Stapels; eine Abweichung klärt "
+        "danach der Zählbürovorstand.",
     },
     "count.pile_not_started": {
         "nl": "Stapel {pile} is nog niet begonnen. Begin eerst de invoer van die stapel.",

@@ -46,9 +46,12 @@ MESSAGES = {
         "/ = ungültig · nur Enter = gemischt",
     ),
     "ui.keypad.prompt.hand_count": _t(
-        "Hoeveel stembiljetten telt stapel {pile} (met de hand geteld)? Typ het aantal en Enter.",
-        "Combien de bulletins compte la pile {pile} (comptés à la main) ? Tapez le nombre puis Enter.",
-        "Wie viele Stimmzettel hat Stapel {pile} (von Hand gezählt)? Tippen Sie die Zahl und Enter.",
+        "Hoeveel stembiljetten telt stapel {pile} (met de hand geteld)? Typ het aantal en Enter. Tweede invoer: Enter "
+        "alleen houdt het aantal van de stapel.",
+        "Combien de bulletins compte la pile {pile} (comptés à la main) ? Tapez le nombre puis Enter. Second "
+        "encodage : Enter seul garde le nombre de la pile.",
+        "Wie viele Stimmzettel hat Stapel {pile} (von Hand gezählt)? Tippen Sie die Zahl und Enter. Zweite Eingabe: "
+        "nur Enter behält die Zahl des Stapels.",
     ),
     "ui.keypad.prompt.undo": _t(
         "Nog eens Backspace neemt stembiljet {position} terug. Een andere toets: gewoon verder.",

@@ -106,10 +106,16 @@ class PaneControl:
                     self.member, self.pass_no = None, None
                 case OpenPile():
                     assert self.pass_no is not None and self.member is not None  # set when the pile was chosen
+                    known = self.session.count.piles.get(action.pile)
+                    counted = action.hand_count or (None if known is None else known.counted_by_hand)
+                    if counted is None:
+                        self.problem = Problem("keys.count_missing")  # a pile's first pass gives its count
+                        return None
                     self._apply(
                         StartPile(action.pile, self.pass_no, self.member, action.hand_count, action.declaration)
                     )
                     self.last_stored = None
+                    return replace(pane, hand_count=counted)
                 case Store(ballot=ballot):
                     self._apply(ConfirmBallot(self._pile(), self._pass(), ballot))
                     self.last_stored = ballot

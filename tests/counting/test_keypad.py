@@ -276,7 +276,6 @@ REFUSALS = [
     (Pane(Step.PILE), "Enter 0", "3", "keys.bad_declaration", {}),
     (Pane(Step.PILE), "Enter", "7", "keys.no_list", {"number": "7", "maximum": 21}),
     (Pane(Step.PILE), "Enter 2", "*", "keys.no_list", {"number": "2"}),
-    (Pane(Step.PILE), "Enter Enter", "Enter", "keys.count_missing", {}),
     (Pane(Step.PILE), "Enter Enter", "0", "keys.no_zero", {}),
     (Pane(Step.PILE), "Enter Enter 7 7", "Enter", "keys.count_too_large", {"counted": 77, "maximum": 50}),
     (Pane(Step.PILE), "Enter Enter 1 2", "3", "keys.count_digits", {"digits": 2}),  # a third digit
@@ -296,6 +295,11 @@ def test_a_refused_key_stores_nothing_and_leaves_the_pane_as_it_was(
     assert outcome.problem is not None and outcome.problem.key == message
     assert params.items() <= outcome.problem.params.items()
     assert outcome.actions == () and outcome.pane == pane
+
+
+def test_enter_with_no_hand_count_keeps_the_piles_count() -> None:
+    pane, actions, refused = run(Pane(Step.PILE), keys("4 Enter Enter Enter"))
+    assert refused == [] and actions == [OpenPile(4, MIXED, None)] and pane.step is Step.BALLOT
 
 
 def test_a_hand_count_of_77_is_refused_and_the_field_still_shows_both_sevens() -> None:

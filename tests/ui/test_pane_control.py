@@ -160,3 +160,28 @@ def test_a_pile_the_other_side_is_declaring_is_not_offered_twice(session: FakeSe
     assert typed(right, "3 E") == [True, False]
     assert getattr(right.problem, "key", "") == "ui.keypad.pile_busy"
     assert right.pane.typed == ()  # the refused number does not stay to become part of the next one
+
+
+def test_a_first_pass_needs_a_hand_count_and_a_second_may_keep_the_piles(session: FakeSession) -> None:
+    left, right = pair(session)
+    # member 1, pile 1, mixed, and no count: refused
+    assert typed(left, "1 E E E E") == [True, True, True, True, False]
+    assert getattr(left.problem, "key", "") == "keys.count_missing" and 1 not in session.count.piles
+    typed(left, "2 E 3 E 3 E")  # counted 2; two ballots close it
+    typed(right, "2 E E E E")  # pass 2 of pile 1: Enter alone keeps the pile's count
+    assert right.pane.step is Step.BALLOT and right.pane.hand_count == 2
+    typed(right, "3 E 3 E")
+    pile = session.count.piles[1]
+    assert pile.second is not None and pile.second.finished and pile.comparison is not None
+
+
+def test_a_second_pass_with_another_hand_count_is_told_without_the_first_figure(session: FakeSession) -> None:
+    left, right = pair(session)
+    typed(left, "1 E E E 4 5 E 3 E / / E")  # counted 45, closed short after one ballot
+    typed(right, "2 E")
+    assert typed(right, "E E 4 4 E") == [True, True, True, True, False]
+    problem = right.problem
+    assert isinstance(problem, TabulaError) and problem.key == "count.hand_count_conflict"
+    from app.i18n import translate
+
+    assert "45" not in translate(problem.key, "nl", **problem.params)  # blind: the other pass's count stays unseen
