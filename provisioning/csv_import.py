@@ -1,7 +1,10 @@
 """Batch import of stations.csv and candidates.csv (requirement P5; formats in the contract).
 
 Every problem is a BadInput naming the file, the physical line (header = line 1) and the column, so the
-provisioning staff can fix the file. Names are kept byte-exact: no stripping, no Unicode normalisation.
+provisioning staff can fix the file. Names are kept byte-exact: no stripping, no Unicode normalisation; so what could
+hide in a name is refused instead (issue 9): characters that reorder the text around them (bidi overrides and
+isolates), invisible ones (zero-width, other format characters, spaces other than the ordinary one), and names
+longer than MAX_TEXT characters. A message never echoes such a value as it is (`shown`).
 """
 
 from __future__ import annotations
@@ -38,6 +41,16 @@ CANDIDATE_COLUMNS = ("election", "constituency", "list", "list_name", "kind", "p
 NAME_COLUMNS = {Language.NL: "constituency_nl", Language.FR: "constituency_fr", Language.DE: "constituency_de"}
 STATION_ID = re.compile(r"[A-Za-z0-9-]{1,32}")
 MAX_NUMBER = 999  # list numbers and positions: the mark notation (`12:T999`) and every ballot have room for this
+# Names of candidates, lists, bureaus and constituencies: the longest official Belgian name is far shorter, and the
+# screens and the PV must show every name whole.
+MAX_TEXT = 120
+# Characters that change the display order of the text around them (Unicode bidi controls): a name could show
+# as another name, or move the text after it in a PV line.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Invisible characters outside the format category: combining grapheme joiner, Hangul and Khmer fillers, braille
+# blank. Together with every format character (Cf: zero-width space and joiners, soft hyphen, word joiner, BOM...)
+# and every space but U+0020, they could make two names that look alike differ, or hide text.
+INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0\u2800")
 # By law the Brussels and German-speaking Community parliaments have no successor candidates.
 NO_SUCCESSORS = frozenset({ElectionCode.BR, ElectionCode.DE})
 
@@ -51,7 +64,8 @@ class Row:
     values: dict[str, str]
 
     def error(self, key: str, column: str, **params: object) -> BadInput:
-        return BadInput(key, file=self.file, line=self.line, column=column, value=self.values.get(column, ""), **params)
+        value = self.values.get(column, "")
+        return BadInput(key, file=self.file, line=self.line, column=column, value=shown(value), **params)
 
 
 @dataclass(frozen=True)
@@ -109,18 +123,46 @@ def _required(row: Row, column: str) -> str:
         raise row.error("import.missing_value", column)
     problem = text_problem(value)
     if problem is not None:
-        raise row.error(problem, column)
+        raise row.error(problem, column, **problem_params(value))
     return value
 
 
 def text_problem(value: str) -> str | None:
     """The message key of what is wrong with a name, or None. Names stay byte-exact and EML readers strip, so a
-    hidden space would change the control number on the way; control characters do not belong in a name."""
+    hidden space would change the control number on the way; control characters do not belong in a name; nor do
+    characters that reorder or hide text, nor names longer than MAX_TEXT (see the module docstring)."""
+    if len(value) > MAX_TEXT:
+        return "import.too_long"
+    if any(ch in BIDI_CONTROLS for ch in value):
+        return "import.bidi_control"
     if value != value.strip():
         return "import.surrounding_space"
     if any(_unprintable(ch) for ch in value):
         return "import.control_character"
+    if any(_invisible(ch) for ch in value):
+        return "import.invisible_character"
     return None
+
+
+def problem_params(value: str) -> dict[str, object]:
+    """What the messages of `text_problem` show: the length and the limit, the first offending character."""
+    odd = next((ch for ch in value if ch in BIDI_CONTROLS or _invisible(ch) or _unprintable(ch)), None)
+    return {"length": len(value), "limit": MAX_TEXT, "char": "" if odd is None else f"U+{ord(odd):04X}"}
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A value as a message may show it: every control, format or unusual space character as <U+XXXX>, and cut to
+    `limit` characters, so that a message can neither be reordered nor flooded by what it reports."""
+    out = []
+    for ch in value[:limit]:
+        odd = ch in BIDI_CONTROLS or _invisible(ch) or _unprintable(ch) or unicodedata.category(ch) in ("Zl", "Zp")
+        out.append(f"<U+{ord(ch):04X}>" if odd else ch)
+    return "".join(out) + ("…" if len(value) > limit else "")
+
+
+def _invisible(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category == "Cf" or ch in INVISIBLE or (category in ("Zs", "Zl", "Zp") and ch != " ")
 
 
 def _unprintable(ch: str) -> bool:
@@ -165,7 +207,7 @@ def _constituency_names(row: Row) -> tuple[tuple[Language, str], ...]:
         if value:
             problem = text_problem(value)
             if problem is not None:
-                raise row.error(problem, column)
+                raise row.error(problem, column, **problem_params(value))
             names.append((language, value))
     return tuple(names)
 
@@ -288,7 +330,10 @@ def read_candidates_eml(path: Path) -> dict[tuple[ElectionCode, str], Election]:
         data = path.read_bytes()
     except OSError:
         raise BadInput("import.unreadable", file=path.name) from None
-    elections = eml_candidates.read_candidates(data)
+    try:
+        elections = eml_candidates.read_candidates(data)
+    except ValueError:  # e.g. a 5,000-digit identifier, beyond what int() converts: the file is bad input
+        raise BadInput("import.eml_bad_identifier", file=path.name) from None
     if not elections:
         raise BadInput("import.no_rows", file=path.name)
     for election in elections:
@@ -306,7 +351,8 @@ def _check_eml_election(file: str, election: Election) -> None:
     for what, value in texts:
         problem = text_problem(value) or (None if value else "import.missing_value")
         if problem is not None:
-            raise BadInput("import.eml_bad_text", file=file, what=what, value=value)
+            key = "import.eml_too_long" if problem == "import.too_long" else "import.eml_bad_text"
+            raise BadInput(key, file=file, what=what, value=shown(value), **problem_params(value))
 
 
 def import_files(stations_csv: Path, candidates_csv: Path, election_date: dt.date | None = None) -> Imported:

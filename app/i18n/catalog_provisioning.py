@@ -68,9 +68,34 @@ MESSAGES = {
         "de": "{file}: Liste {list} hat eine Nummer oder eine Kandidatenzahl über 999. Korrigieren Sie die EML-Datei.",
     },
     "import.eml_bad_text": {
-        "nl": "{file}: de waarde '{value}' ({what}) is leeg, begint of eindigt met een spatie of bevat een stuurteken. Verbeter het EML-bestand.",
-        "fr": "{file} : la valeur « {value} » ({what}) est vide, commence ou finit par une espace ou contient un caractère de contrôle. Corrigez le fichier EML.",
-        "de": "{file}: Der Wert „{value}“ ({what}) ist leer, beginnt oder endet mit einem Leerzeichen oder enthält ein Steuerzeichen. Korrigieren Sie die EML-Datei.",
+        "nl": "{file}: de waarde '{value}' ({what}) is leeg, begint of eindigt met een spatie, of bevat een stuurteken, een onzichtbaar teken of een teken dat de schrijfrichting omkeert {char}. Verbeter het EML-bestand.",
+        "fr": "{file} : la valeur « {value} » ({what}) est vide, commence ou finit par une espace, ou contient un caractère de contrôle, un caractère invisible ou un caractère qui inverse le sens d'écriture {char}. Corrigez le fichier EML.",
+        "de": "{file}: Der Wert „{value}“ ({what}) ist leer, beginnt oder endet mit einem Leerzeichen oder enthält ein Steuerzeichen, ein unsichtbares Zeichen oder ein Zeichen, das die Schreibrichtung umkehrt {char}. Korrigieren Sie die EML-Datei.",
+    },
+    "import.eml_too_long": {
+        "nl": "{file}: de waarde '{value}' ({what}) is {length} tekens lang; hoogstens {limit} tekens zijn toegelaten. Verbeter het EML-bestand.",
+        "fr": "{file} : la valeur « {value} » ({what}) compte {length} caractères ; {limit} caractères au plus sont admis. Corrigez le fichier EML.",
+        "de": "{file}: Der Wert „{value}“ ({what}) ist {length} Zeichen lang; höchstens {limit} Zeichen sind erlaubt. Korrigieren Sie die EML-Datei.",
+    },
+    "import.eml_bad_identifier": {
+        "nl": "{file}: een lijst- of kandidaatnummer in het bestand is geen getal van 1 tot 999 (het heeft duizenden cijfers). Verbeter het EML-bestand.",
+        "fr": "{file} : un numéro de liste ou de candidat du fichier n'est pas un nombre de 1 à 999 (il a des milliers de chiffres). Corrigez le fichier EML.",
+        "de": "{file}: Eine Listen- oder Kandidatennummer in der Datei ist keine Zahl von 1 bis 999 (sie hat Tausende von Ziffern). Korrigieren Sie die EML-Datei.",
+    },
+    "import.too_long": {
+        "nl": "{file} regel {line}, kolom {column}: de waarde is {length} tekens lang; hoogstens {limit} tekens zijn toegelaten. Kort de waarde in.",
+        "fr": "{file} ligne {line}, colonne {column} : la valeur compte {length} caractères ; {limit} caractères au plus sont admis. Raccourcissez la valeur.",
+        "de": "{file} Zeile {line}, Spalte {column}: Der Wert ist {length} Zeichen lang; höchstens {limit} Zeichen sind erlaubt. Kürzen Sie den Wert.",
+    },
+    "import.bidi_control": {
+        "nl": "{file} regel {line}, kolom {column}: de waarde bevat een onzichtbaar teken dat de schrijfrichting omkeert ({char}), waardoor een naam als een andere kan verschijnen. Typ de waarde opnieuw.",
+        "fr": "{file} ligne {line}, colonne {column} : la valeur contient un caractère invisible qui inverse le sens d'écriture ({char}) et peut faire apparaître un nom comme un autre. Retapez la valeur.",
+        "de": "{file} Zeile {line}, Spalte {column}: Der Wert enthält ein unsichtbares Zeichen, das die Schreibrichtung umkehrt ({char}), sodass ein Name wie ein anderer erscheinen kann. Geben Sie den Wert neu ein.",
+    },
+    "import.invisible_character": {
+        "nl": "{file} regel {line}, kolom {column}: de waarde bevat een onzichtbaar teken ({char}: bv. een spatie van breedte nul of een andere spatie dan de gewone). Typ de waarde opnieuw.",
+        "fr": "{file} ligne {line}, colonne {column} : la valeur contient un caractère invisible ({char} : p. ex. une espace de largeur nulle ou une autre espace que l'espace ordinaire). Retapez la valeur.",
+        "de": "{file} Zeile {line}, Spalte {column}: Der Wert enthält ein unsichtbares Zeichen ({char}: z. B. ein Leerzeichen der Breite null oder ein anderes als das gewöhnliche Leerzeichen). Geben Sie den Wert neu ein.",
     },
     "import.surrounding_space": {
         "nl": "{file} regel {line}, kolom {column}: '{value}' begint of eindigt met een spatie. Verwijder die spatie.",
