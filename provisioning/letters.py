@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from reportlab.pdfgen import canvas
 from app.counting.model import Station
 from app.errors import BadInput
 from app.i18n import translate
+from provisioning.passwords import write_secret
 
 # A copy shipped with the package wins over the system's fonts-dejavu-core.
 FONT_DIRS = (Path(__file__).parent / "fonts", Path("/usr/share/fonts/truetype/dejavu"))
@@ -79,10 +81,13 @@ def _letter(pdf: canvas.Canvas, station: Station, password: str) -> None:
 
 
 def write_letters(path: Path, letters: Iterable[tuple[Station, str]]) -> None:
-    """A PDF with one page per (bureau, password), in the order given."""
+    """A PDF with one page per (bureau, password), in the order given; every password is in it in clear, so the
+    file is written 0600 from its first byte (`write_secret`)."""
     register_fonts()
-    pdf = canvas.Canvas(str(path), pagesize=A4, pageCompression=1)
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4, pageCompression=1)
     pdf.setTitle("Tabula")
     for station, password in letters:
         _letter(pdf, station, password)
     pdf.save()
+    write_secret(path, out.getvalue())

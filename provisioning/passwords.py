@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
@@ -34,10 +35,20 @@ def passwords_csv(rows: Iterable[tuple[str, str]]) -> bytes:
 
 
 def write_secret(path: Path, data: bytes) -> None:
-    """Write a file only its owner can read (passwords, CA keys); never widen the mode of an existing file."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.chmod(path, 0o600)
+    """Write a file only its owner can read (passwords, letters, CA keys), 0600 from its first byte.
+
+    The bytes go into a new file created 0600 (O_EXCL: never an existing file, whose wider mode O_CREAT would keep)
+    beside `path`, which then replaces `path` in one rename: no moment when a secret sits in a readable file, and
+    no chmod afterwards. A failure removes the new file and leaves `path` as it was."""
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

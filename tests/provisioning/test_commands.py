@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import getpass
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -61,6 +62,12 @@ def test_build_master_writes_master_passwords_and_letters(workdir: Path) -> None
     header = (workdir / "master" / "bundles" / "b00001.bin").read_bytes().split(b"\n", 1)[0]
     assert b'"memory_kib":65536' in header  # the command line always uses the real KDF parameters
     assert (workdir / "letters.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_passwords_letters_and_ca_keys_only_their_owner_can_read(workdir: Path) -> None:
+    for secret in ("master.csv", "letters.pdf", "ca/root.key.sealed", "ca/issuing.key.sealed"):
+        assert stat.S_IMODE((workdir / secret).stat().st_mode) == 0o600, secret
+    assert [p.name for p in workdir.iterdir() if p.name.endswith(".tmp")] == []
 
 
 def test_letters_have_one_page_per_bureau_in_its_language(workdir: Path) -> None:
