@@ -183,16 +183,21 @@ class CandidatePanel(QWidget):
         super().__init__()
         self.buttons: dict[Mark, WrapButton] = {}
         self.headings: dict[Kind, QLabel] = {}
+        # the first kind's heading is the grid's own, beside the list name: one line less above the boxes
+        self.first_kind: Kind | None = None
         self._grids: list[tuple[QGridLayout, list[WrapButton]]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for kind, candidates in ((Kind.TITULAR, lst.titulars), (Kind.SUCCESSOR, lst.successors)):
             if not candidates:
                 continue
-            heading = QLabel()
-            heading.setProperty("role", "subtitle")
-            self.headings[kind] = heading
-            layout.addWidget(heading)
+            if self.first_kind is None:
+                self.first_kind = kind
+            else:
+                heading = QLabel()
+                heading.setProperty("role", "subtitle")
+                self.headings[kind] = heading
+                layout.addWidget(heading)
             grid = QGridLayout()
             grid.setSpacing(SPACING)
             grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -369,11 +374,21 @@ class BallotGrid(QWidget):
 
     def _retranslate_panel(self, panel: CandidatePanel) -> None:
         for kind, heading in panel.headings.items():
-            heading.setText(self.t("ui.grid.titulars" if kind is Kind.TITULAR else "ui.grid.successors"))
+            heading.setText(self._kind_heading(kind))
+
+    def _kind_heading(self, kind: Kind) -> str:
+        return self.t("ui.grid.titulars" if kind is Kind.TITULAR else "ui.grid.successors")
 
     def _retranslate_heading(self) -> None:
         lst = None if self.selected is None else self.election.list_by_number(self.selected)
-        self.heading.setText("" if lst is None else self.t("ui.grid.list", number=lst.number, name=lst.name))
+        if lst is None:
+            self.heading.setText("")
+            return
+        text = self.t("ui.grid.list", number=lst.number, name=lst.name)
+        panel = self._panels.get(lst.number)
+        if panel is not None and panel.first_kind is not None:
+            text = f"{text} · {self._kind_heading(panel.first_kind)}"
+        self.heading.setText(text)
 
 
 def _same_font(button: WrapButton, font: QFont) -> None:

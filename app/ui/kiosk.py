@@ -37,6 +37,7 @@ from app.ui.theme import Urgency, banner_style
 from app.ui.widgets import WrapButton, title_label, wrapped_label
 
 DEFAULT_IDLE_LOCK_MIN = 10.0
+NAME_COLUMNS = 3  # the members on the lock screen
 _INPUT = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -186,6 +187,8 @@ class LockScreen(QWidget):
         self.problem.setMinimumHeight(48)  # a stable layout: a message never moves the names under a finger
         self.names = QGridLayout()
         self.names.setSpacing(8)
+        for column in range(NAME_COLUMNS):
+            self.names.setColumnStretch(column, 1)  # every member's name as wide as the others
         self.name_buttons: list[WrapButton] = []
         row = QHBoxLayout()
         row.addWidget(self.number_label)
@@ -231,7 +234,7 @@ class LockScreen(QWidget):
             button.setMinimumHeight(48)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, n=index + 1: self.choose(n))
-            self.names.addWidget(button, index // 3, index % 3)
+            self.names.addWidget(button, index // NAME_COLUMNS, index % NAME_COLUMNS)
             self.name_buttons.append(button)
         self.retranslate()
         self.number.setFocus(Qt.FocusReason.OtherFocusReason)

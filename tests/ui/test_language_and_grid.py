@@ -139,7 +139,7 @@ def test_every_list_and_candidate_name_is_shown_whole_and_as_written(qtbot, test
     cd_v = grid.tiles[16].pick
     assert cd_v.label_text() == "16 · CD&V" and cd_v.text() == "16 · CD&&V"
     cd_v.click()
-    assert grid.heading.text() == "Lijst 16: CD&V"
+    assert grid.heading.text() == "Lijst 16: CD&V · Kandidaat-titularissen"
     election = grid.election
     expected = {f"{lst.number} · {lst.name}" for lst in election.lists} | {
         f"{c.kind.value}{c.position}  {c.name}" for lst in election.lists for c in (*lst.titulars, *lst.successors)
