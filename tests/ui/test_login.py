@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.counting.model import ElectionCode, Language, StationId
+from app.counting.model import ElectionCode, Language, Station, StationId
 from app.errors import BadInput, UntrustedData
-from app.station_login import BureauEntry
+from app.journal import MemoryJournal
+from app.seclog import SecurityLog
+from app.session import Session
+from app.station_login import BureauEntry, LoadedStation
 from app.ui.main import MainWindow
 from app.ui.texts import Texts
 from app.ui.theme import Urgency
-from tests.ui.conftest import FakeBackend, FakeSession
+from tests.ui.conftest import FakeBackend, FakeSession, small_election
 
 
 def _login(qtbot, win: MainWindow, station: str = "B0042", password: str = "secret") -> None:  # type: ignore[no-untyped-def]
@@ -129,3 +132,63 @@ def test_without_a_stick_there_is_no_list_and_an_unknown_bureau_points_to_it(qtb
     assert "Kies uw bureau in de lijst" in win.login.banner.text()
     qtbot.waitUntil(win.login.picker.hasFocus)
     assert win.login.help.current_key == "ui.help.picker" and win.login.help.text()
+
+
+# --- the bureau's language by default (issue 8) ---------------------------------------------------------------------
+
+MULTILINGUAL = (
+    BureauEntry(StationId("B0042"), "Gemeenteschool Zuid", ElectionCode.CK, "Antwerpen", Language.NL, "b42", "0"),
+    BureauEntry(StationId("B0043"), "École communale", ElectionCode.CK, "Bruxelles", Language.FR, "b43", "0"),
+    BureauEntry(StationId("B0044"), "Gemeindeschule Eupen", ElectionCode.CK, "Verviers", Language.DE, "b44", "0"),
+)
+
+
+def test_choosing_a_bureau_switches_the_screens_to_its_language(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(FakeBackend(stick=tmp_path, bureaus=MULTILINGUAL), Texts("nl"))
+    qtbot.addWidget(win)
+    login = win.login
+    login.picker.activated.emit(1)  # picked from the list
+    assert win.t.language == "fr" and login.title.text() == "Connexion" and win.switch.buttons["fr"].isChecked()
+    assert win.app_title.text() == "Tabula · dépouillement" and win.status.bureau.text() == "Non connecté"
+    login.station.clear()
+    qtbot.keyClicks(login.station, "b0044")  # typed
+    assert win.t.language == "de" and login.title.text() == "Anmeldung"
+    login.completer.activated.emit("B0042 · Gemeenteschool Zuid")  # a suggestion
+    assert win.t.language == "nl" and login.title.text() == "Aanmelden"
+    qtbot.keyClicks(login.station, "9")  # B00429: no bureau, the language stays
+    assert win.t.language == "nl"
+
+
+def test_a_language_chosen_by_hand_after_the_bureau_stays_at_login(qtbot, session: FakeSession, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(FakeBackend(session, stick=tmp_path, bureaus=MULTILINGUAL), Texts("fr"))
+    qtbot.addWidget(win)
+    win.login.picker.activated.emit(0)  # B0042, a Dutch-speaking bureau
+    assert win.t.language == "nl"
+    win.login.picker.activated.emit(0)  # chosen again: nothing changes
+    win.switch.buttons["de"].click()  # the president prefers German
+    win.login.picker.activated.emit(0)
+    assert win.t.language == "de"
+    _login(qtbot, win, station="", password="secret")
+    qtbot.waitUntil(lambda: win.session is not None)
+    assert win.t.language == "de" and win.overview.title.text() == "Übersicht der Stapel"
+
+
+def _session_in(language: Language, test_pki, tmp_path) -> FakeSession:  # type: ignore[no-untyped-def]
+    election = small_election()
+    signer = test_pki.signer("B0043")
+    station = Station(StationId("B0043"), "École communale", election.code, election.constituency, language)
+    chain = (signer.certificate, test_pki.issuing.certificate, test_pki.root.certificate)
+    log = SecurityLog(tmp_path / "security-log.jsonl", system="test")
+    return FakeSession(Session(LoadedStation(station, election, signer, chain), MemoryJournal(election), log))
+
+
+def test_logging_in_switches_to_the_bureau_language_from_the_stick(qtbot, test_pki, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    session = _session_in(Language.FR, test_pki, tmp_path)
+    win = MainWindow(FakeBackend(session, stick=tmp_path), Texts("nl"))  # no list: the bureau is typed
+    qtbot.addWidget(win)
+    _login(qtbot, win, station="B0043")
+    qtbot.waitUntil(lambda: win.session is not None)
+    assert win.t.language == "fr" and win.switch.buttons["fr"].isChecked()
+    assert win.overview.title.text() == "Aperçu des piles" and win.status.phase.text() == "Rien encore encodé"
+    win.switch.buttons["nl"].click()  # still switchable at any time
+    assert win.overview.title.text() == "Overzicht van de stapels"
