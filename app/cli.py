@@ -77,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=_moment,
         help="check certificates as valid at this date (YYYY-MM-DD), e.g. election night, for a later audit",
     )
+    verify.add_argument(
+        "--budget",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="stop one bureau's checks after this long and report it (default 60; 0: no limit)",
+    )
     verify.set_defaults(handler=_verify)
 
     keys = sub.add_parser("keys", help="numeric-keypad keys of a pass, and the pass of keys (docs/keypad.md)")

@@ -54,6 +54,7 @@ from app.results_layout import (
     files_listing,
 )
 from app.seclog import EventType, SecurityLog
+from app.signing.cms import sign_detached
 from app.signing.control_number import canonical_results, control_number
 from app.signing.pades import sign_pdf
 from app.signing.signer import Signer
@@ -254,7 +255,13 @@ class Session:
             self._progress(progress, 0.6 + 0.4 * done / max(total, 1), "session.step.writing")
 
         try:
-            receipt = stick.write_results(stick_dir, station_id, built.files, progress=written)
+            receipt = stick.write_results(
+                stick_dir,
+                station_id,
+                built.files,
+                progress=written,
+                sign_manifest=lambda manifest: sign_detached(manifest, self.signer),  # manifest.p7s, written last
+            )
         except Exception as error:
             reason = getattr(error, "key", type(error).__name__)
             self.log.record(EventType.RESULTS_WRITE_FAILED, station_id, {"key": reason})

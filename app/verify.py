@@ -5,17 +5,26 @@ OASIS EML 5.0 schemas; every XML signature (message and each ballot) and the PV'
 root; the signer is the bureau the folder is named after; a full recount from the individual ballots of the 460
 equal to the 510 results; both pass readings signed with the same bureau certificate, their comparison computed
 again and every ballot of the result explained by them (`app.eml.pass_readings`); the control number and the files hash
-printed in the PV equal to the recomputed ones; the security log's hash chain and seal.
+printed in the PV equal to the recomputed ones; the security log's hash chain and seal; manifest.p7s, the bureau's
+CMS signature over the exact bytes of manifest.json (so over every byte of every file).
+
+No file can hang or stop it (contract: one damaged bureau is that bureau's problems): files are refused by size
+before they are read (`app.stick`), XML by shape before it is canonicalised (`app.eml.safe_xml`); whatever a
+bureau's checks still raise becomes a problem of that bureau, and each bureau has a time budget (`--budget`,
+60 s by default) after which its checks stop with a problem saying so. The other bureaus are verified all the same.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import io
 import json
+import signal
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,11 +57,15 @@ from app.results_layout import (
     files_digest,
 )
 from app.seclog import EventType, LogProblem, verify_log
+from app.signing.cms import verify_detached
 from app.signing.control_number import canonical_results, control_number
 from app.signing.pades import verify_pdf
 from app.signing.pki import station_id_of
 
 Problem = tuple[str, dict[str, object]]
+
+DEFAULT_BUDGET = 60.0  # seconds per bureau: a 2,400-ballot bureau takes about one
+MAX_SCHEMA_PROBLEMS = 10  # per file: a forged file may break the schema at every element
 
 
 @dataclass
@@ -66,47 +79,162 @@ class StationReport:
     name: str | None = None  # the bureau's name, as written with every ballot of the 460
     received: int | None = None  # ballots received, as the sealed security log states them with the results
     entries: Entries = field(default_factory=Entries)  # recomputed from the pass readings
+    signer: x509.Certificate | None = None  # the certificate of the results (460, else 510), once verified
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def add(self, key: str, **params: object) -> None:
-        self.problems.append((key, params))
+        if (key, params) not in self.problems:  # a file that cannot be read is met by several checks: said once
+            self.problems.append((key, params))
 
     def add_error(self, error: TabulaError) -> None:
-        self.problems.append((error.key, dict(error.params)))
+        self.add(error.key, **error.params)
 
 
-def verify_stick(stick_dir: Path, root: x509.Certificate, now: dt.datetime) -> list[StationReport]:
+@dataclass
+class StickReport:
+    """Every bureau of a stick, and what is wrong with the stick itself (no results folder, an unreadable one)."""
+
+    stations: list[StationReport] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.stations) and not self.problems and all(r.ok for r in self.stations)
+
+
+def verify_stick(
+    stick_dir: Path, root: x509.Certificate, now: dt.datetime, *, budget: float = DEFAULT_BUDGET
+) -> list[StationReport]:
     """One report per bureau folder on the stick; an empty list when there is nothing to verify."""
+    return verify_results(stick_dir, root, now, budget=budget).stations
+
+
+def verify_results(
+    stick_dir: Path, root: x509.Certificate, now: dt.datetime, *, budget: float = DEFAULT_BUDGET
+) -> StickReport:
+    """Every entry under `STICK/results/`: a report per bureau folder, and one per entry that is none (a foreign
+    file or folder, a leftover of an interrupted write), each under its own name."""
+    result = StickReport()
     try:
+        if not (stick_dir / stick.RESULTS_FOLDER).is_dir():
+            result.problems.append(("verify.nothing", {}))
+            return result
         stations = stick.list_result_stations(stick_dir)
         foreign = stick.foreign_result_entries(stick_dir)
-    except TabulaError:
-        return []
-    reports = [verify_station(stick_dir, station, root, now) for station in stations]
+        leftovers = stick.interrupted_writes(stick_dir)
+    except TabulaError as error:
+        result.problems.append((error.key, dict(error.params)))
+        return result
+    for station in stations:
+        check = _station_check(stick_dir, root, now)
+        result.stations.append(guarded(station, check, budget))
     for name in foreign:  # reported under its own name: "check everything under results/" (contract)
         report = StationReport(name)
         report.add("verify.foreign_entry", name=name)
-        reports.append(report)
-    return reports
+        result.stations.append(report)
+    for name in leftovers:  # never results, and not to be ignored: the write they belong to did not finish
+        report = StationReport(name)
+        report.add("verify.leftover", name=name)
+        result.stations.append(report)
+    if not result.stations:
+        result.problems.append(("verify.empty_results", {}))
+    return result
+
+
+def _station_check(stick_dir: Path, root: x509.Certificate, now: dt.datetime) -> Callable[[StationReport], None]:
+    def check(report: StationReport) -> None:
+        try:
+            signed = stick.read_results_set(stick_dir, report.station)
+        except TabulaError as error:
+            report.add_error(error)
+            return
+        _verify_files_into(report, signed.files, root, now)
+        _check_manifest(report, signed, root, now)
+
+    return check
+
+
+class _OutOfTime(BaseException):
+    """Raised by the alarm inside one bureau's checks. A BaseException, like KeyboardInterrupt, so that no library's
+    `except Exception` swallows it and carries on."""
+
+
+def guarded(station: str, check: Callable[[StationReport], None], budget: float) -> StationReport:
+    """`check` run on a new report for `station`: whatever it raises, and running out of time, become problems of
+    that report (with what was found before); never an error for the whole stick."""
+    report = StationReport(station)
+    try:
+        with _time_budget(budget):
+            check(report)
+    except _OutOfTime:
+        report.add("verify.out_of_time", seconds=f"{budget:g}")
+    except Exception as error:  # one bureau's files, however damaged, are that bureau's problem
+        report.add("verify.unreadable", what=type(error).__name__)  # the type for the helpdesk, no text from it
+    return report
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Raise `_OutOfTime` in the checks once `seconds` have passed: a real-time alarm, so only where signals are
+    delivered (the command line's main thread); elsewhere (the kiosk's self-check in a worker) without a budget.
+    The files are bounded by size and shape before any costly step, so a check between two bytecodes is enough."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def alarm(_signum: int, _frame: object) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _check_manifest(report: StationReport, signed: stick.ResultsSet, root: x509.Certificate, now: dt.datetime) -> None:
+    """manifest.json exactly as the appliance writes it, and manifest.p7s: the bureau's CMS signature over its
+    bytes, chaining to the root, made with the same certificate as the results."""
+    station, hashes = stick.parse_manifest(signed.manifest)  # read_results_set checked it parses
+    if signed.manifest != stick.make_manifest(station, hashes):
+        report.add("verify.manifest_form")
+    if signed.signature is None:
+        report.add("verify.file_missing", file=stick.SIGNATURE_NAME)
+        return
+    try:
+        signer = verify_detached(signed.signature, signed.manifest, root, now)
+    except TabulaError as error:
+        report.add("verify.in_file", file=stick.SIGNATURE_NAME, detail=Message.of(error))
+        return
+    if station_id_of(signer) != report.station:
+        report.add("verify.wrong_signer", file=stick.SIGNATURE_NAME, found=station_id_of(signer))
+    elif report.signer is not None and signer != report.signer:
+        report.add("verify.other_certificate", file=stick.SIGNATURE_NAME)
 
 
 def verify_station(stick_dir: Path, station: str, root: x509.Certificate, now: dt.datetime) -> StationReport:
-    try:
-        files = stick.read_results(stick_dir, station)
-    except TabulaError as error:
-        report = StationReport(station)
-        report.add_error(error)
-        return report
-    return verify_files(station, files, root, now)
+    """One bureau's folder, every check, guarded like every bureau of `verify_stick`."""
+    return guarded(station, _station_check(stick_dir, root, now), DEFAULT_BUDGET)
 
 
 def verify_files(station: str, files: dict[str, bytes], root: x509.Certificate, now: dt.datetime) -> StationReport:
     """Every check of one bureau's result files (the manifest already checked); the appliance runs this too,
     on the set it is about to write, so that what it calls written and verified also passes at the canton."""
     report = StationReport(station)
+    _verify_files_into(report, files, root, now)
+    return report
+
+
+def _verify_files_into(
+    report: StationReport, files: dict[str, bytes], root: x509.Certificate, now: dt.datetime
+) -> None:
+    station = report.station
     for name in sorted(RESULT_FILES - files.keys()):
         report.add("verify.file_missing", file=name)
     for name in sorted(files.keys() - RESULT_FILES):
@@ -127,20 +255,39 @@ def verify_files(station: str, files: dict[str, bytes], root: x509.Certificate, 
     if PV_FILE in files:
         _check_pv(report, files, station, root, now)
     if LOG_FILE in files:
-        _check_log(report, files[LOG_FILE], files, root, now, station)
-    return report
+        _check_log(report, files[LOG_FILE], files)
 
 
 def _check_eml(
     report: StationReport, name: str, data: bytes, station: str, root: x509.Certificate, now: dt.datetime
 ) -> VerifiedMessage | None:
-    for problem in validate(data):
-        report.add("verify.schema", file=name, detail=problem)
+    verified = None
     try:
-        return verify_message(data, root, at=now, expected_station=station)
+        verified = verify_message(data, root, at=now, expected_station=station)
     except TabulaError as error:
         report.add("verify.in_file", file=name, detail=Message.of(error))
-        return None
+        if error.key in _UNREADABLE_XML:  # said once: no schema to check in what cannot be read
+            return None
+    problems = validate(data)
+    for problem in problems[:MAX_SCHEMA_PROBLEMS]:
+        report.add("verify.schema", file=name, detail=problem)
+    if len(problems) > MAX_SCHEMA_PROBLEMS:
+        report.add("verify.schema_more", file=name, count=len(problems) - MAX_SCHEMA_PROBLEMS)
+    return verified
+
+
+# What `app.eml.safe_xml.parse` refuses: the file is not read any further.
+_UNREADABLE_XML = frozenset(
+    {
+        "eml.too_large",
+        "eml.too_many_elements",
+        "eml.too_many_attributes",
+        "eml.too_deep",
+        "eml.not_xml",
+        "eml.doctype_forbidden",
+        "eml.comment_forbidden",
+    }
+)
 
 
 def _same_certificate(report: StationReport, verified: dict[str, VerifiedMessage | None]) -> None:
@@ -148,6 +295,7 @@ def _same_certificate(report: StationReport, verified: dict[str, VerifiedMessage
     reference = verified.get(VOTES_FILE) or verified.get(COUNT_FILE)
     if reference is None:
         return
+    report.signer = reference.signer_certificate
     for name in PASS_FILES.values():
         message = verified.get(name)
         if message is not None and message.signer_certificate != reference.signer_certificate:
@@ -305,16 +453,10 @@ def _check_pv(
         report.add("verify.pv_files_hash", printed=claims.get("files_sha256", "-"))
 
 
-def _check_log(
-    report: StationReport, data: bytes, files: dict[str, bytes], root: x509.Certificate, now: dt.datetime, station: str
-) -> None:
-    certificate = None
-    if COUNT_FILE in files:
-        try:
-            certificate = verify_message(files[COUNT_FILE], root, at=now, expected_station=station).signer_certificate
-        except TabulaError:
-            certificate = None  # already reported for the 510; the chain is still checked
-    for problem in verify_log(data, certificate):
+def _check_log(report: StationReport, data: bytes, files: dict[str, bytes]) -> None:
+    # The seal is checked with the results' certificate (verified with the 460 or the 510); without one, only the
+    # chain is checked (the missing signature is reported for those files).
+    for problem in verify_log(data, report.signer):
         report.add("verify.log", detail=Message.of(problem) if isinstance(problem, LogProblem) else problem)
     built = _last_results_built(data) or {}
     expected = {"control_number": report.control_number, "files_sha256": files_digest(eml_files(files))}
@@ -360,10 +502,13 @@ def _rendered(params: dict[str, object], language: str) -> dict[str, object]:
     }
 
 
-def report_json(reports: list[StationReport], language: str) -> dict[str, Any]:
+def report_json(reports: list[StationReport], language: str, problems: list[Problem] | None = None) -> dict[str, Any]:
+    """The contract's object; `problems` are the stick's own (no results folder, an unreadable one)."""
+    problems = problems or []
     return {
-        "ok": bool(reports) and all(r.ok for r in reports),
+        "ok": bool(reports) and not problems and all(r.ok for r in reports),
         "stations": [_station_json(r, language) for r in reports],
+        "problems": [render_problem(p, language) for p in problems],
     }
 
 
@@ -402,9 +547,11 @@ def _station_json(report: StationReport, language: str) -> dict[str, Any]:
     }
 
 
-def report_text(reports: list[StationReport], language: str) -> str:
+def report_text(reports: list[StationReport], language: str, problems: list[Problem] | None = None) -> str:
     out = io.StringIO()
-    if not reports:
+    for problem in problems or []:
+        out.write(render_problem(problem, language) + "\n")
+    if not reports and not problems:
         out.write(translate("verify.nothing", language) + "\n")
     for r in reports:
         status = translate("verify.ok" if r.ok else "verify.failed", language)
@@ -431,10 +578,14 @@ def verify_command(args: argparse.Namespace, language: str) -> int:
         raise BadInput("verify.not_a_root", file=str(args.ca))
     if not args.stick.is_dir():
         raise BadInput("verify.no_stick", stick=str(args.stick))
-    reports = verify_stick(args.stick, root, args.at or dt.datetime.now(dt.UTC))
+    budget = getattr(args, "budget", DEFAULT_BUDGET)
+    try:
+        result = verify_results(args.stick, root, args.at or dt.datetime.now(dt.UTC), budget=budget)
+    except Exception as error:  # never a bare "internal error" for a stick: the report still prints
+        result = StickReport(problems=[("verify.stick_unreadable", {"what": type(error).__name__})])
     if args.json:
-        json.dump(report_json(reports, language), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(report_json(result.stations, language, result.problems), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(report_text(reports, language))
-    return 0 if reports and all(r.ok for r in reports) else 1
+        sys.stdout.write(report_text(result.stations, language, result.problems))
+    return 0 if result.ok else 1

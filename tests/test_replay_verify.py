@@ -98,6 +98,7 @@ def test_identical_passes_give_results_that_verify(run: Run, capsys: pytest.Capt
     assert sorted(p.name for p in run.results.iterdir()) == [
         "count-510.xml",
         "manifest.json",
+        "manifest.p7s",
         "pv.pdf",
         "security-log.jsonl",
         "votes-460-pass1.xml",
@@ -219,7 +220,10 @@ def test_replay_again_replaces_the_results_as_a_whole(run: Run, capsys: pytest.C
 
 def test_verify_of_a_stick_without_results_fails(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
     assert run.verify("--json") == 1
-    assert json.loads(capsys.readouterr().out) == {"ok": False, "stations": []}
+    report = json.loads(capsys.readouterr().out)
+    assert (report["ok"], report["stations"]) == (False, [])
+    (problem,) = report["problems"]  # the stick's own problem, said in words
+    assert "results" in problem
 
 
 def test_usage_errors_exit_2_without_traceback(capsys: pytest.CaptureFixture[str]) -> None:
@@ -234,7 +238,9 @@ def test_usage_errors_exit_2_without_traceback(capsys: pytest.CaptureFixture[str
 
 def rewrite_manifest(folder: Path) -> None:
     """What someone who edits a file would also do: make the manifest fit again."""
-    hashes = {p.name: sha256_hex(p.read_bytes()) for p in folder.iterdir() if p.name != "manifest.json"}
+    hashes = {
+        p.name: sha256_hex(p.read_bytes()) for p in folder.iterdir() if p.name not in {"manifest.json", "manifest.p7s"}
+    }
     (folder / "manifest.json").write_bytes(make_manifest(folder.name, hashes))
 
 
@@ -435,8 +441,9 @@ def test_an_unsigned_extra_file_in_the_results_fails_verification(run: Run, caps
     (run.results / "pv-corrected.pdf").write_bytes(b"%PDF-1.7 made-up figures")
     rewrite_manifest(run.results)
     assert run.verify("--json") == 1
-    (problem,) = json.loads(capsys.readouterr().out)["stations"][0]["problems"]
-    assert "pv-corrected.pdf" in problem
+    problems = json.loads(capsys.readouterr().out)["stations"][0]["problems"]
+    assert any("pv-corrected.pdf" in p for p in problems)
+    assert any("manifest.p7s" in p for p in problems)  # and the manifest is no longer the one the bureau signed
 
 
 @pytest.mark.parametrize(

@@ -340,3 +340,26 @@ def test_every_event_type_has_a_severity_and_a_name_in_three_languages() -> None
 @pytest.mark.parametrize("key", ["seclog.write_failed", "seclog.corrupt"])
 def test_every_log_message_is_in_three_languages(key: str) -> None:
     assert all(catalogue()[key][language].strip() for language in LANGUAGES)
+
+
+def test_a_seal_with_s_replaced_by_n_minus_s_is_refused(tmp_path: Path, test_pki: conftest.TestPki) -> None:
+    """ECDSA (r, n - s) verifies too: only the low form the appliance writes is accepted (one form per byte)."""
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
+
+    from app.signing.ecdsa import _ORDERS
+
+    lines = lines_of(session(tmp_path, test_pki))
+    seal = json.loads(lines[-1])
+    r, s = decode_dss_signature(base64.b64decode(seal["signature"]))
+    seal["signature"] = base64.b64encode(encode_dss_signature(r, _ORDERS["secp256r1"] - s)).decode("ascii")
+    forged = joined([*lines[:-1], seclog.canonical_json(seal)])
+    assert verify_log(forged, test_pki.signer(STATION).certificate) == [
+        f"line {len(lines)}: the seal's signature does not verify with the certificate"
+    ]
+
+
+def test_a_log_line_with_a_number_out_of_range_is_not_a_record(tmp_path: Path, test_pki: conftest.TestPki) -> None:
+    lines = lines_of(session(tmp_path, test_pki))
+    lines[0] = lines[0].replace(b'"seq":0', b'"seq":1e999')
+    problems = verify_log(joined(lines), test_pki.signer(STATION).certificate)
+    assert problems[0] == "line 1: not a log record"

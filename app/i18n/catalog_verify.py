@@ -266,9 +266,54 @@ MESSAGES = {
         "fr": "Le dossier de résultats de {station} contient {found} fichiers (au plus {limit}) ; il n'a pas été lu.",
         "de": "Der Ergebnisordner von {station} enthält {found} Dateien (höchstens {limit}); er wurde nicht gelesen.",
     },
-    "eml.too_complex": {
-        "nl": "Het bestand heeft een vorm die Tabula nooit schrijft (te veel {what}: hoogstens {limit}); het is niet verder gelezen. Gebruik het bestand dat het bureau schreef.",
-        "fr": "Le fichier a une forme que Tabula n'écrit jamais (trop de {what} : au plus {limit}) ; il n'a pas été lu plus loin. Utilisez le fichier écrit par le bureau.",
-        "de": "Die Datei hat eine Form, die Tabula nie schreibt (zu viele {what}: höchstens {limit}); sie wurde nicht weiter gelesen. Verwenden Sie die vom Büro geschriebene Datei.",
+    "eml.too_many_attributes": {
+        "nl": "Een element op regel {line} heeft meer dan {limit} attributen: zo schrijft Tabula nooit; het bestand is niet verder gelezen. Gebruik het bestand dat het bureau schreef.",
+        "fr": "Un élément à la ligne {line} a plus de {limit} attributs : Tabula n'écrit jamais ainsi ; le fichier n'a pas été lu plus loin. Utilisez le fichier écrit par le bureau.",
+        "de": "Ein Element in Zeile {line} hat mehr als {limit} Attribute: so schreibt Tabula nie; die Datei wurde nicht weiter gelesen. Verwenden Sie die vom Büro geschriebene Datei.",
+    },
+    "eml.too_deep": {
+        "nl": "Elementen zijn op regel {line} meer dan {limit} niveaus diep genest: zo schrijft Tabula nooit; het bestand is niet verder gelezen. Gebruik het bestand dat het bureau schreef.",
+        "fr": "Des éléments sont imbriqués sur plus de {limit} niveaux à la ligne {line} : Tabula n'écrit jamais ainsi ; le fichier n'a pas été lu plus loin. Utilisez le fichier écrit par le bureau.",
+        "de": "Elemente sind in Zeile {line} mehr als {limit} Ebenen tief verschachtelt: so schreibt Tabula nie; die Datei wurde nicht weiter gelesen. Verwenden Sie die vom Büro geschriebene Datei.",
+    },
+    "eml.too_many_elements": {
+        "nl": "Het bestand heeft meer dan {limit} elementen: zo schrijft Tabula nooit; het is niet verder gelezen. Gebruik het bestand dat het bureau schreef.",
+        "fr": "Le fichier a plus de {limit} éléments : Tabula n'écrit jamais ainsi ; il n'a pas été lu plus loin. Utilisez le fichier écrit par le bureau.",
+        "de": "Die Datei hat mehr als {limit} Elemente: so schreibt Tabula nie; sie wurde nicht weiter gelesen. Verwenden Sie die vom Büro geschriebene Datei.",
+    },
+    "verify.leftover": {
+        "nl": "results/{name} is het restant van een onderbroken schrijfbeurt: geen uitslag. Laat het bureau de uitslag opnieuw schrijven (dat ruimt het op).",
+        "fr": "results/{name} est le reste d'une écriture interrompue : ce n'est pas un résultat. Faites réécrire les résultats par le bureau (cela le nettoie).",
+        "de": "results/{name} ist der Rest eines unterbrochenen Schreibvorgangs: kein Ergebnis. Lassen Sie das Büro das Ergebnis neu schreiben (das räumt ihn auf).",
+    },
+    "verify.empty_results": {
+        "nl": "De map results op deze stick bevat geen uitslag. Controleer of het de juiste stick is.",
+        "fr": "Le dossier results de cette clé ne contient aucun résultat. Vérifiez qu'il s'agit de la bonne clé.",
+        "de": "Der Ordner results auf diesem Stick enthält kein Ergebnis. Prüfen Sie, ob es der richtige Stick ist.",
+    },
+    "verify.out_of_time": {
+        "nl": "De controle van dit bureau is na {seconds} s gestopt: de bestanden zijn niet te controleren zoals het toestel ze schrijft. Gebruik ze niet; vraag een nieuwe kopie van het bureau.",
+        "fr": "Le contrôle de ce bureau a été arrêté après {seconds} s : les fichiers ne se laissent pas contrôler comme l'appareil les écrit. Ne les utilisez pas ; demandez une nouvelle copie au bureau.",
+        "de": "Die Prüfung dieses Büros wurde nach {seconds} s abgebrochen: die Dateien lassen sich nicht prüfen, wie das Gerät sie schreibt. Verwenden Sie sie nicht; fordern Sie eine neue Kopie beim Büro an.",
+    },
+    "verify.unreadable": {
+        "nl": "De bestanden van dit bureau zijn beschadigd op een manier die Tabula niet kent ({what}). Gebruik ze niet; vraag een nieuwe kopie van het bureau.",
+        "fr": "Les fichiers de ce bureau sont endommagés d'une manière que Tabula ne connaît pas ({what}). Ne les utilisez pas ; demandez une nouvelle copie au bureau.",
+        "de": "Die Dateien dieses Büros sind auf eine Weise beschädigt, die Tabula nicht kennt ({what}). Verwenden Sie sie nicht; fordern Sie eine neue Kopie beim Büro an.",
+    },
+    "verify.stick_unreadable": {
+        "nl": "De stick kan niet gelezen worden ({what}). Probeer een andere USB-poort of een kopie van de stick.",
+        "fr": "La clé ne peut pas être lue ({what}). Essayez un autre port USB ou une copie de la clé.",
+        "de": "Der Stick kann nicht gelesen werden ({what}). Versuchen Sie einen anderen USB-Anschluss oder eine Kopie des Sticks.",
+    },
+    "verify.manifest_form": {
+        "nl": "manifest.json staat niet in de vorm die het toestel schrijft (het is na het schrijven bewerkt).",
+        "fr": "manifest.json n'a pas la forme qu'écrit l'appareil (il a été modifié après l'écriture).",
+        "de": "manifest.json hat nicht die Form, die das Gerät schreibt (es wurde nach dem Schreiben bearbeitet).",
+    },
+    "verify.schema_more": {
+        "nl": "{file}: en nog {count} schemafouten.",
+        "fr": "{file} : et encore {count} erreurs de schéma.",
+        "de": "{file}: und {count} weitere Schemafehler.",
     },
 }

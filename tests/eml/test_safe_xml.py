@@ -55,8 +55,31 @@ def test_broken_xml_names_the_line() -> None:
 
 
 def test_deeply_nested_input_is_refused() -> None:
-    with pytest.raises(BadInput, match="not_xml"):
+    with pytest.raises(BadInput) as error:
         parse(b"<a>" * 300 + b"</a>" * 300)
+    assert error.value.key == "eml.too_deep"
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        # canonicalising this one element took 134 s: it is refused before any c14n
+        (b"<a " + b" ".join(b'a%d="1"' % i for i in range(150_000)) + b"/>", "eml.too_many_attributes"),
+        (b"<a " + b" ".join(b'a%d="1"' % i for i in range(17)) + b"/>", "eml.too_many_attributes"),
+        (b"<a>" + b"<b/>" * 1_000_001 + b"</a>", "eml.too_many_elements"),  # counted in the tree
+        (b"<a>" + b"<b/>" * 2_000_001 + b"</a>", "eml.too_many_elements"),  # counted in the bytes, never parsed
+    ],
+    ids=["150000_attributes", "17_attributes", "a_million_elements", "two_million_tags"],
+)
+def test_a_shape_tabula_never_writes_is_refused_before_anyone_reads_it(data: bytes, key: str) -> None:
+    with pytest.raises(UntrustedData) as error:
+        parse(data, error=UntrustedData)
+    assert error.value.key == key
+
+
+def test_the_largest_shape_allowed_still_parses() -> None:
+    attributes = b" ".join(b'a%d="1"' % i for i in range(16))
+    assert len(parse(b"<a " + attributes + b">" + b"<b>" * 250 + b"</b>" * 250 + b"</a>").attrib) == 16
 
 
 def test_plain_xml_parses() -> None:
