@@ -570,7 +570,7 @@ def foreign_result_entries(stick_dir: Path) -> list[str]:
     return sorted(
         e.name
         for e in entries
-        if not _LEFTOVER.match(e.name) and not (e.is_dir(follow_symlinks=False) and name_problem(e.name) is None)
+        if not (e.is_dir(follow_symlinks=False) and (_LEFTOVER.match(e.name) or name_problem(e.name) is None))
     )
 
 
@@ -610,4 +610,6 @@ def interrupted_writes(stick_dir: Path) -> list[str]:
     with _read_errors("-"):
         if not results.is_dir():
             return []
-        return sorted(e.name for e in os.scandir(results) if _LEFTOVER.match(e.name))
+        return sorted(
+            e.name for e in os.scandir(results) if _LEFTOVER.match(e.name) and e.is_dir(follow_symlinks=False)
+        )

@@ -95,10 +95,13 @@ class StationReport:
 
 @dataclass
 class StickReport:
-    """Every bureau of a stick, and what is wrong with the stick itself (no results folder, an unreadable one)."""
+    """Every bureau of a stick, what is wrong with the stick itself (no results folder, an unreadable one), and
+    what is worth knowing without failing it (a leftover of an interrupted write beside the sets it did not touch:
+    contract, "a run that is interrupted leaves the old complete set")."""
 
     stations: list[StationReport] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -115,8 +118,9 @@ def verify_stick(
 def verify_results(
     stick_dir: Path, root: x509.Certificate, now: dt.datetime, *, budget: float = DEFAULT_BUDGET
 ) -> StickReport:
-    """Every entry under `STICK/results/`: a report per bureau folder, and one per entry that is none (a foreign
-    file or folder, a leftover of an interrupted write), each under its own name."""
+    """Every entry under `STICK/results/`: a report per bureau folder, one per entry that is none (a file, a link,
+    a folder with a name Tabula never writes), each under its own name, and a note per leftover of an interrupted
+    write (a hidden `.<station>.new-*` / `.old-*` folder: never a result, removed by the next write)."""
     result = StickReport()
     try:
         if not (stick_dir / stick.RESULTS_FOLDER).is_dir():
@@ -135,10 +139,8 @@ def verify_results(
         report = StationReport(name)
         report.add("verify.foreign_entry", name=name)
         result.stations.append(report)
-    for name in leftovers:  # never results, and not to be ignored: the write they belong to did not finish
-        report = StationReport(name)
-        report.add("verify.leftover", name=name)
-        result.stations.append(report)
+    for name in leftovers:  # never results, and not ignored: the write they belong to did not finish
+        result.notes.append(("verify.leftover", {"name": name}))
     if not result.stations:
         result.problems.append(("verify.empty_results", {}))
     return result
@@ -502,13 +504,20 @@ def _rendered(params: dict[str, object], language: str) -> dict[str, object]:
     }
 
 
-def report_json(reports: list[StationReport], language: str, problems: list[Problem] | None = None) -> dict[str, Any]:
-    """The contract's object; `problems` are the stick's own (no results folder, an unreadable one)."""
+def report_json(
+    reports: list[StationReport],
+    language: str,
+    problems: list[Problem] | None = None,
+    notes: list[Problem] | None = None,
+) -> dict[str, Any]:
+    """The contract's object; `problems` are the stick's own (no results folder, an unreadable one), `notes` what
+    is worth knowing without failing it (leftovers of interrupted writes)."""
     problems = problems or []
     return {
         "ok": bool(reports) and not problems and all(r.ok for r in reports),
         "stations": [_station_json(r, language) for r in reports],
         "problems": [render_problem(p, language) for p in problems],
+        "notes": [render_problem(p, language) for p in notes or []],
     }
 
 
@@ -547,9 +556,14 @@ def _station_json(report: StationReport, language: str) -> dict[str, Any]:
     }
 
 
-def report_text(reports: list[StationReport], language: str, problems: list[Problem] | None = None) -> str:
+def report_text(
+    reports: list[StationReport],
+    language: str,
+    problems: list[Problem] | None = None,
+    notes: list[Problem] | None = None,
+) -> str:
     out = io.StringIO()
-    for problem in problems or []:
+    for problem in [*(problems or []), *(notes or [])]:
         out.write(render_problem(problem, language) + "\n")
     if not reports and not problems:
         out.write(translate("verify.nothing", language) + "\n")
@@ -584,8 +598,9 @@ def verify_command(args: argparse.Namespace, language: str) -> int:
     except Exception as error:  # never a bare "internal error" for a stick: the report still prints
         result = StickReport(problems=[("verify.stick_unreadable", {"what": type(error).__name__})])
     if args.json:
-        json.dump(report_json(result.stations, language, result.problems), sys.stdout, ensure_ascii=False, indent=2)
+        report = report_json(result.stations, language, result.problems, result.notes)
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(report_text(result.stations, language, result.problems))
+        sys.stdout.write(report_text(result.stations, language, result.problems, result.notes))
     return 0 if result.ok else 1

@@ -308,13 +308,28 @@ def test_whatever_a_bureaus_checks_raise_is_that_bureaus_problem(
     assert problems_of(report, "A-002") == [] and "a library gave up" not in captured.out + captured.err
 
 
-@pytest.mark.parametrize("entry", [".hidden", ".A-001.new-0a1b", ".A-001.old-0a1b"])
-def test_hidden_entries_under_results_are_reported_not_ignored(stick: Path, master: Master, entry: str) -> None:
-    shutil.copytree(stick / "results" / "A-001", stick / "results" / entry)
+@pytest.mark.parametrize("entry", [".hidden", ".A-001.new-zz", ".A-001.new-0a1b.pdf"])
+def test_a_hidden_entry_under_results_is_reported_and_fails(stick: Path, master: Master, entry: str) -> None:
+    if entry.endswith(".pdf"):  # named like a leftover, but a file: Tabula never writes one
+        shutil.copy(stick / "results" / "A-001" / "pv.pdf", stick / "results" / entry)
+    else:
+        shutil.copytree(stick / "results" / "A-001", stick / "results" / entry)
     code, report = verify(stick, master)
     assert code == 1
     assert [s["station"] for s in report["stations"] if not s["ok"]] == [entry]
     assert problems_of(report, entry) and problems_of(report, "A-001") == []
+
+
+@pytest.mark.parametrize("entry", [".A-001.new-0a1b", ".A-002.old-0a1b"])
+def test_a_leftover_of_an_interrupted_write_is_named_and_the_sets_beside_it_still_verify(
+    stick: Path, master: Master, entry: str
+) -> None:
+    """Contract: an interrupted write leaves the old complete set, and that set verifies; the leftover is named."""
+    shutil.copytree(stick / "results" / "A-001", stick / "results" / entry)
+    code, report = verify(stick, master)
+    assert code == 0 and [s["station"] for s in report["stations"]] == ["A-001", "A-002"]
+    (note,) = report["notes"]
+    assert entry in note
 
 
 def test_a_stick_without_results_prints_its_object_with_a_problem(master: Master, tmp_path: Path) -> None:
