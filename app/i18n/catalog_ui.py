@@ -884,4 +884,256 @@ MESSAGES = {
         "Die erhaltenen Stimmzettel je Wahlbüro sind noch nicht eingetragen, daher können die gezählten Stimmzettel "
         "nicht damit verglichen werden. Tragen Sie sie unter „Angaben des Büros“ ein.",
     ),
+    # --- review before the result is fixed, result writing and printing, witness screen (issue 8) ---
+    "ui.review.title": _t(
+        "Nazicht vóór de uitslag wordt vastgesteld",
+        "Vérification avant d'arrêter le résultat",
+        "Prüfung, bevor das Ergebnis festgestellt wird",
+    ),
+    "ui.review.open": _t("Uitslag nazien en vaststellen", "Vérifier et arrêter le résultat", "Ergebnis prüfen und feststellen"),
+    "ui.review.intro": _t(
+        "Overloop dit samen met het bureau: de uitslag per lijst, de stemmen van elke kandidaat, de controles en de samenstelling van het bureau. Zo komt het in het proces-verbaal. Na het vaststellen kan niets meer veranderen.",
+        "Parcourez ceci avec le bureau : le résultat par liste, les voix de chaque candidat, les contrôles et la composition du bureau. C'est ce que reprendra le procès-verbal. Une fois le résultat arrêté, plus rien ne peut changer.",
+        "Gehen Sie dies mit dem Zählbürovorstand durch: das Ergebnis je Liste, die Stimmen jedes Kandidaten, die Kontrollen und die Zusammensetzung des Zählbüros. So steht es im Protokoll. Nach der Feststellung kann nichts mehr geändert werden.",
+    ),
+    "ui.review.totals": _t(
+        "Getelde stembiljetten: {counted} · geldig: {valid} · blanco of ongeldig: {blank_or_invalid} (blanco {blank}, ongeldig {invalid})",
+        "Bulletins comptés : {counted} · valables : {valid} · blancs ou nuls : {blank_or_invalid} (blancs {blank}, nuls {invalid})",
+        "Gezählte Stimmzettel: {counted} · gültig: {valid} · weiß oder ungültig: {blank_or_invalid} (weiß {blank}, ungültig {invalid})",
+    ),
+    "ui.review.lists": _t("Uitslag per lijst", "Résultat par liste", "Ergebnis je Liste"),
+    "ui.review.candidates": _t("Stemmen per kandidaat", "Voix par candidat", "Stimmen je Kandidat"),
+    "ui.review.record": _t("Samenstelling van het bureau", "Composition du bureau", "Zusammensetzung des Zählbüros"),
+    "ui.review.checks": _t("Controles", "Contrôles", "Kontrollen"),
+    "ui.review.col.sc1": _t("SC1", "SC1", "SC1"),
+    "ui.review.col.sc2": _t("SC2", "SC2", "SC2"),
+    "ui.review.col.sc3": _t("SC3", "SC3", "SC3"),
+    "ui.review.col.sc4": _t("SC4", "SC4", "SC4"),
+    "ui.review.col.ce": _t("Stem-\ncijfer", "Chiffre\nélectoral", "Wahl-\nziffer"),
+    "ui.review.col.titulars": _t("ΣT", "ΣT", "ΣT"),
+    "ui.review.col.successors": _t("ΣS", "ΣS", "ΣS"),
+    "ui.review.legend": _t(
+        "SC1: enkel lijststem · SC2: enkel kandidaat-titularissen · SC3: kandidaat-titularissen en kandidaat-opvolgers · SC4: enkel kandidaat-opvolgers · ΣT: totaal van de stemmen voor de kandidaat-titularissen · ΣS: totaal van de stemmen voor de kandidaat-opvolgers",
+        "SC1 : vote en tête de liste uniquement · SC2 : candidats titulaires uniquement · SC3 : candidats titulaires et suppléants · SC4 : candidats suppléants uniquement · ΣT : total des votes pour les candidats titulaires · ΣS : total des votes pour les candidats suppléants",
+        "SC1: nur Listenstimme · SC2: nur ordentliche Kandidaten · SC3: ordentliche und Ersatzkandidaten · SC4: nur Ersatzkandidaten · ΣT: Gesamtzahl der Stimmen für die ordentlichen Kandidaten · ΣS: Gesamtzahl der Stimmen für die Ersatzkandidaten",
+    ),
+    "ui.review.legend.without_successors": _t(
+        "SC1: enkel lijststem · SC2: enkel kandidaat-titularissen · ΣT: totaal van de stemmen voor de kandidaat-titularissen (deze verkiezing heeft geen opvolgers)",
+        "SC1 : vote en tête de liste uniquement · SC2 : candidats titulaires uniquement · ΣT : total des votes pour les candidats titulaires (cette élection n'a pas de suppléants)",
+        "SC1: nur Listenstimme · SC2: nur ordentliche Kandidaten · ΣT: Gesamtzahl der Stimmen für die ordentlichen Kandidaten (diese Wahl hat keine Ersatzkandidaten)",
+    ),
+    "ui.review.go_to": _t("Naar", "Aller à", "Gehe zu"),
+    "ui.review.list_head": _t(
+        "Lijst {number}: {name} — stemcijfer {ce}",
+        "Liste {number} : {name} — chiffre électoral {ce}",
+        "Liste {number}: {name} — Wahlziffer {ce}",
+    ),
+    "ui.review.missing": _t("ontbreekt", "manquant", "fehlt"),
+    "ui.review.none": _t("geen", "aucun", "keine"),
+    "ui.review.received": _t("Ontvangen stembiljetten", "Bulletins reçus", "Erhaltene Stimmzettel"),
+    "ui.review.received_from": _t(
+        "{received} van {stations} stembureau(s)", "{received} de {stations} bureau(x) de vote", "{received} aus {stations} Wahlbüro(s)"
+    ),
+    "ui.review.role.president": _t("de voorzitter", "le président", "der Vorsitzende"),
+    "ui.review.role.secretary": _t("de secretaris", "le secrétaire", "der Sekretär"),
+    "ui.review.role.assessor": _t("minstens één bijzitter", "au moins un assesseur", "mindestens ein Beisitzer"),
+    "ui.review.record_missing": _t(
+        "Vóór de uitslag vastgesteld wordt, ontbreekt nog: {roles}. Vul ze in bij 'Gegevens van het bureau'.",
+        "Avant d'arrêter le résultat, il manque encore : {roles}. Complétez-les dans « Données du bureau ».",
+        "Bevor das Ergebnis festgestellt wird, fehlt noch: {roles}. Tragen Sie sie unter „Angaben des Büros“ ein.",
+    ),
+    "ui.review.assessors_by_hand": _t(
+        "Het proces-verbaal laat {lines} lege regel(s) voor bijzitters, in te vullen met de hand bij de handtekeningen.",
+        "Le procès-verbal laisse {lines} ligne(s) vide(s) pour des assesseurs, à compléter à la main près des signatures.",
+        "Das Protokoll lässt {lines} leere Zeile(n) für Beisitzer, die bei den Unterschriften von Hand auszufüllen sind.",
+    ),
+    "ui.review.reviewed": _t(
+        "Het bureau heeft dit alles nagekeken (voorzitter: {name})",
+        "Le bureau a vérifié tout ceci (président : {name})",
+        "Der Zählbürovorstand hat all dies geprüft (Vorsitzender: {name})",
+    ),
+    "ui.review.finalize_armed": _t(
+        "Nogmaals tikken: uitslag definitief vaststellen",
+        "Touchez encore : arrêter définitivement le résultat",
+        "Noch einmal tippen: Ergebnis endgültig feststellen",
+    ),
+    "ui.review.final_note": _t(
+        "De voorzitter vinkt het nazicht aan en tikt twee keer op 'Uitslag vaststellen'. Daarna schrijft u de uitslag op de stick.",
+        "Le président coche la vérification et touche deux fois « Arrêter le résultat ». Ensuite, vous écrivez le résultat sur la clé.",
+        "Der Vorsitzende hakt die Prüfung ab und tippt zweimal auf „Ergebnis feststellen“. Danach schreiben Sie das Ergebnis auf den Stick.",
+    ),
+    "ui.review.blocked": _t(
+        "Een fout of een waarschuwing die nog niet gezien is, houdt de uitslag tegen. Ga terug naar de controles.",
+        "Une erreur ou un avertissement pas encore vu bloque le résultat. Retournez aux contrôles.",
+        "Ein Fehler oder eine noch nicht gesehene Warnung hält das Ergebnis auf. Gehen Sie zurück zu den Kontrollen.",
+    ),
+    "ui.review.back": _t("Terug naar de controles", "Retour aux contrôles", "Zurück zu den Kontrollen"),
+    "ui.result.spare": _t(
+        "Op een lege reservestick schrijven", "Écrire sur une clé de réserve vide", "Auf einen leeren Ersatzstick schreiben"
+    ),
+    "ui.result.no_spare": _t(
+        "Er is geen lege stick gevonden. Steek een lege stick (FAT32 of exFAT) in, wacht even en tik opnieuw op 'Op een lege reservestick schrijven'. Er is niets verloren.",
+        "Aucune clé vide n'a été trouvée. Insérez une clé vide (FAT32 ou exFAT), patientez un instant et touchez à nouveau « Écrire sur une clé de réserve vide ». Rien n'est perdu.",
+        "Es wurde kein leerer Stick gefunden. Stecken Sie einen leeren Stick (FAT32 oder exFAT) ein, warten Sie kurz und tippen Sie erneut auf „Auf einen leeren Ersatzstick schreiben“. Nichts geht verloren.",
+    ),
+    "ui.result.spare_written": _t(
+        "De uitslag is geschreven en nagelezen op de reservestick, in {folder}, met het basiscertificaat {root} ernaast. U mag de stick nu verwijderen.",
+        "Le résultat est écrit et vérifié sur la clé de réserve, dans {folder}, avec le certificat racine {root} à côté. Vous pouvez retirer la clé.",
+        "Das Ergebnis ist auf dem Ersatzstick geschrieben und geprüft, in {folder}, mit dem Stammzertifikat {root} daneben. Sie dürfen den Stick jetzt entfernen.",
+    ),
+    "ui.result.spare_written_no_root": _t(
+        "De uitslag is geschreven en nagelezen op de reservestick, in {folder}. Het basiscertificaat kon er niet bij: het kantonhoofdbureau controleert met zijn eigen exemplaar. U mag de stick verwijderen.",
+        "Le résultat est écrit et vérifié sur la clé de réserve, dans {folder}. Le certificat racine n'a pas pu y être ajouté : le bureau principal de canton vérifie avec son propre exemplaire. Vous pouvez retirer la clé.",
+        "Das Ergebnis ist auf dem Ersatzstick geschrieben und geprüft, in {folder}. Das Stammzertifikat konnte nicht dazugelegt werden: Das Kantonhauptwahlbüro prüft mit seinem eigenen Exemplar. Sie dürfen den Stick entfernen.",
+    ),
+    "ui.help.print_copies": _t(
+        "Hoeveel exemplaren van het ondertekende proces-verbaal de printer maakt (bv. één voor de handtekeningen, één voor het kantonhoofdbureau).",
+        "Le nombre d'exemplaires du procès-verbal signé à imprimer (p. ex. un pour les signatures, un pour le bureau principal de canton).",
+        "Wie viele Exemplare des signierten Protokolls gedruckt werden (z. B. eines für die Unterschriften, eines für das Kantonhauptwahlbüro).",
+    ),
+    "ui.print.title": _t("Proces-verbaal afdrukken", "Imprimer le procès-verbal", "Protokoll drucken"),
+    "ui.print.copies": _t("Exemplaren", "Exemplaires", "Exemplare"),
+    "ui.print.print": _t("Afdrukken", "Imprimer", "Drucken"),
+    "ui.print.write_first": _t(
+        "Schrijf eerst de uitslag op de stick: het proces-verbaal wordt afgedrukt zoals het ondertekend op de stick staat.",
+        "Écrivez d'abord le résultat sur la clé : le procès-verbal est imprimé tel qu'il figure, signé, sur la clé.",
+        "Schreiben Sie zuerst das Ergebnis auf den Stick: Das Protokoll wird so gedruckt, wie es signiert auf dem Stick steht.",
+    ),
+    "ui.print.sending": _t(
+        "{copies} exemplaar/exemplaren worden naar de printer gestuurd…",
+        "Envoi de {copies} exemplaire(s) à l'imprimante…",
+        "{copies} Exemplar(e) werden an den Drucker gesendet …",
+    ),
+    "ui.print.sent": _t(
+        "{copies} exemplaar/exemplaren staan klaar bij de printer.",
+        "{copies} exemplaire(s) en attente à l'imprimante.",
+        "{copies} Exemplar(e) warten am Drucker.",
+    ),
+    "ui.print.printing": _t(
+        "De printer drukt {copies} exemplaar/exemplaren af.",
+        "L'imprimante imprime {copies} exemplaire(s).",
+        "Der Drucker druckt {copies} Exemplar(e).",
+    ),
+    "ui.print.done": _t(
+        "{copies} exemplaar/exemplaren van het proces-verbaal zijn afgedrukt.",
+        "{copies} exemplaire(s) du procès-verbal ont été imprimés.",
+        "{copies} Exemplar(e) des Protokolls wurden gedruckt.",
+    ),
+    "ui.print.gone": _t(
+        "De printer heeft het proces-verbaal niet afgedrukt (afgebroken of printer losgekoppeld). Controleer de printer en tik opnieuw op 'Afdrukken'. De uitslag op de stick blijft ongewijzigd.",
+        "L'imprimante n'a pas imprimé le procès-verbal (annulé ou imprimante débranchée). Vérifiez l'imprimante et touchez à nouveau « Imprimer ». Le résultat sur la clé reste inchangé.",
+        "Der Drucker hat das Protokoll nicht gedruckt (abgebrochen oder Drucker getrennt). Prüfen Sie den Drucker und tippen Sie erneut auf „Drucken“. Das Ergebnis auf dem Stick bleibt unverändert.",
+    ),
+    "ui.print.stopped.jam": _t(
+        "Papierstoring in de printer. Verwijder het vastgelopen papier: het afdrukken gaat daarna vanzelf verder. De uitslag op de stick blijft ongewijzigd.",
+        "Bourrage papier dans l'imprimante. Retirez le papier coincé : l'impression reprend ensuite d'elle-même. Le résultat sur la clé reste inchangé.",
+        "Papierstau im Drucker. Entfernen Sie das gestaute Papier: Der Druck geht danach von selbst weiter. Das Ergebnis auf dem Stick bleibt unverändert.",
+    ),
+    "ui.print.stopped.paper": _t(
+        "De printer heeft geen papier meer. Leg papier in: het afdrukken gaat daarna vanzelf verder. De uitslag op de stick blijft ongewijzigd.",
+        "L'imprimante n'a plus de papier. Ajoutez du papier : l'impression reprend ensuite d'elle-même. Le résultat sur la clé reste inchangé.",
+        "Der Drucker hat kein Papier mehr. Legen Sie Papier ein: Der Druck geht danach von selbst weiter. Das Ergebnis auf dem Stick bleibt unverändert.",
+    ),
+    "ui.print.stopped.other": _t(
+        "De printer is gestopt. Controleer of hij aanstaat en aangesloten is; lukt het niet, bel de helpdesk. De uitslag op de stick blijft ongewijzigd.",
+        "L'imprimante s'est arrêtée. Vérifiez qu'elle est allumée et branchée ; sinon, appelez le helpdesk. Le résultat sur la clé reste inchangé.",
+        "Der Drucker hat angehalten. Prüfen Sie, ob er eingeschaltet und angeschlossen ist; sonst rufen Sie den Helpdesk an. Das Ergebnis auf dem Stick bleibt unverändert.",
+    ),
+    "ui.print.left": _t(
+        "Het proces-verbaal staat nog bij de printer. Kijk bij de printer of het afgedrukt wordt.",
+        "Le procès-verbal est toujours en attente à l'imprimante. Vérifiez à l'imprimante qu'il s'imprime.",
+        "Das Protokoll wartet noch am Drucker. Sehen Sie am Drucker nach, ob es gedruckt wird.",
+    ),
+    "ui.print.failed": _t(
+        "Afdrukken lukte niet. De uitslag op de stick blijft ongewijzigd. Bel de helpdesk als het opnieuw misloopt.",
+        "L'impression a échoué. Le résultat sur la clé reste inchangé. Appelez le helpdesk si cela se reproduit.",
+        "Das Drucken ist fehlgeschlagen. Das Ergebnis auf dem Stick bleibt unverändert. Rufen Sie den Helpdesk an, wenn es wieder misslingt.",
+    ),
+    "ui.print.stick_untouched": _t(
+        "De uitslag op de stick blijft ongewijzigd.",
+        "Le résultat sur la clé reste inchangé.",
+        "Das Ergebnis auf dem Stick bleibt unverändert.",
+    ),
+    "printer.none": _t(
+        "Er is geen printer aangesloten. Sluit de printer aan met de USB-kabel, zet hem aan en tik opnieuw op 'Afdrukken'.",
+        "Aucune imprimante n'est connectée. Branchez l'imprimante avec le câble USB, allumez-la et touchez à nouveau « Imprimer ».",
+        "Es ist kein Drucker angeschlossen. Schließen Sie den Drucker mit dem USB-Kabel an, schalten Sie ihn ein und tippen Sie erneut auf „Drucken“.",
+    ),
+    "printer.no_cups": _t(
+        "Dit toestel kan niet afdrukken (de printerdienst ontbreekt).",
+        "Cet appareil ne peut pas imprimer (le service d'impression manque).",
+        "Dieses Gerät kann nicht drucken (der Druckdienst fehlt).",
+    ),
+    "printer.not_answering": _t(
+        "De printerdienst antwoordt niet. Wacht even en tik opnieuw op 'Afdrukken'.",
+        "Le service d'impression ne répond pas. Patientez un instant et touchez à nouveau « Imprimer ».",
+        "Der Druckdienst antwortet nicht. Warten Sie kurz und tippen Sie erneut auf „Drucken“.",
+    ),
+    "printer.refused": _t(
+        "De printer weigerde het proces-verbaal. Controleer de printer en tik opnieuw op 'Afdrukken'.",
+        "L'imprimante a refusé le procès-verbal. Vérifiez l'imprimante et touchez à nouveau « Imprimer ».",
+        "Der Drucker hat das Protokoll abgelehnt. Prüfen Sie den Drucker und tippen Sie erneut auf „Drucken“.",
+    ),
+    "printer.file_missing": _t(
+        "Het proces-verbaal is niet te lezen op de stick. Steek de stick met de uitslag opnieuw in en tik opnieuw op 'Afdrukken'.",
+        "Le procès-verbal est illisible sur la clé. Réinsérez la clé contenant le résultat et touchez à nouveau « Imprimer ».",
+        "Das Protokoll ist auf dem Stick nicht lesbar. Stecken Sie den Stick mit dem Ergebnis wieder ein und tippen Sie erneut auf „Drucken“.",
+    ),
+    "printer.bad_copies": _t(
+        "Kies 1 tot {maximum} exemplaren (niet {copies}).",
+        "Choisissez de 1 à {maximum} exemplaires (pas {copies}).",
+        "Wählen Sie 1 bis {maximum} Exemplare (nicht {copies}).",
+    ),
+    "spare.root_missing": _t(
+        "Het basiscertificaat van dit toestel ontbreekt, dus het kon niet op de reservestick.",
+        "Le certificat racine de cet appareil est absent : il n'a pas pu être copié sur la clé de réserve.",
+        "Das Stammzertifikat dieses Geräts fehlt, daher konnte es nicht auf den Ersatzstick kopiert werden.",
+    ),
+    "spare.root_failed": _t(
+        "Het basiscertificaat kon niet op de reservestick geschreven worden.",
+        "Le certificat racine n'a pas pu être écrit sur la clé de réserve.",
+        "Das Stammzertifikat konnte nicht auf den Ersatzstick geschrieben werden.",
+    ),
+    "ui.witness.title": _t(
+        "Stemopneming · scherm voor de getuigen", "Dépouillement · écran des témoins", "Stimmenzählung · Anzeige für die Zeugen"
+    ),
+    "ui.witness.note": _t(
+        "Dit scherm toont alleen hoever de telling staat. Wat een lid aan het invoeren is, verschijnt hier nooit.",
+        "Cet écran montre seulement où en est le dépouillement. Ce qu'un membre est en train d'encoder n'y apparaît jamais.",
+        "Diese Anzeige zeigt nur, wie weit die Zählung ist. Was ein Mitglied gerade eingibt, erscheint hier nie.",
+    ),
+    "ui.witness.waiting": _t(
+        "Het stemopnemingsbureau is nog niet aangemeld.",
+        "Le bureau de dépouillement n'est pas encore connecté.",
+        "Das Zählbüro ist noch nicht angemeldet.",
+    ),
+    "ui.witness.president": _t("· voorzitter {name}", "· président {name}", "· Vorsitzender {name}"),
+    "ui.witness.phase": _t("Stand: {phase}", "État : {phase}", "Stand: {phase}"),
+    "ui.witness.done": _t(
+        "Stapels klaar: eerste invoer {first} van {total} · tweede invoer {second} van {total}",
+        "Piles terminées : premier encodage {first} sur {total} · second encodage {second} sur {total}",
+        "Fertige Stapel: erste Eingabe {first} von {total} · zweite Eingabe {second} von {total}",
+    ),
+    "ui.witness.open": _t(
+        "Verschillen die het bureau nog moet beslissen: {count}",
+        "Différences que le bureau doit encore trancher : {count}",
+        "Abweichungen, über die der Zählbürovorstand noch entscheiden muss: {count}",
+    ),
+    "ui.witness.none_open": _t(
+        "Geen verschillen open.", "Aucune différence en suspens.", "Keine offenen Abweichungen."
+    ),
+    "ui.witness.pile": _t("Stapel {pile}", "Pile {pile}", "Stapel {pile}"),
+    "ui.witness.pass_done": _t(
+        "{pass_name}: klaar ({ballots})", "{pass_name} : terminé ({ballots})", "{pass_name}: fertig ({ballots})"
+    ),
+    "ui.witness.pass_busy": _t("{pass_name}: bezig", "{pass_name} : en cours", "{pass_name}: läuft"),
+    "ui.witness.pass_waiting": _t("{pass_name}: nog niet", "{pass_name} : pas encore", "{pass_name}: noch nicht"),
+    "ui.witness.agreed": _t("beide invoeren gelijk", "les deux encodages concordent", "beide Eingaben gleich"),
+    "ui.witness.pile_open": _t("{count} verschil(len) open", "{count} différence(s) en suspens", "{count} Abweichung(en) offen"),
+    "ui.witness.decided": _t("beslist door het bureau", "tranché par le bureau", "vom Zählbürovorstand entschieden"),
+    "ui.witness.control_number": _t(
+        "Controlegetal (zoals in het proces-verbaal)",
+        "Nombre de contrôle (comme dans le procès-verbal)",
+        "Kontrollzahl (wie im Protokoll)",
+    ),
 }
