@@ -7,10 +7,17 @@ and `write_results` builds the whole evidence set and writes it to the stick (O1
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+import math
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+from cryptography import x509
 
 import app
 from app import stick
@@ -62,6 +69,7 @@ from app.station_login import LoadedStation
 from app.verify import render_problem, verify_files
 
 Clock = Callable[[], dt.datetime]
+T = TypeVar("T")
 Progress = Callable[[float, str], None]
 
 
@@ -187,8 +195,9 @@ class Session:
     def control_number(self) -> str:
         return control_number(canonical_results(str(self.station.id), self.election, self.tally()))
 
-    def result_files(self, context: BureauContext | None = None) -> ResultFiles:
-        """Every file of the bureau's results, signed; the count must be final (and its record is fixed)."""
+    def result_files(self, context: BureauContext | None = None, progress: Progress | None = None) -> ResultFiles:
+        """Every file of the bureau's results, signed; the count must be final (and its record is fixed).
+        `progress` hears of every file built and, in the 460, of the ballots signed (`BUILD_SHARES`)."""
         if self.count.phase is not Phase.FINAL:
             raise CountStateError("session.not_final")
         context = self.count.record
@@ -197,19 +206,22 @@ class Session:
         station_id = str(self.station.id)
         current = self.tally()
         contested = {c.final_ref for c in counting.contested_ballots(self.count) if c.final_ref is not None}
+        built_part = _BuildProgress(progress, len(ballots))
         eml = {
             VOTES_FILE: write_votes(
                 station_id,
                 self.election,
-                [(ref, b, classify(b)) for ref, b in ballots],
-                self.signer,
+                built_part.ballots([(ref, b, classify(b)) for ref, b in ballots]),
+                built_part.signer(self.signer),  # each ballot is signed on its own: most of the building
                 issue_date=now.date(),
                 contested=contested,
                 station_name=self.station.name,
                 provenance=pass_readings.provenance_of(self.count),  # how each ballot of a decided pile came to be
             ),
-            COUNT_FILE: write_count(station_id, self.election, current, self.signer, issue_date=now.date()),
         }
+        built_part.done(VOTES_FILE)
+        eml[COUNT_FILE] = write_count(station_id, self.election, current, self.signer, issue_date=now.date())
+        built_part.done(COUNT_FILE)
         # Both passes as entered, signed as whole messages, so that anyone can compare them again (contract).
         for pass_no, pass_file in PASS_FILES.items():
             readings = pass_readings.readings_of(self.count, pass_no)
@@ -223,6 +235,7 @@ class Session:
                     issue_date=now.date(),
                     station_name=self.station.name,
                 )
+            built_part.done(pass_file)
         number = control_number(canonical_results(station_id, self.election, current))
         # The log names the results it ends with (the EML files), under its signed seal: an older log cannot be
         # swapped in. It is sealed before the PV, so that the hash the PV prints covers it too.
@@ -230,29 +243,43 @@ class Session:
         built = {"control_number": number, "files_sha256": files_digest(eml_files(eml)), "received": received}
         self.log.record(EventType.RESULTS_BUILT, station_id, built, time=now)
         files = {**eml, LOG_FILE: self.log.sealed_export(self.signer, station_id, time=now)}
+        built_part.done(LOG_FILE)
         digest = files_digest(files)  # every result file but the PV itself (O4); the PV lists them
         pv = render_pv(self._pv_data(context, current, number, digest, now, files_listing(files)))
+        built_part.done("pv-rendered")
         files[PV_FILE] = sign_pdf(
             pv,
             self.signer,
             reason=translate("session.pv_reason", self.language),
             location=f"{self.station.name} ({station_id})",
         )
+        built_part.done(PV_FILE)
         return ResultFiles(files, number, digest)
 
     def write_results(
-        self, stick_dir: Path, context: BureauContext | None = None, progress: Progress | None = None
+        self,
+        stick_dir: Path,
+        context: BureauContext | None = None,
+        progress: Progress | None = None,
+        *,
+        spare: bool = False,
     ) -> WrittenResults:
-        """Build, write atomically, read back and verify the results on the stick (S3); log the outcome."""
-        self._progress(progress, 0.05, "session.step.building")
-        built = self.result_files(context)
+        """Build, write atomically, read back and verify the results on the stick (S3); log the outcome.
+        `progress` moves with the work: per ballot signed and per file built, then the self-check, then per file
+        written and read back. `spare`: the bureau's stick failed and `stick_dir` is a blank spare stick the kiosk
+        found mounted (`app.platform.sticks`): no copy of the master is asked of it."""
+        self._progress(progress, 0.0, "session.step.building")
+        started = time.monotonic()
+        built = self.result_files(context, progress)
         station_id = str(self.station.id)
-        self._progress(progress, 0.45, "session.step.checking")
-        self._self_check(built)
-        self._progress(progress, 0.6, "session.step.writing")
+        self._progress(progress, BUILT, "session.step.checking")
+        # the self-check reports nothing while it runs: estimated from the building, which takes about as long
+        with _estimated(progress, BUILT, CHECKED, "session.step.checking", time.monotonic() - started):
+            self._self_check(built)
+        self._progress(progress, CHECKED, "session.step.writing")
 
         def written(done: int, total: int) -> None:
-            self._progress(progress, 0.6 + 0.4 * done / max(total, 1), "session.step.writing")
+            self._progress(progress, CHECKED + (1 - CHECKED) * done / max(total, 1), "session.step.writing")
 
         try:
             receipt = stick.write_results(
@@ -261,6 +288,7 @@ class Session:
                 built.files,
                 progress=written,
                 sign_manifest=lambda manifest: sign_detached(manifest, self.signer),  # manifest.p7s, written last
+                master_id=None if spare else self.loaded.master_id,  # only to a copy of the master (or a spare)
             )
         except Exception as error:
             reason = getattr(error, "key", type(error).__name__)
@@ -439,6 +467,102 @@ class Session:
             return lst.name
         candidate = lst.candidate(Kind(mark.box.value), mark.position)
         return "" if candidate is None else candidate.name
+
+
+# Progress of a write (S3), as the share of the whole reached after each part, from the cost of each part measured
+# for 2,400 ballots (Antwerp Chamber): the 460 (each ballot laid out, then signed) is about half the building, the
+# self-check takes about as long as the building, the stick (write, fsync, read back) the rest.
+BALLOTS_LAID_OUT = 0.1
+BUILD_SHARES: dict[str, float] = {
+    VOTES_FILE: 0.22,
+    COUNT_FILE: 0.23,
+    PASS_FILES[1]: 0.29,
+    PASS_FILES[2]: 0.35,
+    LOG_FILE: 0.36,
+    "pv-rendered": 0.43,
+    PV_FILE: 0.45,
+}
+BUILT = BUILD_SHARES[PV_FILE]
+CHECKED = 0.88
+_STEPS = 50  # reports while the 460's ballots are laid out, and again while they are signed
+
+
+class _BuildProgress:
+    """Reports the building of the result files: the 460's ballots laid out and signed, each part done."""
+
+    def __init__(self, progress: Progress | None, ballots: int) -> None:
+        self._progress = progress
+        self._ballots = ballots
+        self._signatures = ballots + 1  # every ballot, then the message
+        self._every = max(1, self._signatures // _STEPS)
+
+    def ballots(self, entries: list[T]) -> Iterator[T]:
+        """The 460's ballots, reported as write_votes takes them one by one to lay them out."""
+        for count, entry in enumerate(entries, start=1):
+            yield entry
+            if count % self._every == 0:
+                self._report(BALLOTS_LAID_OUT * count / max(self._ballots, 1))
+
+    def signer(self, signer: Signer) -> Signer:
+        return signer if self._progress is None else _CountingSigner(signer, self._signed)
+
+    def _signed(self, count: int) -> None:
+        if count % self._every == 0:
+            share = min(1.0, count / self._signatures)
+            self._report(BALLOTS_LAID_OUT + (BUILD_SHARES[VOTES_FILE] - BALLOTS_LAID_OUT) * share)
+
+    def _report(self, fraction: float) -> None:
+        if self._progress is not None:
+            self._progress(fraction, "session.step.building")
+
+    def done(self, part: str) -> None:
+        if self._progress is not None:
+            self._progress(BUILD_SHARES[part], "session.step.building")
+
+
+class _CountingSigner:
+    """The bureau's signer, telling `signed` how many signatures it made so far."""
+
+    def __init__(self, inner: Signer, signed: Callable[[int], None]) -> None:
+        self._inner, self._on_signed, self._count = inner, signed, 0
+
+    @property
+    def certificate(self) -> x509.Certificate:
+        return self._inner.certificate
+
+    @property
+    def chain(self) -> tuple[x509.Certificate, ...]:
+        return self._inner.chain
+
+    def sign(self, data: bytes) -> bytes:
+        signature = self._inner.sign(data)
+        self._count += 1
+        self._on_signed(self._count)
+        return signature
+
+
+@contextlib.contextmanager
+def _estimated(progress: Progress | None, start: float, end: float, key: str, expected_s: float) -> Iterator[None]:
+    """A step that reports nothing itself: every 0.2 s a share of `start`..`end` that grows with the time it is
+    expected to take (63 % of the way after `expected_s`), never reaching `end` before the step is done."""
+    if progress is None:
+        yield
+        return
+    stop = threading.Event()
+
+    def beat() -> None:
+        began = time.monotonic()
+        while not stop.wait(0.2):
+            share = 1 - math.exp(-(time.monotonic() - began) / max(expected_s, 0.1))
+            progress(start + (end - start) * share, key)
+
+    thread = threading.Thread(target=beat, name="tabula-progress", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 def _at_least_four(names: tuple[str, ...]) -> tuple[str, ...]:

@@ -49,8 +49,15 @@ class SessionPort(Protocol):
         ...
 
     def write_results(
-        self, stick_dir: Path, context: BureauContext | None = None, progress: Progress | None = None
-    ) -> WrittenResults: ...
+        self,
+        stick_dir: Path,
+        context: BureauContext | None = None,
+        progress: Progress | None = None,
+        *,
+        spare: bool = False,
+    ) -> WrittenResults:
+        """Write and verify the results on the stick; `spare`: on a blank spare stick instead of the master's copy."""
+        ...
 
 
 class StationBackend(Protocol):

@@ -52,6 +52,11 @@ class ObservedSession(QObject):
         return count
 
     def write_results(
-        self, stick_dir: Path, context: BureauContext | None = None, progress: Progress | None = None
+        self,
+        stick_dir: Path,
+        context: BureauContext | None = None,
+        progress: Progress | None = None,
+        *,
+        spare: bool = False,
     ) -> WrittenResults:
-        return self.inner.write_results(stick_dir, context, progress)
+        return self.inner.write_results(stick_dir, context, progress, spare=spare)

@@ -75,11 +75,16 @@ class FakeSession:
         return self.real.finalize(context)
 
     def write_results(
-        self, stick_dir: Path, context: BureauContext | None = None, progress: Progress | None = None
+        self,
+        stick_dir: Path,
+        context: BureauContext | None = None,
+        progress: Progress | None = None,
+        *,
+        spare: bool = False,
     ) -> WrittenResults:
         if self.write is not None:
             return self.write(stick_dir, context, progress)
-        return self.real.write_results(stick_dir, context, progress)
+        return self.real.write_results(stick_dir, context, progress, spare=spare)
 
 
 def make_session(test_pki: TestPki, tmp_path: Path, election: Election | None = None) -> FakeSession:
