@@ -36,6 +36,13 @@ from app.ui.widgets import ErrorSink, HelpPanel, Screen, set_role, title_label, 
 
 NUMBER_WIDTH = 170
 REMOVE_WIDTH = 130
+# Who must be on the record before the result is fixed (issue 8). A counting bureau is a president, a secretary and
+# four assessors (the 2024 instructions; witnesses of the lists may attend): the president completes a bureau that
+# is short of members on the day, so a bureau that counted always had them. The kiosk asks for the president, the
+# secretary and at least one assessor by name; assessors not typed in are left as blank lines in the PV, to be
+# written by hand beside the signatures. Witnesses are optional.
+MIN_ASSESSORS = 1
+LEGAL_ASSESSORS = 4
 
 
 class FieldError(BadInput):
@@ -395,8 +402,17 @@ class BureauScreen(Screen):
         self._show_totals()
 
 
+def missing_members(record: BureauRecord) -> tuple[str, ...]:
+    """The roles the record must still name before the result is fixed: "president", "secretary", "assessor"."""
+    missing = [role for role, name in (("president", record.president), ("secretary", record.secretary)) if not name]
+    if sum(1 for name in record.assessors if name.strip()) < MIN_ASSESSORS:
+        missing.append("assessor")
+    return tuple(missing)
+
+
 def record_summary(record: BureauRecord, t: Texts) -> tuple[str, Urgency]:
-    """One short paragraph for the checks screen: what the checks compare with, and who is on the record."""
+    """One short paragraph for the checks screen: what the checks compare with, who is on the record, and who is
+    still missing before the result can be fixed."""
     parts: list[str] = []
     if record.polling_stations:
         received = sum(p.per_pv for p in record.polling_stations)
@@ -407,4 +423,9 @@ def record_summary(record: BureauRecord, t: Texts) -> tuple[str, Urgency]:
         return t("ui.bureau.summary_missing"), Urgency.WARNING
     if record.president:
         parts.append(t("ui.bureau.summary_president", name=record.president))
+    missing = missing_members(record)
+    if missing:
+        roles = ", ".join(t(f"ui.review.role.{role}") for role in missing)
+        parts.append(t("ui.review.record_missing", roles=roles))
+        return " ".join(parts), Urgency.WARNING
     return " ".join(parts), Urgency.INFO

@@ -1,6 +1,10 @@
 """The checks on the tally (C4): each finding with its urgency colour, what happened and what to do next.
-Errors block the result; warnings must be acknowledged explicitly before the result can be fixed. The ballots
-received per polling station come from the bureau's journaled record (`app.ui.bureau`), shown here in short."""
+Errors block the result; warnings must be acknowledged explicitly before the result can be reviewed. The ballots
+received per polling station come from the bureau's journaled record (`app.ui.bureau`), shown here in short.
+
+The result is then fixed from the second page of this screen, the review (`app.ui.review`): the tables, every
+candidate's votes, every check with its figures and the bureau's record, ticked as reviewed by the president and
+confirmed with a second tap."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +24,8 @@ from app.counting.checks import Finding, Severity
 from app.counting.count import Acknowledge, Phase
 from app.ui.bureau import record_summary
 from app.ui.ports import SessionPort
+from app.ui.result import count_tally
+from app.ui.review import ReviewPanel
 from app.ui.texts import Texts
 from app.ui.theme import Urgency, banner_style
 from app.ui.widgets import ErrorSink, Screen, title_label, wrapped_label
@@ -65,7 +72,8 @@ class FindingCard(QFrame):
 
 
 class ChecksScreen(Screen):
-    """Runs the checks on the tally and the bureau's record, and fixes the result when allowed."""
+    """Runs the checks on the tally and the bureau's record; when nothing blocks, the review, and from there the
+    result is fixed (`finalized`)."""
 
     finalized = Signal()
     leave = Signal()
@@ -96,30 +104,51 @@ class ChecksScreen(Screen):
         scroll.setWidget(cards_widget)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.leave.emit)
-        self.finalize_button = QPushButton()
-        self.finalize_button.setProperty("role", "primary")
-        self.finalize_button.clicked.connect(self.finalize)
+        self.review_button = QPushButton()
+        self.review_button.setProperty("role", "primary")
+        self.review_button.clicked.connect(self.open_review)
         actions = QHBoxLayout()
         actions.addWidget(self.back_button)
         actions.addStretch(1)
-        actions.addWidget(self.finalize_button)
+        actions.addWidget(self.review_button)
         top = QHBoxLayout()
         top.addWidget(self.record, 1)
         top.addWidget(self.record_button)
+        self.checks_page = QWidget()
+        page = QVBoxLayout(self.checks_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addLayout(top)
+        page.addWidget(self.summary)
+        page.addWidget(scroll, 1)
+        page.addLayout(actions)
+        self.review = ReviewPanel(self.t)
+        self.review.back.connect(self.close_review)
+        self.review.edit_record.connect(self.edit_record.emit)
+        self.review.confirmed.connect(self.finalize)
+        self.finalize_button = self.review.finalize_button  # the one button that fixes the result
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.checks_page)
+        self.pages.addWidget(self.review)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
-        layout.addLayout(top)
         layout.addWidget(self.banner)
-        layout.addWidget(self.summary)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(actions)
+        layout.addWidget(self.pages, 1)
 
     # --- state ---------------------------------------------------------------------------------------------------
 
     def show_session(self, session: SessionPort) -> None:
+        """Run the checks again; the review stays open only while nothing blocks (a record saved from the review
+        takes the acknowledgements away when it changed the figures: then the checks come first again)."""
         self.session = session
         self.run_checks()
+        if self.reviewing() and self.blocking():
+            self.close_review()
+        elif self.reviewing():
+            self.open_review()
+
+    def reviewing(self) -> bool:
+        return self.pages.currentWidget() is self.review
 
     def run_checks(self) -> None:
         session = self.session
@@ -176,7 +205,7 @@ class ChecksScreen(Screen):
         else:
             self.summary.setText(self.t("ui.checks.all_acknowledged"))
             self.summary.setStyleSheet(banner_style(Urgency.OK))
-        self.finalize_button.setEnabled(in_checks and not left)
+        self.review_button.setEnabled(in_checks and not left)
 
     # --- actions -------------------------------------------------------------------------------------------------
 
@@ -185,24 +214,50 @@ class ChecksScreen(Screen):
         if session is not None and self.guard(lambda: session.apply(Acknowledge(code)), "checks.acknowledge"):
             self._show_findings()
 
-    def finalize(self) -> None:
+    def open_review(self) -> None:
+        """The review page, when nothing blocks; it shows the figures as they are now, not yet ticked."""
         session = self.session
-        if session is None:
+        if session is None or self.blocking():
+            return
+        try:
+            tally = count_tally(session)
+        except Exception as error:  # the screen edge: a fault must never take the kiosk down
+            self.errors.unexpected(error, "checks.review")
+            self.banner.show_key("ui.unexpected", Urgency.BLOCKING)
+            return
+        self.review.show_review(session, tally, allowed=session.count.phase is Phase.CHECKS and not self.blocking())
+        self.pages.setCurrentWidget(self.review)
+        self._show_title()
+
+    def close_review(self) -> None:
+        self.pages.setCurrentWidget(self.checks_page)
+        self._show_title()
+
+    def finalize(self) -> None:
+        """Fix the result: only from the review, ticked and confirmed by the president."""
+        session = self.session
+        if session is None or not (self.reviewing() and self.review.reviewed.isChecked()):
             return
         self.run_checks()  # the record may have changed since the findings were shown
-        if self.blocking():
+        if self.blocking() or self.review.missing():
+            self.open_review()
             return
         if self.guard(session.finalize, "checks.finalize"):  # the session computes the checks itself
+            self.close_review()
             self.finalized.emit()
 
     # --- texts ---------------------------------------------------------------------------------------------------
 
+    def _show_title(self) -> None:
+        self.title.setText(self.t("ui.review.title" if self.reviewing() else "ui.checks.title"))
+
     def retranslate(self) -> None:
-        self.title.setText(self.t("ui.checks.title"))
+        self._show_title()
         self.record_button.setText(self.t("ui.checks.edit_record"))
         self._show_record()
         self.back_button.setText(self.t("ui.entry.back"))
-        self.finalize_button.setText(self.t("ui.checks.finalize"))
+        self.review_button.setText(self.t("ui.review.open"))
         for card in self.cards:
             card.retranslate()
         self._show_summary()
+        self.review.retranslate()

@@ -31,6 +31,8 @@ from app.counting.double_entry import Pass
 from app.errors import TabulaError
 from app.i18n import LANGUAGES
 from app.platform.keypads import KeypadSource, open_keypads
+from app.platform.printer import Printer, default_printer
+from app.platform.sticks import MountedSpareSticks, SpareSticks
 from app.seclog import LOG_FILE_NAME, EventType, SecurityLog
 from app.ui.backend import StickBackend
 from app.ui.bureau import BureauScreen
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
         keypads: KeypadSource | None = None,
         *,
         idle_lock_min: float = DEFAULT_IDLE_LOCK_MIN,
+        printer: Printer | None = None,
+        spare: SpareSticks | None = None,
     ) -> None:
         super().__init__()
         self.backend = backend
@@ -151,7 +155,7 @@ class MainWindow(QMainWindow):
         self.differences = DifferencesScreen(texts, self.errors)
         self.checks = ChecksScreen(texts, self.errors)
         self.bureau = BureauScreen(texts, self.errors)
-        self.result = ResultScreen(texts, self.errors, backend.stick_folder)
+        self.result = ResultScreen(texts, self.errors, backend.stick_folder, printer=printer, spare=spare)
         self.record_from: QWidget = self.overview  # where the bureau's record form goes back to
         self.stack = QStackedWidget()
         screens = (
@@ -515,7 +519,10 @@ def run_station(
     backend = StickBackend(stick, root_cert_path, state, security_log=log)
     if idle_lock_min is None:
         idle_lock_min = _env_minutes("TABULA_IDLE_LOCK_MIN", DEFAULT_IDLE_LOCK_MIN)
-    window = MainWindow(backend, Texts(language), open_keypads(), idle_lock_min=idle_lock_min)
+    spare = MountedSpareSticks(backend.root_cert_path)  # a blank stick for the results when the bureau's fails
+    window = MainWindow(
+        backend, Texts(language), open_keypads(), idle_lock_min=idle_lock_min, printer=default_printer(), spare=spare
+    )
     window.shut_down.connect(app.quit)
     if demo_login is not None:
         window.login.show_demo(*demo_login)

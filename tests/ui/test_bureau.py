@@ -82,7 +82,7 @@ def test_saving_an_unchanged_record_stores_nothing_and_keeps_acknowledgements(qt
     assert screen.rows[0].per_pv.text() == "3" and screen.rows[0].counted.text() == ""
     screen.save_button.click()
     assert session.count.record is record and session.count.acknowledged == frozenset({"W.201"})
-    assert window.checks.finalize_button.isEnabled()
+    assert window.checks.review_button.isEnabled()
 
 
 def test_a_number_that_cannot_be_read_names_row_and_field_and_nothing_is_stored(qtbot, window, session) -> None:  # type: ignore[no-untyped-def]

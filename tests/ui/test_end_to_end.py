@@ -301,10 +301,17 @@ def test_a_bureau_counts_settles_fixes_and_writes_a_result_that_verifies(qtbot, 
     assert PRESIDENT in checks.record.text()
     # 10 handed over, 9 counted (W.201; per station W.202, the stations together W.205); 1 blank (W.204)
     assert {f.code for f in checks.findings} == {"W.201", "W.202", "W.204", "W.205"}
-    assert not checks.finalize_button.isEnabled()
+    assert not checks.review_button.isEnabled()
     while unacknowledged := [c for c in checks.cards if c.ack_button.isVisibleTo(c)]:
         click(qtbot, unacknowledged[0].ack_button)
-    assert checks.finalize_button.isEnabled()
+    assert checks.review_button.isEnabled()
+    click(qtbot, checks.review_button)
+    # the review: what the PV will print, ticked by the president and confirmed with a second tap
+    review = checks.review
+    assert review.table.rowCount() == 4 and PRESIDENT in review.record.text() and not review.missing()
+    assert not checks.finalize_button.isEnabled()
+    review.reviewed.click()
+    click(qtbot, checks.finalize_button)
     click(qtbot, checks.finalize_button)
 
     result = window.result

@@ -137,6 +137,9 @@ def test_two_keypads_enter_a_sorted_bureau_at_once_and_the_result_verifies(qtbot
     assert window.stack.currentWidget() is checks
     while unacknowledged := [c for c in checks.cards if c.ack_button.isVisibleTo(c)]:
         click(qtbot, unacknowledged[0].ack_button)
+    click(qtbot, checks.review_button)
+    checks.review.reviewed.click()  # the president: the bureau has reviewed the result
+    click(qtbot, checks.finalize_button)
     click(qtbot, checks.finalize_button)
     result = window.result
     assert session.count.phase is Phase.FINAL
