@@ -42,10 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     station = sub.add_parser("station", help="the kiosk app for the counting bureau")
     station.add_argument("--stick", type=Path, help="the stick folder (default: wait for a stick)")
+    station.add_argument("--witness", action="store_true", help="show the witness screen as a window on one screen")
     station.set_defaults(handler=_station)
 
     demo = sub.add_parser("demo", help="the kiosk app on the embedded demo election")
     demo.add_argument("--headless", action="store_true", help="count the demo without a screen and print the result")
+    demo.add_argument("--witness", action="store_true", help="show the witness screen as a window on one screen")
     demo.set_defaults(handler=_demo)
 
     from provisioning.commands import add_provision_parser
@@ -114,13 +116,13 @@ def _moment(text: str) -> dt.datetime:
 def _station(args: argparse.Namespace) -> int:
     from app.ui.main import run_station
 
-    return run_station(stick=args.stick, language=_language(args))
+    return run_station(stick=args.stick, language=_language(args), witness=args.witness)
 
 
 def _demo(args: argparse.Namespace) -> int:
     from app.demo import run_demo
 
-    return run_demo(headless=args.headless, language=_language(args))
+    return run_demo(headless=args.headless, language=_language(args), witness=args.witness)
 
 
 def _replay(args: argparse.Namespace) -> int:

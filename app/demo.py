@@ -105,7 +105,7 @@ def has_screen() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def run_demo(*, headless: bool, language: str) -> int:
+def run_demo(*, headless: bool, language: str, witness: bool = False) -> int:
     with tempfile.TemporaryDirectory(prefix="tabula-demo-") as scratch:
         demo = build_demo_stick(Path(scratch))
         station = DEMO_STATION_BY_LANGUAGE[language]
@@ -122,6 +122,7 @@ def run_demo(*, headless: bool, language: str) -> int:
             root_cert_path=demo.root_pem,
             state_dir=Path(scratch) / "state",
             demo_login=(station, DEMO_PASSWORDS[station]),
+            witness=witness,
         )
 
 

@@ -57,6 +57,7 @@ from app.ui.table import TableScreen
 from app.ui.texts import Texts
 from app.ui.theme import Urgency, base_font, load_fonts, stylesheet
 from app.ui.widgets import Banner, ErrorSink
+from app.ui.witness import open_witness
 from app.ui.worker import start_task
 
 STICK_POLL_MS = 1000
@@ -501,6 +502,7 @@ def run_station(
     state_dir: Path | None = None,
     demo_login: tuple[str, str] | None = None,
     idle_lock_min: float | None = None,
+    witness: bool = False,
 ) -> int:
     """Start the kiosk on the given stick folder (or wait for one) and return the application's exit code.
 
@@ -524,6 +526,9 @@ def run_station(
         backend, Texts(language), open_keypads(), idle_lock_min=idle_lock_min, printer=default_printer(), spare=spare
     )
     window.shut_down.connect(app.quit)
+    # the witness screen: on a second display when one is attached; `--witness` shows it as a window on one screen
+    forced = witness or bool(os.environ.get("TABULA_WITNESS"))
+    _witnesses = open_witness(window.t, lambda: window.session, forced=forced)  # lives as long as the kiosk runs
     if demo_login is not None:
         window.login.show_demo(*demo_login)
     if os.environ.get("TABULA_WINDOWED"):
