@@ -1127,6 +1127,7 @@ MESSAGES = {
         "{pass_name}: klaar ({ballots})", "{pass_name} : terminé ({ballots})", "{pass_name}: fertig ({ballots})"
     ),
     "ui.witness.pass_busy": _t("{pass_name}: bezig", "{pass_name} : en cours", "{pass_name}: läuft"),
+    "ui.witness.pass_finished": _t("{pass_name}: klaar", "{pass_name} : terminé", "{pass_name}: fertig"),
     "ui.witness.pass_waiting": _t("{pass_name}: nog niet", "{pass_name} : pas encore", "{pass_name}: noch nicht"),
     "ui.witness.agreed": _t("beide invoeren gelijk", "les deux encodages concordent", "beide Eingaben gleich"),
     "ui.witness.pile_open": _t("{count} verschil(len) open", "{count} différence(s) en suspens", "{count} Abweichung(en) offen"),

@@ -5,7 +5,8 @@ It shows the bureau, the phase, how far every pile is (each pass not started, un
 the two passes agree, differ or were decided), the differences still open, and, once the result is fixed, the
 per-list totals and the control number. It never shows anything of a pass under way: not a mark, not a name, not
 even how many ballots it holds, because those are what the two operators must not see of each other (C5). What it
-may show is decided once, in `witness_view`, from the count alone; the window only lays that out.
+may show is decided once, in `witness_view`, from the count alone; the window only lays that out. A finished
+pass's size shows only once the other pass is finished too: the second operator enters blind.
 
 The window takes no input and cannot be closed; it follows the kiosk's language and reads the session the kiosk
 has (polled, so the kiosk needs no hook in its flow). `WitnessDisplay` puts it on the second display and takes it
@@ -38,11 +39,12 @@ TILE_COLUMNS = 6
 
 @dataclass(frozen=True)
 class PassView:
-    """What a witness may know of one pass: not started, under way (nothing more), or finished with its size."""
+    """What a witness may know of one pass: not started, under way (nothing more), or finished; its size only once
+    the other pass of the pile is finished too (the second operator enters blind: C5)."""
 
     started: bool
     finished: bool
-    ballots: int | None  # only for a finished pass
+    ballots: int | None  # only when both passes of the pile are finished
 
 
 @dataclass(frozen=True)
@@ -62,19 +64,20 @@ class WitnessView:
     final: bool
 
 
-def _pass_view(entry: counting.PassEntry | None) -> PassView:
+def _pass_view(entry: counting.PassEntry | None, both_finished: bool) -> PassView:
     if entry is None:
         return PassView(False, False, None)
     if not entry.finished:
         return PassView(True, False, None)  # under way: nothing of it, not even its size
-    return PassView(True, True, len(entry.ballots))
+    return PassView(True, True, len(entry.ballots) if both_finished else None)
 
 
 def witness_view(count: Count) -> WitnessView:
     """Everything the witness screen shows before the result is fixed, taken from the count."""
     rows = []
     for pile in counting.piles(count):
-        passes = (_pass_view(pile.first), _pass_view(pile.second))
+        both = all(entry is not None and entry.finished for entry in (pile.first, pile.second))
+        passes = (_pass_view(pile.first, both), _pass_view(pile.second, both))
         compared = pile.comparison is not None
         rows.append(
             PileView(pile.number, passes, len(pile.open_differences) if compared else None, pile.decision is not None)
@@ -237,8 +240,10 @@ class WitnessWindow(QWidget):
         parts = [t("ui.witness.pile", pile=pile.number)]
         for pass_no, view in zip(Pass, pile.passes, strict=True):
             name = t(f"ui.pass.{int(pass_no)}")
-            if view.finished:
+            if view.finished and view.ballots is not None:
                 parts.append(t("ui.witness.pass_done", pass_name=name, ballots=view.ballots))
+            elif view.finished:
+                parts.append(t("ui.witness.pass_finished", pass_name=name))
             elif view.started:
                 parts.append(t("ui.witness.pass_busy", pass_name=name))
             else:

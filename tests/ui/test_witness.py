@@ -9,7 +9,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from app.cli import build_parser
 from app.counting.bureau import BureauRecord
 from app.counting.checks import PollingStationCount
-from app.counting.count import CloseEntry, ConfirmBallot, Phase, RecordBureau, StartPile
+from app.counting.count import CloseEntry, ConfirmBallot, FinishPile, Phase, RecordBureau, StartPile
 from app.counting.double_entry import Pass
 from app.counting.model import Ballot, Box, ListNumber, Mark, Position
 from app.ui.result import group_control_number
@@ -67,6 +67,23 @@ def test_a_pass_under_way_shows_nothing_of_its_content_in_any_label(qtbot, sessi
         "Stapel 2\neerste invoer: bezig\ntweede invoer: nog niet",
     ]
     assert "eerste invoer 1 van 2 · tweede invoer 1 van 2" in window.summary.text()
+
+
+def test_a_finished_pass_shows_its_size_only_once_the_other_pass_is_finished_too(qtbot, session) -> None:  # type: ignore[no-untyped-def]
+    session.apply(StartPile(1, Pass.FIRST, "An", 3))
+    for ballot in [A, B, C]:
+        session.apply(ConfirmBallot(1, Pass.FIRST, ballot))
+    session.apply(FinishPile(1, Pass.FIRST))
+    session.apply(StartPile(1, Pass.SECOND, "Bram"))
+    window = witness(qtbot, session)
+    # the second operator enters blind: not even the first pass's number of ballots is on the public screen
+    assert window.tile_labels[0].text() == "Stapel 1\neerste invoer: klaar\ntweede invoer: bezig"
+    assert "3" not in all_text(window).replace("B0042", "")
+    for ballot in [A, B, C]:
+        session.apply(ConfirmBallot(1, Pass.SECOND, ballot))
+    session.apply(FinishPile(1, Pass.SECOND))
+    window.refresh()
+    assert window.tile_labels[0].text().startswith("Stapel 1\neerste invoer: klaar (3)\ntweede invoer: klaar (3)")
 
 
 def test_the_view_keeps_no_ballot_of_a_pass_under_way(session: FakeSession) -> None:
