@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Set up everything Tabula needs on a fresh Debian 12 machine (run as root): system packages, a virtual
 # environment in .venv, and the project with its test and dev tools. Safe to run again.
+# Python packages come only from requirements.lock, each file checked against its SHA-256 (--require-hashes), the
+# build tools included (requirements-build.lock, then --no-build-isolation): nothing is fetched unchecked.
+# Regenerate the locks with scripts/lock.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +14,7 @@ packages=(
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 libxcb-util1 libxcb-xinerama0
   libtss2-dev pkg-config swtpm   # tpm2-pytss builds against tss2-esys (sdist only); the TPM tests run against swtpm
+  libfuse2 fuse3 fusefat dosfstools   # tests/faultfs.py (fusepy needs libfuse2, fusermount) and a FAT image
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -25,4 +29,7 @@ fi
 if [[ ! -x .venv/bin/python ]]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,dev]"
+pip=(.venv/bin/python -m pip install -q --disable-pip-version-check)
+"${pip[@]}" --require-hashes --no-deps -r requirements-build.lock
+"${pip[@]}" --require-hashes --no-build-isolation -r requirements.lock
+"${pip[@]}" --no-deps --no-build-isolation -e .   # Tabula itself, from this folder
