@@ -80,6 +80,7 @@ class StationReport:
     received: int | None = None  # ballots received, as the sealed security log states them with the results
     entries: Entries = field(default_factory=Entries)  # recomputed from the pass readings
     signer: x509.Certificate | None = None  # the certificate of the results (460, else 510), once verified
+    carried: frozenset[x509.Certificate] = frozenset()  # the certificates that file's Seal carries (bureau, issuing)
 
     @property
     def ok(self) -> bool:
@@ -210,13 +211,14 @@ def _check_manifest(report: StationReport, signed: stick.ResultsSet, root: x509.
         report.add("verify.file_missing", file=stick.SIGNATURE_NAME)
         return
     try:
-        signer = verify_detached(signed.signature, signed.manifest, root, now)
+        signer, carried = verify_detached(signed.signature, signed.manifest, root, now)
     except TabulaError as error:
         report.add("verify.in_file", file=stick.SIGNATURE_NAME, detail=Message.of(error))
         return
     if station_id_of(signer) != report.station:
         report.add("verify.wrong_signer", file=stick.SIGNATURE_NAME, found=station_id_of(signer))
-    elif report.signer is not None and signer != report.signer:
+    elif report.signer is not None and (signer != report.signer or frozenset(carried) != report.carried):
+        # the same certificates, byte for byte, as the signed files carry (the manifest covers those bytes)
         report.add("verify.other_certificate", file=stick.SIGNATURE_NAME)
 
 
@@ -298,6 +300,7 @@ def _same_certificate(report: StationReport, verified: dict[str, VerifiedMessage
     if reference is None:
         return
     report.signer = reference.signer_certificate
+    report.carried = frozenset(reference.chain[:-1])  # without the root: the verifier's own
     for name in PASS_FILES.values():
         message = verified.get(name)
         if message is not None and message.signer_certificate != reference.signer_certificate:

@@ -191,6 +191,17 @@ def _p7s_high_s(p7s: bytes) -> bytes:
     return bytes(info.dump(force=True))
 
 
+def _p7s_issuing_certificate_high_s(p7s: bytes) -> bytes:
+    """The issuing CA's certificate inside the p7s with its own signature turned to the other form: it still chains
+    (certificate signatures are checked mathematically), but it is no longer the certificate the files carry."""
+    info = asn1_cms.ContentInfo.load(p7s)
+    for choice in info["content"]["certificates"]:
+        certificate = choice.chosen
+        if certificate.subject.native["common_name"] == "Tabula Issuing CA":
+            certificate["signature_value"] = _high_s_der(certificate["signature_value"].native)
+    return bytes(info.dump(force=True))
+
+
 def _remove(name: str) -> Callable[[Path], None]:
     def damage(folder: Path) -> None:
         (folder / name).unlink()
@@ -240,6 +251,11 @@ HOSTILE: list[tuple[str, Callable[[Path], None], str]] = [
     ("510_message_seal_high_s", _edit("count-510.xml", _xml_seal_high_s), "count-510.xml"),
     ("log_seal_high_s", _edit("security-log.jsonl", _log_seal_high_s), "zegel"),
     ("p7s_high_s", _edit("manifest.p7s", _p7s_high_s, manifest=False), "manifest.p7s"),
+    (
+        "p7s_issuing_certificate_high_s",
+        _edit("manifest.p7s", _p7s_issuing_certificate_high_s, manifest=False),
+        "manifest.p7s is ondertekend met een ander certificaat",
+    ),
     # the manifest's signature
     ("p7s_missing", _remove("manifest.p7s"), "manifest.p7s ontbreekt"),
     ("p7s_garbage", _edit("manifest.p7s", lambda _: b"\x30\x03\x02\x01\x00", manifest=False), "manifest.p7s"),

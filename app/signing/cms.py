@@ -41,9 +41,13 @@ def sign_detached(content: bytes, signer: Signer) -> bytes:
     return _assemble(attributes, signer.certificate, signer.chain, signature)
 
 
-def verify_detached(signature: bytes, content: bytes, root: x509.Certificate, at: dt.datetime) -> x509.Certificate:
-    """The certificate that signed `content`, once `signature` is exactly our CMS form, over exactly these bytes,
-    made with that certificate's key (low-S) and chaining to `root` at `at`.
+def verify_detached(
+    signature: bytes, content: bytes, root: x509.Certificate, at: dt.datetime
+) -> tuple[x509.Certificate, tuple[x509.Certificate, ...]]:
+    """The certificate that signed `content` and every certificate the signature carries, once `signature` is
+    exactly our CMS form, over exactly these bytes, made with that certificate's key (low-S) and chaining to `root`
+    at `at`. (The certificates are outside what the signature covers: the caller pins them, e.g. to the ones the
+    signed files carry, so that not even a certificate's own ECDSA value can be turned to its other form.)
 
     Raises UntrustedData: `cms.too_large`, `cms.other_content` (over other bytes), `cms.malformed` (not a CMS of
     our form),
@@ -70,7 +74,7 @@ def verify_detached(signature: bytes, content: bytes, root: x509.Certificate, at
     except InvalidSignature:
         raise UntrustedData("cms.bad_signature") from None
     verify_chain(signer, [c for c in chain if c != signer], root, at)
-    return signer
+    return signer, chain
 
 
 def _signed_attributes(digest: bytes) -> cms.CMSAttributes:

@@ -26,7 +26,8 @@ LATER = NOW + dt.timedelta(hours=2)
 def test_signature_verifies_and_names_the_bureau(test_pki: TestPki) -> None:
     signer = test_pki.signer("A-001")
     p7s = sign_detached(MANIFEST, signer)
-    assert verify_detached(p7s, MANIFEST, test_pki.root.certificate, LATER) == signer.certificate
+    certificate, carried = verify_detached(p7s, MANIFEST, test_pki.root.certificate, LATER)
+    assert certificate == signer.certificate and set(carried) == set(signer.chain)  # bureau and issuing CA
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,7 +52,7 @@ class HighSigner:
 
 def test_the_appliance_writes_low_s_whatever_the_key_holder_returns(test_pki: TestPki) -> None:
     p7s = sign_detached(MANIFEST, HighSigner(test_pki.signer("A-001")))
-    assert verify_detached(p7s, MANIFEST, test_pki.root.certificate, LATER) == test_pki.signer("A-001").certificate
+    assert verify_detached(p7s, MANIFEST, test_pki.root.certificate, LATER)[0] == test_pki.signer("A-001").certificate
 
 
 def test_openssl_verifies_it(test_pki: TestPki, tmp_path: Path) -> None:
@@ -117,4 +118,4 @@ def test_an_rsa_bureau_key_signs_too(test_pki: TestPki) -> None:
     station = pki.make_station_certificate(test_pki.issuing, "A-009", NOW, key_type=pki.KeyType.RSA_3072)
     signer = KeySigner(station.key, station.certificate, (station.certificate, test_pki.issuing.certificate))
     p7s = sign_detached(MANIFEST, signer)
-    assert verify_detached(p7s, MANIFEST, test_pki.root.certificate, LATER) == station.certificate
+    assert verify_detached(p7s, MANIFEST, test_pki.root.certificate, LATER)[0] == station.certificate
