@@ -36,7 +36,7 @@ from app.platform.sticks import ROOT_CERT_NAME, SpareSticks
 from app.results_layout import PV_FILE
 from app.signing.control_number import canonical_results, control_number
 from app.ui.ports import SessionPort, WrittenResults
-from app.ui.review import ListTotalsTable
+from app.ui.tally_view import ListTotalsTable
 from app.ui.texts import Texts
 from app.ui.theme import Urgency
 from app.ui.widgets import Banner, ErrorSink, Screen, title_label, wrapped_label

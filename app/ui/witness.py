@@ -28,7 +28,7 @@ from app.counting.double_entry import Pass
 from app.counting.tally import Tally
 from app.ui.ports import SessionPort
 from app.ui.result import count_tally, group_control_number, session_control_number
-from app.ui.review import ListTotalsTable
+from app.ui.tally_view import ListTotalsTable
 from app.ui.texts import Texts
 from app.ui.theme import PALETTE, Urgency, banner_style
 from app.ui.widgets import title_label, wrapped_label
@@ -125,7 +125,7 @@ class WitnessWindow(QWidget):
         self.tiles.setContentsMargins(0, 0, 0, 0)
         self.tiles.setSpacing(6)
         self.tile_labels: list[QLabel] = []
-        self.table = ListTotalsTable(self.t)
+        self.table = ListTotalsTable(self.t, fit_rows=True)  # no one scrolls this screen: every list at once
         self.totals = wrapped_label()
         self.totals.setProperty("role", "big")
         self.control_title = wrapped_label()
@@ -139,7 +139,7 @@ class WitnessWindow(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         for widget in (self.title, self.bureau, self.phase, self.summary, self.differences, self.tiles_frame):
             layout.addWidget(widget)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         for widget in (self.totals, self.control_title, self.control):
             layout.addWidget(widget)
         layout.addStretch(1)
