@@ -33,3 +33,9 @@ pip=(.venv/bin/python -m pip install -q --disable-pip-version-check)
 "${pip[@]}" --require-hashes --no-deps -r requirements-build.lock
 "${pip[@]}" --require-hashes --no-build-isolation -r requirements.lock
 "${pip[@]}" --no-deps --no-build-isolation -e .   # Tabula itself, from this folder
+# a dependency named in pyproject.toml but missing from the lock would only show as an ImportError later
+.venv/bin/python -m pip check -q >/dev/null || {
+  .venv/bin/python -m pip check >&2
+  echo "setup: requirements.lock does not hold every dependency of pyproject.toml: run scripts/lock.sh" >&2
+  exit 1
+}
