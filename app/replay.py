@@ -128,6 +128,7 @@ def replay_session(loaded: LoadedStation, state_dir: Path) -> Session:
     """The session of a replay: the kiosk's Session with its journal in memory (see the module docstring) and its
     security log in `state_dir`, opened with the same events as the kiosk's."""
     station_id = loaded.station.id
+    state_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     log = SecurityLog(state_dir / f"{safe_name(station_id)}.{LOG_FILE}")
     log.record(EventType.LOGIN_SUCCEEDED, str(station_id))
     log.record(
