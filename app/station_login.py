@@ -134,11 +134,22 @@ class LoginThrottle:
         self._last_failure = None
 
 
+# The largest file of each kind a master holds, with room to spare (5,000 bureaus: master.json ~2 MB): a stick is
+# hostile input, and a 6 GB file must not be read into memory, on every poll of the kiosk.
+MAX_BYTES = {ISSUING_FILE: 64 * 1024, SIGNATURE_FILE: 64 * 1024, MANIFEST_FILE: 64 * 1024 * 1024}
+MAX_BUNDLE_BYTES = 16 * 1024 * 1024
+
+
 def _read(folder: Path, name: str) -> bytes:
+    limit = MAX_BYTES.get(name, MAX_BUNDLE_BYTES)
     try:
-        return (folder / name).read_bytes()
+        with (folder / name).open("rb") as f:
+            data = f.read(limit + 1)
     except OSError as exc:
         raise UntrustedData("master.file_missing", file=name) from exc
+    if len(data) > limit:
+        raise UntrustedData("master.damaged", file=name, cause="too large")
+    return data
 
 
 def _entry(item: Any) -> BureauEntry:

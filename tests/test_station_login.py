@@ -418,3 +418,14 @@ def test_malformed_manifest_is_untrusted_even_when_signed(manifest: bytes) -> No
     with pytest.raises(UntrustedData) as caught:
         station_login.parse_manifest(manifest)
     assert caught.value.key == "master.manifest_malformed"
+
+
+@pytest.mark.parametrize("file", ["master.json", "issuing.pem", "master.sig"])
+def test_an_oversized_file_on_the_stick_is_refused_without_reading_it_whole(
+    stick: Path, test_pki: TestPki, file: str
+) -> None:
+    with (stick / file).open("r+b") as f:
+        f.truncate(8 * 1024 * 1024 * 1024)  # a sparse 8 GB file: read whole, it would exhaust the kiosk's memory
+    with pytest.raises(UntrustedData) as caught:
+        station_login.open_stick(stick, root_of(test_pki), NOW)
+    assert caught.value.key == "master.damaged" and caught.value.params == {"file": file, "cause": "too large"}

@@ -28,20 +28,27 @@ DEFAULT_ROOT_CERT = Path("/etc/tabula/root.pem")
 
 
 def find_master(mounts: tuple[Path, ...]) -> Path | None:
-    """The first mounted folder (one or two levels deep) that holds a master manifest."""
+    """The first mounted folder (one or two levels deep) that holds a master manifest. A folder that cannot be read
+    (a stick failing with EIO, a folder without permission) is passed over: this runs on the poll's timer."""
     for mount in mounts:
-        try:
-            candidates = [
-                mount,
-                *sorted(mount.iterdir()),
-                *sorted(p for d in mount.iterdir() if d.is_dir() for p in d.iterdir()),
-            ]
-        except OSError:
-            continue
-        for folder in candidates:
-            if (folder / MANIFEST_FILE).is_file():
+        for folder in [mount, *_subfolders(mount), *(p for d in _subfolders(mount) for p in _subfolders(d))]:
+            if _holds_master(folder):
                 return folder
     return None
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_dir())
+    except OSError:
+        return []
+
+
+def _holds_master(folder: Path) -> bool:
+    try:
+        return (folder / MANIFEST_FILE).is_file()
+    except OSError:
+        return False
 
 
 class StickBackend:
@@ -67,7 +74,7 @@ class StickBackend:
 
     def stick_folder(self) -> Path | None:
         if self.stick is not None:
-            return self.stick if (self.stick / MANIFEST_FILE).is_file() else None
+            return self.stick if _holds_master(self.stick) else None
         return find_master(self.mounts)
 
     def throttle_remaining(self) -> float:

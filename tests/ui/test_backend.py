@@ -171,3 +171,28 @@ def test_a_stick_taken_out_clears_the_problem(master: Master, tmp_path: Path) ->
     assert backend.bureaus() == () and backend.stick_problem() is not None
     (stick / "master.json").unlink()
     assert backend.bureaus() == () and backend.stick_problem() is None
+
+
+def test_a_stick_that_fails_to_be_read_is_no_stick_for_the_poll(
+    master: Master, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stick = master.stick(tmp_path / "media" / "STICK")
+    real_is_file, real_iterdir = Path.is_file, Path.iterdir
+
+    def failing_is_file(self: Path) -> bool:
+        if self.parent == stick:
+            raise OSError(5, "Input/output error")  # a dying stick
+        return real_is_file(self)
+
+    def failing_iterdir(self: Path) -> object:
+        if self.name == "LOCKED":
+            raise PermissionError(13, "Permission denied")
+        return real_iterdir(self)
+
+    (tmp_path / "media" / "LOCKED").mkdir()
+    monkeypatch.setattr(Path, "is_file", failing_is_file)
+    monkeypatch.setattr(Path, "iterdir", failing_iterdir)
+    assert StickBackend(stick, master.root_pem, tmp_path / "state").stick_folder() is None
+    assert find_master((tmp_path / "media",)) is None
+    monkeypatch.setattr(Path, "is_file", real_is_file)
+    assert find_master((tmp_path / "media",)) == stick  # a folder it cannot read does not hide the others
