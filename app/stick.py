@@ -60,6 +60,7 @@ from app.errors import BadInput, Fixer, StorageError, UntrustedData
 
 RESULTS_FOLDER = "results"
 MASTER_MANIFEST = "master.json"  # the master's signed manifest at the stick's root (app.station_login.MANIFEST_FILE)
+MAX_MASTER_MANIFEST = 64 * 1024 * 1024  # as app.station_login.MAX_BYTES
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.p7s"  # the bureau's detached CMS signature over manifest.json, written last
 MANIFEST_VERSION = 1
@@ -345,12 +346,13 @@ def _check_stick(stick_dir: Path, station_id: str, master_id: str | None) -> int
         return os.stat(stick_dir).st_dev
     manifest = stick_dir / MASTER_MANIFEST
     try:
-        data = _read_file(manifest)
+        status = os.stat(manifest)
     except FileNotFoundError:
         raise StorageError("stick.no_master", station=station_id) from None
-    if sha256_hex(data) != master_id:
+    # a master's manifest is a few MB at most: a larger file is another stick's, and is not read into memory
+    if status.st_size > MAX_MASTER_MANIFEST or sha256_hex(_read_file(manifest)) != master_id:
         raise StorageError("stick.foreign", station=station_id)
-    return os.stat(manifest).st_dev
+    return status.st_dev
 
 
 def _on_device(path: Path, device: int, station_id: str) -> None:

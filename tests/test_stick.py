@@ -357,8 +357,8 @@ def test_results_go_to_a_copy_of_the_master_the_count_was_loaded_from(tmp_path: 
 
 @pytest.mark.parametrize(
     ("manifest", "key"),
-    [(None, "stick.no_master"), (MASTER + b" ", "stick.foreign"), (b"", "stick.foreign")],
-    ids=["bare-mount-point", "another-master", "empty-manifest"],
+    [(None, "stick.no_master"), (MASTER + b" ", "stick.foreign"), (b"", "stick.foreign"), (b"sparse", "stick.foreign")],
+    ids=["bare-mount-point", "another-master", "empty-manifest", "8-GB-manifest"],
 )
 def test_a_stick_that_is_not_the_master_of_the_count_gets_nothing(
     tmp_path: Path, manifest: bytes | None, key: str
@@ -369,6 +369,8 @@ def test_a_stick_that_is_not_the_master_of_the_count_gets_nothing(
     else:
         folder.parent.mkdir()
         master_stick(folder, manifest)
+        if manifest == b"sparse":
+            os.truncate(folder / "master.json", 8 * 1024**3)  # not read into memory
     before = sorted(p.name for p in folder.iterdir())
     with pytest.raises(StorageError) as caught:
         stick.write_results(folder, STATION, NEW, master_id=stick.sha256_hex(MASTER))
