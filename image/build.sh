@@ -77,7 +77,7 @@ for m in proc sys dev; do findmnt -n "$TOOLS/$m" >/dev/null || bind --rbind "/$m
 
 step "mkosi build (Debian packages from the mirror, UKI, verity, Secure Boot signatures)"
 CMDLINE_EXTRA=()
-((SERIAL)) && CMDLINE_EXTRA+=(--kernel-command-line="console=ttyS0 systemd.show_status=1")
+((SERIAL)) && CMDLINE_EXTRA+=(--kernel-command-line="console=ttyS0 systemd.show_status=1 systemd.journald.forward_to_console=1")
 chroot "$TOOLS" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin SOURCE_DATE_EPOCH="$SOURCE_DATE_EPOCH" \
   sh -c 'cd /build/image && exec mkosi --force --incremental=yes --cache-dir=/build/cache --build-sources=/build/wheels:wheels \
     --extra-tree=/build/extra --secure-boot-key=/build/keys/secure-boot.key \
