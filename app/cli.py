@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="check certificates as valid at this date (YYYY-MM-DD), e.g. election night, for a later audit",
     )
     verify.add_argument(
+        "--definition",
+        type=Path,
+        help="the authority's candidates.csv or EML 230: each result must be of an official election, constituency "
+        "and lists",
+    )
+    verify.add_argument(
         "--budget",
         type=float,
         default=60.0,

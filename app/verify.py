@@ -24,7 +24,7 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,8 @@ from cryptography.exceptions import InvalidSignature
 
 from app import safe_json, stick
 from app.counting.bureau import MAX_BALLOTS
-from app.counting.model import Candidate, CandidateList, Election, Kind, Position
+from app.counting.definition import definition_problems
+from app.counting.model import Candidate, CandidateList, Election, ElectionCode, Kind, Position
 from app.counting.tally import Tally, tally
 from app.eml.count import CountMessage, read_count
 from app.eml.pass_readings import Entries, check_passes, reading_problems
@@ -586,6 +587,13 @@ def is_self_signed(certificate: x509.Certificate) -> bool:
     return True
 
 
+def read_definition(path: Path) -> Mapping[tuple[ElectionCode, str], Election]:
+    """The authority's official elections: candidates.csv, or an EML 230 file (bad input names the file)."""
+    from provisioning.csv_import import read_candidates, read_candidates_eml
+
+    return read_candidates_eml(path) if path.suffix.lower() == ".xml" else read_candidates(path)
+
+
 def verify_command(args: argparse.Namespace, language: str) -> int:
     try:
         root = x509.load_pem_x509_certificate(args.ca.read_bytes())
@@ -596,10 +604,16 @@ def verify_command(args: argparse.Namespace, language: str) -> int:
     if not args.stick.is_dir():
         raise BadInput("verify.no_stick", stick=str(args.stick))
     budget = getattr(args, "budget", DEFAULT_BUDGET)
+    definition = getattr(args, "definition", None)
+    official = read_definition(definition) if definition is not None else None
     try:
         result = verify_results(args.stick, root, args.at or dt.datetime.now(dt.UTC), budget=budget)
     except Exception as error:  # never a bare "internal error" for a stick: the report still prints
         result = StickReport(problems=[("verify.stick_unreadable", {"what": type(error).__name__})])
+    if official is not None:
+        for station in result.stations:
+            if station.tally is not None:
+                station.problems += definition_problems(official, station.election, station.constituency, station.tally)
     if args.json:
         report = report_json(result.stations, language, result.problems, result.notes)
         json.dump(report, sys.stdout, ensure_ascii=False, indent=2)

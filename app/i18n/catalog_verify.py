@@ -1,6 +1,41 @@
 """Messages of `tabula verify`."""
 
 MESSAGES = {
+    "definition.unknown_count": {
+        "nl": "Deze uitslag is van {election} {constituency}, een telling die niet in de officiële definitie staat. Controleer of de stick bij deze verkiezing hoort.",
+        "fr": "Ce résultat est de {election} {constituency}, un dépouillement absent de la définition officielle. Vérifiez que la clé appartient à cette élection.",
+        "de": "Dieses Ergebnis ist von {election} {constituency}, einer Zählung, die in der amtlichen Definition fehlt. Prüfen Sie, ob der Datenträger zu dieser Wahl gehört.",
+    },
+    "definition.list_missing": {
+        "nl": "Lijst {list} ({name}) van de officiële definitie ontbreekt in de uitslag.",
+        "fr": "La liste {list} ({name}) de la définition officielle manque dans le résultat.",
+        "de": "Liste {list} ({name}) der amtlichen Definition fehlt im Ergebnis.",
+    },
+    "definition.unknown_list": {
+        "nl": "De uitslag bevat lijst {list}, die niet in de officiële definitie staat.",
+        "fr": "Le résultat contient la liste {list}, absente de la définition officielle.",
+        "de": "Das Ergebnis enthält Liste {list}, die in der amtlichen Definition fehlt.",
+    },
+    "definition.unknown_titular": {
+        "nl": "De uitslag bevat kandidaat-titularis {position} van lijst {list}, die niet in de officiële definitie staat.",
+        "fr": "Le résultat contient le candidat titulaire {position} de la liste {list}, absent de la définition officielle.",
+        "de": "Das Ergebnis enthält den ordentlichen Kandidaten {position} von Liste {list}, der in der amtlichen Definition fehlt.",
+    },
+    "definition.unknown_successor": {
+        "nl": "De uitslag bevat kandidaat-opvolger {position} van lijst {list}, die niet in de officiële definitie staat.",
+        "fr": "Le résultat contient le candidat suppléant {position} de la liste {list}, absent de la définition officielle.",
+        "de": "Das Ergebnis enthält den Ersatzkandidaten {position} von Liste {list}, der in der amtlichen Definition fehlt.",
+    },
+    "definition.titular_missing": {
+        "nl": "Kandidaat-titularis {position} van lijst {list} uit de officiële definitie ontbreekt in de uitslag.",
+        "fr": "Le candidat titulaire {position} de la liste {list} de la définition officielle manque dans le résultat.",
+        "de": "Der ordentliche Kandidat {position} von Liste {list} der amtlichen Definition fehlt im Ergebnis.",
+    },
+    "definition.successor_missing": {
+        "nl": "Kandidaat-opvolger {position} van lijst {list} uit de officiële definitie ontbreekt in de uitslag.",
+        "fr": "Le candidat suppléant {position} de la liste {list} de la définition officielle manque dans le résultat.",
+        "de": "Der Ersatzkandidat {position} von Liste {list} der amtlichen Definition fehlt im Ergebnis.",
+    },
     "verify.nothing": {
         "nl": "Er staan geen uitslagen op deze stick (geen map results). Controleer of het de juiste stick is.",
         "fr": "Cette clé ne contient aucun résultat (pas de dossier results). Vérifiez qu'il s'agit de la bonne clé.",
