@@ -259,7 +259,7 @@ def mounted(backing: Path, mountpoint: Path, plan: Path) -> Iterator[Path]:
         stderr=subprocess.PIPE,
     )
     try:
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30  # a loaded CI machine starts Python slowly
         while not os.path.ismount(mountpoint):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"faultfs did not mount: {process.stderr.read() if process.stderr else b''!r}")
