@@ -16,7 +16,7 @@ from __future__ import annotations
 import enum
 import re
 import shutil
-import subprocess  # lp and lpstat, fixed argument lists and no shell (see _run)  # nosec B404
+import subprocess  # lp and lpstat, fixed argument lists and no shell (see run_command)  # nosec B404
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
