@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         keypads: KeypadSource | None = None,
         *,
         idle_lock_min: float = DEFAULT_IDLE_LOCK_MIN,
+        lockdown: bool = False,
         printer: Printer | None = None,
         spare: SpareSticks | None = None,
     ) -> None:
@@ -147,6 +148,9 @@ class MainWindow(QMainWindow):
         self.t = texts
         self.errors = ErrorSink()
         self.session: ObservedSession | None = None
+        # the kiosk (`run_station`) closes only through the confirmed shut-down; a window made for a test or a
+        # screenshot closes as any window does
+        self.lockdown = lockdown
         self.closing = False  # set by the confirmed shut-down only: then the window may close
         self.login = LoginScreen(texts, self.errors)
         self.loading = LoadingScreen(texts, self.errors)
@@ -417,7 +421,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Alt+F4, the window manager's close button, a closing session: nothing closes the kiosk but the
         president's confirmed shut-down."""
-        if self.closing:
+        if self.closing or not self.lockdown:
             event.accept()
         else:
             event.ignore()
@@ -523,7 +527,13 @@ def run_station(
         idle_lock_min = _env_minutes("TABULA_IDLE_LOCK_MIN", DEFAULT_IDLE_LOCK_MIN)
     spare = MountedSpareSticks(backend.root_cert_path)  # a blank stick for the results when the bureau's fails
     window = MainWindow(
-        backend, Texts(language), open_keypads(), idle_lock_min=idle_lock_min, printer=default_printer(), spare=spare
+        backend,
+        Texts(language),
+        open_keypads(),
+        idle_lock_min=idle_lock_min,
+        lockdown=True,
+        printer=default_printer(),
+        spare=spare,
     )
     window.shut_down.connect(app.quit)
     # the witness screen: on a second display when one is attached; `--witness` shows it as a window on one screen

@@ -208,7 +208,8 @@ class ConfirmButton(QPushButton):
         self.refresh()
 
     def refresh(self) -> None:
-        self.setText(self._armed_label() if self.armed else self._label())
+        # a label may carry a name (a member, a list): shown as written, never read as a mnemonic
+        self.setText(button_text(self._armed_label() if self.armed else self._label()))
 
 
 def vbox(*widgets: QWidget, margin: int = 0, spacing: int = 8) -> QVBoxLayout:

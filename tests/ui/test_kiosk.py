@@ -36,8 +36,10 @@ IDLE_MIN = 0.004  # 240 ms: the lock under test comes quickly
 
 
 def kiosk(qtbot, session: object | None, tmp_path: Path, idle_min: float = 0.0) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = MainWindow(FakeBackend(session, stick=tmp_path), Texts("nl"), idle_lock_min=idle_min)  # type: ignore[arg-type]
-    qtbot.addWidget(win)
+    """The window as `run_station` makes it: locked down, closed only by the shut-down (and by the test's end)."""
+    backend = FakeBackend(session, stick=tmp_path)  # type: ignore[arg-type]
+    win = MainWindow(backend, Texts("nl"), idle_lock_min=idle_min, lockdown=True)
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "closing", True))
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
@@ -69,6 +71,14 @@ def test_closing_the_window_does_nothing_without_the_shutdown(qtbot, tmp_path: P
     event = QCloseEvent()
     win.closeEvent(event)
     assert not event.isAccepted()
+
+
+def test_only_the_kiosk_is_locked_down(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`run_station` makes the kiosk locked down; a window for a screenshot or a test closes as usual."""
+    win = MainWindow(FakeBackend(stick=tmp_path), Texts("nl"))
+    qtbot.addWidget(win)
+    win.show()
+    assert win.close() is True and not win.isVisible()
 
 
 @pytest.mark.parametrize(
@@ -118,8 +128,7 @@ def test_ordinary_keys_are_not_quit_keys() -> None:
 
 
 def test_the_kiosk_shows_full_screen_without_decorations(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    win = MainWindow(FakeBackend(stick=tmp_path), Texts("nl"))
-    qtbot.addWidget(win)
+    win = kiosk(qtbot, None, tmp_path)
     win.show_kiosk()
     qtbot.waitUntil(win.isVisible)
     assert win.windowFlags() & Qt.WindowType.FramelessWindowHint
@@ -194,7 +203,7 @@ def test_no_shutdown_while_the_results_are_written(qtbot, session: FakeSession, 
     assert win.outer.currentWidget() is win.frame and win.notice.isVisibleTo(win)
     assert "op de stick geschreven" in win.notice.text()
     write.go.set()
-    qtbot.waitUntil(lambda: not win.writing(), timeout=3000)
+    qtbot.waitUntil(lambda: not win.writing(), timeout=10_000)
     win.shutdown_button.click()
     assert win.outer.currentWidget() is win.shutdown_screen
 
@@ -284,7 +293,7 @@ def test_the_lock_never_interrupts_a_write_and_comes_after_it(qtbot, session: Fa
     qtbot.wait(800)  # more than three idle times
     assert not locked(win) and win.writing()
     write.go.set()
-    qtbot.waitUntil(lambda: not win.writing(), timeout=3000)
+    qtbot.waitUntil(lambda: not win.writing(), timeout=10_000)
     assert win.result.result is not None  # the write finished and was shown
     qtbot.waitUntil(lambda: locked(win), timeout=3000)
 
@@ -357,3 +366,25 @@ def test_the_notice_goes_when_the_bureau_moves_on_and_is_not_shown_without_unfin
     fresh = kiosk(qtbot, make_session(test_pki, other), tmp_path)
     fresh.attach(fresh.backend.open_session("loaded"))
     assert fresh.session is not None and not fresh.notice.isVisibleTo(fresh)
+
+
+def test_run_station_starts_the_locked_down_kiosk_full_screen(qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    made: list[MainWindow] = []
+
+    class Made(MainWindow):
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(kiosk_main, "MainWindow", Made)
+    monkeypatch.setattr(QApplication, "exec", lambda _app: 0)  # no event loop: look at the window it made
+    monkeypatch.delenv("TABULA_WINDOWED", raising=False)
+    monkeypatch.setenv("TABULA_IDLE_LOCK_MIN", "3")
+    monkeypatch.setenv("TABULA_ROOT_CERT", str(tmp_path / "root.pem"))
+    assert kiosk_main.run_station(None, "fr", state_dir=tmp_path / "state") == 0
+    [win] = made
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w, "closing", True))
+    assert win.lockdown and win.guard.idle_ms == 3 * 60_000 and win.t.language == "fr"
+    assert win.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert win.windowState() & Qt.WindowState.WindowFullScreen
+    assert win.close() is False

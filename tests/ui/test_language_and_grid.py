@@ -33,7 +33,7 @@ from app.ui.ballot_grid import BallotGrid
 from app.ui.main import MainWindow
 from app.ui.texts import Texts
 from app.ui.theme import touch_px
-from app.ui.widgets import WrapButton, button_text
+from app.ui.widgets import ConfirmButton, WrapButton, button_text
 from tests.reference import chamber_2024
 from tests.ui.conftest import FakeBackend, FakeSession, make_session
 
@@ -101,6 +101,14 @@ def test_an_ampersand_in_a_name_is_shown_not_read_as_a_shortcut() -> None:
     assert button_text("A && B") == "A &&&& B"
     assert QKeySequence.mnemonic(button_text("16 · CD&V")).isEmpty()  # Qt would underline the V of "CD&V"
     assert not QKeySequence.mnemonic("16 · CD&V").isEmpty()
+
+
+def test_a_two_step_button_shows_a_name_in_its_label_as_written(qtbot) -> None:  # type: ignore[no-untyped-def]
+    button = ConfirmButton(lambda: "Pass of Jan & Piet", lambda: "Sure? Jan & Piet")
+    qtbot.addWidget(button)
+    assert button.text() == "Pass of Jan && Piet" and QKeySequence.mnemonic(button.text()).isEmpty()
+    button.click()
+    assert button.armed and button.text() == "Sure? Jan && Piet"
 
 
 def _grid_buttons(grid: BallotGrid) -> list[WrapButton]:
