@@ -237,7 +237,19 @@ class LockScreen(QWidget):
             self.names.addWidget(button, index // NAME_COLUMNS, index % NAME_COLUMNS)
             self.name_buttons.append(button)
         self.retranslate()
-        self.number.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.take_focus()
+
+    def take_focus(self) -> None:
+        """The keyboard goes to the number field, or without members to the button that goes on."""
+        target = self.number if self.members else self.go_on
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter anywhere on the lock (a name or language button has the focus after a tap) works as on the field
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+            return
+        super().keyPressEvent(event)
 
     def on_keypad(self, keysym: str) -> None:
         """A key from a numeric keypad (evdev): digits, BackSpace and Enter work as on the keyboard."""

@@ -443,7 +443,7 @@ class MainWindow(QMainWindow):
         self.guard.arm(False)
         self.lock.show_lock(self.session.count.record.operators, minutes)
         self.outer.setCurrentWidget(self.lock)
-        self.lock.number.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.lock.take_focus()
 
     def unlock(self, member: str) -> None:
         self._log(EventType.KIOSK_LOCK, {"action": "unlocked"}, member)

@@ -267,6 +267,12 @@ def test_without_members_enter_lifts_the_lock(qtbot, session: FakeSession, tmp_p
     assert not win.lock.number.isVisibleTo(win.lock) and "nog niet ingevuld" in win.lock.how.text()
     win.table.bridge.pressed.emit("usb-1", "KP_Enter")
     assert not locked(win) and log_events(session.log)[-1]["user"] == STATION_ID
+    win.lock_now()
+    qtbot.keyClick(win.lock.go_on, Qt.Key.Key_Return)  # the keyboard's Enter too
+    assert not locked(win)
+    win.lock_now()
+    qtbot.keyClick(win.lock.name_buttons[0] if win.lock.name_buttons else win.lock.title, Qt.Key.Key_Enter)
+    assert not locked(win)
 
 
 def test_input_keeps_the_screen_unlocked(qtbot, session: FakeSession, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -388,3 +394,28 @@ def test_run_station_starts_the_locked_down_kiosk_full_screen(qtbot, monkeypatch
     assert win.windowFlags() & Qt.WindowType.FramelessWindowHint
     assert win.windowState() & Qt.WindowState.WindowFullScreen
     assert win.close() is False
+
+
+def test_keys_typed_while_locked_never_reach_the_entry_and_its_field_has_the_keys_again_after(  # type: ignore[no-untyped-def]
+    qtbot, session: FakeSession, tmp_path: Path
+) -> None:
+    session.apply(RecordBureau(RECORD))
+    win = kiosk(qtbot, session, tmp_path)
+    win.attach(session)
+    win.show_screen(win.overview)
+    win.overview.member.setCurrentIndex(0)
+    win.overview.start()
+    entry = win.entry
+    assert win.stack.currentWidget() is entry
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    qtbot.keyClicks(entry.field, "1 H")
+    win.lock_now()
+    focused = QApplication.focusWidget()
+    assert focused is win.lock.number and not entry.field.isVisible()
+    qtbot.keyClicks(focused, "2")
+    qtbot.keyClick(focused, Qt.Key.Key_Return)  # member 2 goes on
+    assert not locked(win)
+    qtbot.waitUntil(entry.field.hasFocus)
+    assert entry.field.text() == "1 H"  # as it was left: nothing typed into it while locked
+    assert session.count.piles[1].first is not None and session.count.piles[1].first.ballots == ()
