@@ -68,6 +68,7 @@ class PaneView(QFrame):
 
     def _build(self) -> None:
         self.heading = title_label()
+        self.heading.setWordWrap(True)  # member and keypad names never cut off
         self.where = wrapped_label()
         self.where.setProperty("role", "subtitle")
         self.prompt = wrapped_label()
