@@ -379,14 +379,16 @@ def test_a_stick_that_is_not_the_master_of_the_count_gets_nothing(
     assert sorted(p.name for p in folder.iterdir()) == before  # nothing written, not even results/
 
 
-@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="needs a second file system (/dev/shm)")
 def test_a_results_folder_on_another_file_system_than_the_master_gets_nothing(tmp_path: Path) -> None:
     import tempfile
+
+    if not Path("/dev/shm").is_dir():
+        pytest.fail("this test needs a second file system mounted at /dev/shm")
 
     folder = master_stick(tmp_path / "stick")
     with tempfile.TemporaryDirectory(dir="/dev/shm") as elsewhere:
         if os.stat(elsewhere).st_dev == os.stat(folder).st_dev:
-            pytest.skip("/dev/shm is on the same file system here")
+            pytest.fail("/dev/shm is on the same file system as the temporary folder here: no second file system")
         (folder / "results").symlink_to(elsewhere)
         with pytest.raises(StorageError) as caught:
             stick.write_results(folder, STATION, NEW, master_id=stick.sha256_hex(MASTER))

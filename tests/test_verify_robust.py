@@ -284,7 +284,7 @@ def test_the_intact_stick_verifies_and_openssl_checks_the_manifest_signature(sti
     code, report = verify(stick, master)
     assert code == 0 and [s["station"] for s in report["stations"]] == ["A-001", "A-002"], report
     if shutil.which("openssl") is None:  # pragma: no cover - scripts/setup.sh installs it
-        pytest.skip("openssl not installed")
+        pytest.fail("openssl is missing: ./scripts/setup.sh installs the tools the tests need")
     shutil.copy(master.root_pem, stick / "root-ca.pem")
     folder = stick / "results" / "A-001"
     command = ["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", "manifest.p7s"]
