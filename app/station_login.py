@@ -28,6 +28,7 @@ from app import safe_json
 from app.counting.model import Election, ElectionCode, Language, Station, StationId
 from app.election_json import election_from_dict, station_from_dict
 from app.errors import BadInput, UntrustedData
+from app.platform.measurement import Provenance
 from app.signing import bundle, pki
 from app.signing.signer import KeySigner
 
@@ -77,6 +78,8 @@ class LoadedStation:
     signer: KeySigner
     chain: tuple[x509.Certificate, ...]  # bureau certificate, issuing CA, root
     master_id: str | None = None  # the master it was loaded from; results go only to a stick with this master
+    # what the outputs say produced them: the measured platform (or, explicitly, development) and training or not
+    provenance: Provenance = field(default_factory=Provenance)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,6 @@ the release key whose certificate (`/etc/tabula/release.pem`) is inside the veri
 from __future__ import annotations
 
 import base64
-import enum
 import functools
 import hashlib
 import json
@@ -29,7 +28,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from cryptography import x509
@@ -40,6 +39,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 import app
 from app import safe_json
 from app.errors import UntrustedData
+from app.platform.measurement import Measurement, Mode, development_measurement
 from app.signing import pki
 from app.signing.signer import PrivateKey
 
@@ -58,41 +58,6 @@ _ROOT_HASH = re.compile(r"(?:^|\s)(?:roothash|usrhash)=([0-9a-fA-F]{64})(?:\s|$)
 
 class PlatformRefused(UntrustedData):
     """The appliance is not in its approved state, or its TPM cannot be used: only the helpdesk can help."""
-
-
-class Mode(enum.Enum):
-    TPM = "tpm"
-    DEVELOPMENT = "development"  # no TPM: explicit, shown on screen and in every output, never silent
-
-
-@dataclass(frozen=True)
-class Measurement:
-    """Which software runs, on which system image, in which measured boot state."""
-
-    software_version: str
-    system_hash: str  # the dm-verity root hash of the image; "" where there is none (development)
-    pcrs: Mapping[int, str] = field(default_factory=dict)  # PCR index -> SHA-256 value, lowercase hex
-    mode: Mode = Mode.DEVELOPMENT
-
-    def as_detail(self) -> dict[str, str]:
-        """The measurement as the flat detail of the security log's `platform.measured` event (one field a PCR)."""
-        detail = {"software_version": self.software_version, "system_hash": self.system_hash, "mode": self.mode.value}
-        detail.update({f"pcr{index}": value for index, value in sorted(self.pcrs.items())})
-        return detail
-
-    def as_record(self) -> dict[str, object]:
-        """The measurement as plain JSON values (the security log's detail, later `verify --json`)."""
-        return {
-            "software_version": self.software_version,
-            "system_hash": self.system_hash,
-            "pcrs": {str(index): value for index, value in sorted(self.pcrs.items())},
-            "mode": self.mode.value,
-        }
-
-
-def development_measurement(software_version: str) -> Measurement:
-    """The measurement of a machine without TPM: the development mode every caller shows as such."""
-    return Measurement(software_version, "", {}, Mode.DEVELOPMENT)
 
 
 def system_hash_from_cmdline(cmdline: str) -> str:
@@ -191,9 +156,7 @@ def expected_json(expected: Expected) -> bytes:
 
 def check_expected(measurement: Measurement, expected: Expected) -> None:
     """Raise `PlatformRefused` unless the measured state is exactly the one the approved image predicts."""
-    differing = sorted(
-        index for index, value in expected.pcrs.items() if measurement.pcrs.get(index) != value.hex()
-    )
+    differing = sorted(index for index, value in expected.pcrs.items() if measurement.pcrs.get(index) != value.hex())
     if differing:
         raise PlatformRefused("platform.pcr_mismatch", pcrs=", ".join(str(index) for index in differing))
     if measurement.system_hash != expected.system_hash or measurement.software_version != expected.software_version:
@@ -377,7 +340,10 @@ class Tpm:
         session = self._track(
             self._call(
                 self._ectx.start_auth_session,
-                t.ESYS_TR.NONE, t.ESYS_TR.NONE, t.TPM2_SE.POLICY, t.TPMT_SYM_DEF(algorithm=t.TPM2_ALG.NULL),
+                t.ESYS_TR.NONE,
+                t.ESYS_TR.NONE,
+                t.TPM2_SE.POLICY,
+                t.TPMT_SYM_DEF(algorithm=t.TPM2_ALG.NULL),
                 t.TPM2_ALG.SHA256,
             )
         )
