@@ -538,7 +538,7 @@ def run_station(
     window.shut_down.connect(app.quit)
     # the witness screen: on a second display when one is attached; `--witness` shows it as a window on one screen
     forced = witness or bool(os.environ.get("TABULA_WITNESS"))
-    _witnesses = open_witness(window.t, lambda: window.session, forced=forced)  # lives as long as the kiosk runs
+    _witnesses = open_witness(window.t, lambda: window.session, forced=forced, president=window)  # as long as the kiosk
     if demo_login is not None:
         window.login.show_demo(*demo_login)
     if os.environ.get("TABULA_WINDOWED"):
