@@ -1,6 +1,12 @@
-"""Messages of the demo."""
+"""Messages of the demo and of the training mode (`tabula demo|station --training`, on the demo election)."""
 
 MESSAGES = {
+    # the permanent band on every screen in training (one line at 1024 px: keep it short)
+    "training.band": {
+        "nl": "OEFENMODUS · oefening op de demoverkiezing: dit is geen echte uitslag",
+        "fr": "MODE FORMATION · exercice sur l'élection de démonstration : ce n'est pas un vrai résultat",
+        "de": "SCHULUNGSMODUS · Übung mit der Demo-Wahl: dies ist kein echtes Ergebnis",
+    },
     "demo.login": {
         "nl": "Demo: meld aan als bureau {station} met wachtwoord {password}.",
         "fr": "Démo : connectez-vous comme bureau {station} avec le mot de passe {password}.",

@@ -93,6 +93,12 @@ MESSAGES = {
         "fr": "MODE DÉVELOPPEMENT : pas de puce de sécurité (TPM), système non approuvé. Ne pas utiliser pour un vrai dépouillement.",
         "de": "ENTWICKLUNGSMODUS: kein Sicherheitschip (TPM), nicht genehmigtes System. Nicht für eine echte Zählung verwenden.",
     },
+    # the permanent band on every screen of a kiosk without TPM (one line at 1024 px: keep it short)
+    "platform.band.development": {
+        "nl": "ONTWIKKELMODUS · geen beveiligingschip (TPM), niet-goedgekeurd systeem: niet voor een echte telling",
+        "fr": "MODE DÉVELOPPEMENT · pas de puce de sécurité (TPM), système non approuvé : pas pour un vrai dépouillement",
+        "de": "ENTWICKLUNGSMODUS · kein Sicherheitschip (TPM), nicht genehmigtes System: nicht für eine echte Zählung",
+    },
     "platform.unverified": {"nl": "niet geverifieerd", "fr": "non vérifiée", "de": "nicht geprüft"},
     "seclog.event.platform.measured": {
         "nl": "Toestand van het toestel gemeten",

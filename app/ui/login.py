@@ -23,11 +23,21 @@ from PySide6.QtWidgets import (
 
 from app.errors import TabulaError
 from app.platform import systemd
-from app.platform.tpm import Mode, current_measurement
+from app.platform.measurement import Mode
+from app.platform.tpm import current_measurement
 from app.ui.ports import BureauEntry
 from app.ui.texts import Texts
 from app.ui.theme import Urgency, banner_style
 from app.ui.widgets import ErrorSink, Screen, title_label, wrapped_label
+
+
+def development_mode() -> bool:
+    """Whether this kiosk runs without a TPM (the explicit development mode its band shows on every screen). A
+    platform that was refused is not development: the login screen says what is wrong, and no login gets through."""
+    try:
+        return current_measurement().mode is Mode.DEVELOPMENT
+    except TabulaError:
+        return False
 
 
 class LoginScreen(Screen):

@@ -50,6 +50,8 @@ class Palette:
     blocking_bg: str = "#fbe3e4"
     info: str = "#2f5d7c"
     info_bg: str = "#e6eef4"
+    training: str = "#ffffff"  # the training band: a colour no message uses, so it never reads as an error
+    training_bg: str = "#5b3a8c"
 
     def colours(self, urgency: Urgency) -> tuple[str, str]:
         """(text/border colour, background colour) for an urgency."""
@@ -102,6 +104,22 @@ def touch_px(screen: QScreen | None) -> int:
 def banner_style(urgency: Urgency, palette: Palette = PALETTE) -> str:
     fg, bg = palette.colours(urgency)
     return f"background:{bg}; color:{fg}; border:1px solid {fg}; border-left:6px solid {fg}; padding:8px;"
+
+
+class BandKind(enum.Enum):
+    """The permanent bands of a kiosk that is not counting for real on the approved appliance."""
+
+    TRAINING = "training"
+    DEVELOPMENT = "development"
+
+
+def band_style(kind: BandKind, palette: Palette = PALETTE) -> str:
+    """A full-width strip: training in its own colour, the development mode as the warning it is."""
+    if kind is BandKind.TRAINING:
+        fg, bg = palette.training, palette.training_bg
+    else:
+        fg, bg = palette.colours(Urgency.WARNING)
+    return f"background:{bg}; color:{fg}; border:none; border-bottom:2px solid {fg}; font-weight:bold; padding:0 12px;"
 
 
 def stylesheet(palette: Palette = PALETTE) -> str:
