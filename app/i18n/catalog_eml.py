@@ -26,6 +26,11 @@ MESSAGES = {
         "fr": "Le fichier EML ne suit pas le profil (ligne {line} : attendu {what}).",
         "de": "Die EML-Datei folgt dem Profil nicht (Zeile {line}: erwartet {what}).",
     },
+    "eml.training_mixed": {
+        "nl": "Het EML-bestand is maar gedeeltelijk als oefenmodus gemarkeerd: het is gewijzigd of niet door Tabula geschreven. Gebruik het bestand dat het bureau schreef.",
+        "fr": "Le fichier EML n'est marqué mode formation qu'en partie : il a été modifié ou n'a pas été écrit par Tabula. Utilisez le fichier écrit par le bureau.",
+        "de": "Die EML-Datei ist nur teilweise als Schulungsmodus gekennzeichnet: Sie wurde verändert oder nicht von Tabula geschrieben. Verwenden Sie die vom Büro geschriebene Datei.",
+    },
     "eml.wrong_message": {
         "nl": "Verwacht EML-bericht {expected}, gevonden {found}. Kies het juiste bestand.",
         "fr": "Message EML {expected} attendu, trouvé {found}. Choisissez le bon fichier.",
