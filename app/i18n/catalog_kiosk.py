@@ -34,6 +34,14 @@ MESSAGES = {
         "L'écran des témoins est rebranché : les témoins voient à nouveau le dépouillement.",
         "Der Bildschirm für die Zeugen ist wieder angeschlossen: Die Zeugen sehen die Zählung wieder.",
     ),
+    "ui.print.lost_track": _t(
+        "De printerdienst antwoordt niet meer: het is niet bekend of het proces-verbaal afgedrukt wordt. Kijk eerst "
+        "bij de printer voor u opnieuw afdrukt (anders komen er misschien exemplaren te veel).",
+        "Le service d'impression ne répond plus : on ne sait pas si le procès-verbal s'imprime. Regardez d'abord à "
+        "l'imprimante avant d'imprimer à nouveau (sinon, il pourrait y avoir des exemplaires en trop).",
+        "Der Druckdienst antwortet nicht mehr: Es ist nicht bekannt, ob das Protokoll gedruckt wird. Sehen Sie "
+        "zuerst am Drucker nach, bevor Sie erneut drucken (sonst gibt es vielleicht Exemplare zu viel).",
+    ),
     "ui.print.elsewhere": _t(
         "Het ondertekende proces-verbaal staat op de stick: het kan ook op een andere printer afgedrukt worden. "
         "Het bureau kan opnieuw proberen of gewoon verdergaan; blijft de printer weigeren, bel de helpdesk.",

@@ -45,6 +45,8 @@ from app.ui.worker import Task, start_task
 DEFAULT_COPIES = 2  # one to sign and keep with the PV, one for the canton chief bureau (art. 161)
 PRINT_POLL_MS = 2000
 PRINT_WATCH_POLLS = 90  # three minutes: then the printer is left to itself, and the screen says so
+UNTOUCHED = "ui.print.stick_untouched"
+ELSEWHERE = "ui.print.elsewhere"  # the signed PV is on the stick: another printer will do, or go on without
 
 
 def count_tally(session: SessionPort) -> Tally:
@@ -393,7 +395,7 @@ class ResultScreen(Screen):
             return printer.status(job)
 
         self.print_task = start_task(
-            self, ask, on_progress=lambda *_: None, on_success=self._on_status, on_failure=self._on_print_failed
+            self, ask, on_progress=lambda *_: None, on_success=self._on_status, on_failure=self._on_status_failed
         )
 
     def _on_status(self, status: object) -> None:
@@ -402,11 +404,13 @@ class ResultScreen(Screen):
         copies = self.job.copies
         if status.state is JobState.DONE:
             self.print_status.show_key("ui.print.done", Urgency.OK, copies=copies)
-        elif status.state is JobState.GONE:
-            self.print_status.show_key("ui.print.gone", Urgency.WARNING)
+        elif status.state is JobState.GONE:  # cancelled, or the printer vanished mid-job
+            self._print_trouble(lambda: self.t("ui.print.gone"), ELSEWHERE)
         elif status.state is JobState.STOPPED:
-            reason = (status.reason or StopReason.OTHER).value
-            self.print_status.show_key(f"ui.print.stopped.{reason}", Urgency.WARNING)
+            reason = status.reason or StopReason.OTHER
+            # a jam or no paper: the job goes on by itself once fixed; a stopped printer may not come back
+            extra = (ELSEWHERE,) if reason is StopReason.OTHER else ()
+            self._print_trouble(lambda: self.t(f"ui.print.stopped.{reason.value}"), *extra)
         else:
             key = "ui.print.printing" if status.state is JobState.PRINTING else "ui.print.sent"
             self.print_status.show_key(key, Urgency.INFO, copies=copies)
@@ -419,17 +423,32 @@ class ResultScreen(Screen):
             self.print_status.show_key("ui.print.left", Urgency.INFO)
 
     def _on_print_failed(self, error: object) -> None:
+        """The job could not be handed to the printer (none, refused, `lp` hanging past its time limit)."""
         self.print_task = None
         self.job = None
+        self._poll_timer.stop()
         if isinstance(error, TabulaError):
-            self.print_status.show_message(
-                lambda: f"{self.t.error(error)} {self.t('ui.print.stick_untouched')}", Urgency.WARNING
-            )
+            self._print_trouble(lambda: self.t.error(error), UNTOUCHED, ELSEWHERE)
         else:
             assert isinstance(error, BaseException)
             self.errors.unexpected(error, "result.print")
-            self.print_status.show_key("ui.print.failed", Urgency.WARNING)
+            self._print_trouble(lambda: self.t("ui.print.failed"), ELSEWHERE)
         self._show_buttons()
+
+    def _on_status_failed(self, error: object) -> None:
+        """The job was handed over, then the spooler stopped answering: whether it prints is not known here."""
+        self.print_task = None
+        self.job = None
+        self._poll_timer.stop()  # no more asking a spooler that is gone
+        if not isinstance(error, TabulaError):
+            assert isinstance(error, BaseException)
+            self.errors.unexpected(error, "result.print_status")
+        self._print_trouble(lambda: self.t("ui.print.lost_track"), UNTOUCHED, ELSEWHERE)
+        self._show_buttons()
+
+    def _print_trouble(self, first: Callable[[], str], *then: str) -> None:
+        """A printing problem, re-rendered on a language switch: what happened, then the sentences `then` add."""
+        self.print_status.show_message(lambda: " ".join([first(), *(self.t(key) for key in then)]), Urgency.WARNING)
 
     # --- texts ---------------------------------------------------------------------------------------------------
 
