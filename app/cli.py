@@ -41,13 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     station = sub.add_parser("station", help="the kiosk app for the counting bureau")
-    station.add_argument("--stick", type=Path, help="the stick folder (default: wait for a stick)")
+    where = station.add_mutually_exclusive_group()  # training never touches a real master stick
+    where.add_argument("--stick", type=Path, help="the stick folder (default: wait for a stick)")
+    where.add_argument("--training", action="store_true", help="training mode on the embedded demo election")
     station.add_argument("--witness", action="store_true", help="show the witness screen as a window on one screen")
     station.set_defaults(handler=_station)
 
     demo = sub.add_parser("demo", help="the kiosk app on the embedded demo election")
     demo.add_argument("--headless", action="store_true", help="count the demo without a screen and print the result")
     demo.add_argument("--witness", action="store_true", help="show the witness screen as a window on one screen")
+    demo.add_argument("--training", action="store_true", help="training mode: every screen and output marked")
     demo.set_defaults(handler=_demo)
 
     from provisioning.commands import add_provision_parser
@@ -120,6 +123,10 @@ def _moment(text: str) -> dt.datetime:
 
 
 def _station(args: argparse.Namespace) -> int:
+    if args.training:
+        from app.demo import run_training_station
+
+        return run_training_station(language=_language(args), witness=args.witness)
     from app.ui.main import run_station
 
     return run_station(stick=args.stick, language=_language(args), witness=args.witness)
@@ -128,7 +135,7 @@ def _station(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from app.demo import run_demo
 
-    return run_demo(headless=args.headless, language=_language(args), witness=args.witness)
+    return run_demo(headless=args.headless, language=_language(args), witness=args.witness, training=args.training)
 
 
 def _replay(args: argparse.Namespace) -> int:

@@ -1,9 +1,9 @@
 """Texts of the appliance itself (X2): the TPM, the measured boot state, the software version and system hash."""
 
 _STOP = {
-    "nl": "Werk niet verder op dit toestel: de telling blijft bewaard. Bel de helpdesk en lees hen deze melding voor.",
-    "fr": "Ne continuez pas sur cet appareil : le dépouillement reste conservé. Appelez le helpdesk et lisez-lui ce message.",
-    "de": "Arbeiten Sie auf diesem Gerät nicht weiter: Die Zählung bleibt gespeichert. Rufen Sie den Helpdesk an und lesen Sie ihm diese Meldung vor.",
+    "nl": "Werk niet verder op dit toestel: de telling blijft bewaard. Lees de helpdesk deze melding voor.",
+    "fr": "Ne continuez pas sur cet appareil : le dépouillement reste conservé. Lisez ce message au helpdesk.",
+    "de": "Arbeiten Sie auf diesem Gerät nicht weiter: Die Zählung bleibt gespeichert. Lesen Sie dem Helpdesk diese Meldung vor.",
 }
 
 
@@ -95,9 +95,9 @@ MESSAGES = {
     },
     # the permanent band on every screen of a kiosk without TPM (one line at 1024 px: keep it short)
     "platform.band.development": {
-        "nl": "ONTWIKKELMODUS · geen beveiligingschip (TPM), niet-goedgekeurd systeem: niet voor een echte telling",
-        "fr": "MODE DÉVELOPPEMENT · pas de puce de sécurité (TPM), système non approuvé : pas pour un vrai dépouillement",
-        "de": "ENTWICKLUNGSMODUS · kein Sicherheitschip (TPM), nicht genehmigtes System: nicht für eine echte Zählung",
+        "nl": "ONTWIKKELMODUS · zonder beveiligingschip (TPM): niet voor een echte telling",
+        "fr": "MODE DÉVELOPPEMENT · sans puce de sécurité (TPM) : pas pour un vrai dépouillement",
+        "de": "ENTWICKLUNGSMODUS · ohne Sicherheitschip (TPM): nicht für eine echte Zählung",
     },
     "platform.unverified": {"nl": "niet geverifieerd", "fr": "non vérifiée", "de": "nicht geprüft"},
     "seclog.event.platform.measured": {

@@ -158,10 +158,12 @@ class ModeBand(QFrame):
             row.setWordWrap(False)
             row.setTextFormat(Qt.TextFormat.PlainText)
             row.setFixedHeight(row.fontMetrics().height() + 2 * BAND_PADDING)
+            row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens the window
             self.rows[kind] = row
             layout.addWidget(row)
         self.setFixedHeight(sum(row.height() for row in self.rows.values()))
-        self.setVisible(bool(self.kinds))
+        if not self.kinds:
+            self.hide()  # explicitly, so no layout shows it (and never `show()` it without a parent: a window)
         texts.changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
 
