@@ -10,6 +10,7 @@ no printer, a jam or a printing error is said on its own line and never touches 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +41,7 @@ from app.ui.tally_view import ListTotalsTable
 from app.ui.texts import Texts
 from app.ui.theme import Urgency
 from app.ui.widgets import Banner, ErrorSink, Screen, title_label, wrapped_label
-from app.ui.worker import Task, start_task
+from app.ui.worker import Task, start_detached, start_task
 
 DEFAULT_COPIES = 2  # one to sign and keep with the PV, one for the canton chief bureau (art. 161)
 PRINT_POLL_MS = 2000
@@ -96,7 +97,7 @@ class ResultScreen(Screen):
         self.printer: Printer = printer or NoPrinter()
         self.spare = spare
         self.task: Task | None = None
-        self.print_task: Task | None = None
+        self.print_task: threading.Thread | None = None  # a job with the printer's spooler, under way
         self.result: WrittenResults | None = None
         self.tally: Tally | None = None
         self.number: str | None = None
@@ -368,11 +369,8 @@ class ResultScreen(Screen):
         self.job = None
         self.print_status.show_key("ui.print.sending", Urgency.INFO, copies=copies)
 
-        def job(_progress: Callable[[float, str], None]) -> object:
-            return printer.print_pdf(path, copies)
-
-        self.print_task = start_task(
-            self, job, on_progress=lambda *_: None, on_success=self._on_sent, on_failure=self._on_print_failed
+        self.print_task = start_detached(
+            self, lambda: printer.print_pdf(path, copies), on_success=self._on_sent, on_failure=self._on_print_failed
         )
         self._show_buttons()
 
@@ -391,11 +389,8 @@ class ResultScreen(Screen):
             return
         self._polls += 1
 
-        def ask(_progress: Callable[[float, str], None]) -> object:
-            return printer.status(job)
-
-        self.print_task = start_task(
-            self, ask, on_progress=lambda *_: None, on_success=self._on_status, on_failure=self._on_status_failed
+        self.print_task = start_detached(
+            self, lambda: printer.status(job), on_success=self._on_status, on_failure=self._on_status_failed
         )
 
     def _on_status(self, status: object) -> None:
