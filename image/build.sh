@@ -51,6 +51,8 @@ step "tools (mkosi 24 in a Debian 12 chroot)"
 "$HERE/tools.sh" "$TOOLS" >/dev/null
 
 step "wheels: ours, and every dependency checked against image/requirements.lock"
+# the appliance runs exactly what the tests ran: the same versions as the app's requirements.lock
+python3 "$REPO/scripts/check-locks.py" || { echo "image/requirements.lock differs from requirements.lock: run image/lock.sh" >&2; exit 2; }
 PYENV=$STAGE/pyenv
 [[ -x $PYENV/bin/pip ]] || /usr/bin/python3 -m venv "$PYENV"
 # --isolated: no pip.conf or PIP_* of this machine (extra indexes, find-links) may slip another file in
@@ -77,7 +79,8 @@ for m in proc sys dev; do findmnt -n "$TOOLS/$m" >/dev/null || bind --rbind "/$m
 
 step "mkosi build (Debian packages from the mirror, UKI, verity, Secure Boot signatures)"
 CMDLINE_EXTRA=()
-((SERIAL)) && CMDLINE_EXTRA+=(--kernel-command-line="console=ttyS0 systemd.show_status=1 systemd.journald.forward_to_console=1")
+# test builds: the serial console, and the self-check that prints what the boot test looks for (tabula-selfcheck.service)
+((SERIAL)) && CMDLINE_EXTRA+=(--kernel-command-line="console=ttyS0 systemd.show_status=1 systemd.journald.forward_to_console=1 tabula.selfcheck")
 chroot "$TOOLS" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin SOURCE_DATE_EPOCH="$SOURCE_DATE_EPOCH" \
   sh -c 'cd /build/image && exec mkosi --force --incremental=yes --cache-dir=/build/cache --build-sources=/build/wheels:wheels \
     --extra-tree=/build/extra --secure-boot-key=/build/keys/secure-boot.key \
