@@ -41,7 +41,7 @@ from app.journal import MemoryJournal
 from app.pass_files import PileRows, read_pile_file
 from app.results_layout import LOG_FILE
 from app.seclog import EventType, SecurityLog
-from app.session import BureauContext, Session
+from app.session import BureauContext, Session, record_opening
 from app.station_login import ROOT_FILE, LoadedStation, load_station
 from app.stick import safe_name
 
@@ -130,12 +130,7 @@ def replay_session(loaded: LoadedStation, state_dir: Path) -> Session:
     station_id = loaded.station.id
     state_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     log = SecurityLog(state_dir / f"{safe_name(station_id)}.{LOG_FILE}")
-    log.record(EventType.LOGIN_SUCCEEDED, str(station_id))
-    log.record(
-        EventType.CONFIG_LOADED,
-        str(station_id),
-        {"election": loaded.election.code.value, "lists": len(loaded.election.lists)},
-    )
+    record_opening(log, loaded)
     return Session(loaded, MemoryJournal(loaded.election), log)
 
 
@@ -165,9 +160,7 @@ def check_decisions(
         if len(missing) == 2:
             raise BadInput("replay.decision_unknown_pile", file=decisions_file, pile=pile.pile)
         if missing:
-            raise BadInput(
-                "replay.decision_needs_two_passes", file=decisions_file, pile=pile.pile, missing=missing[0]
-            )
+            raise BadInput("replay.decision_needs_two_passes", file=decisions_file, pile=pile.pile, missing=missing[0])
 
 
 def apply_decisions(session: Session, piles: Sequence[PileRows], now: dt.datetime, decided_by: str) -> None:

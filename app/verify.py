@@ -8,6 +8,13 @@ again and every ballot of the result explained by them (`app.eml.pass_readings`)
 printed in the PV equal to the recomputed ones; the security log's hash chain and seal; manifest.p7s, the bureau's
 CMS signature over the exact bytes of manifest.json (so over every byte of every file).
 
+What produced the result (X2, contract `--training`): the platform signed into each EML `Seal` (software version,
+system hash, PCRs, mode) must be the same in every file of the bureau, in the PV's keywords and in the sealed
+security log; `--json` reports it as `platform`, with `training`. A training result is a problem (it can never be
+imported as a real one). A result made in development mode (no TPM) is a note, not a problem: tests, demos and
+acceptance runs are made without TPM and must still verify, and the mode is printed on the PV, in every file and in
+the report, so whoever imports results sees it; refusing it is the importer's decision, on `platform.mode`.
+
 No file can hang or stop it (contract: one damaged bureau is that bureau's problems): files are refused by size
 before they are read (`app.stick`), XML by shape before it is canonicalised (`app.eml.safe_xml`); whatever a
 bureau's checks still raise becomes a problem of that bureau, and each bureau has a time budget (`--budget`,
@@ -45,6 +52,7 @@ from app.eml.verify import VerifiedMessage, verify_message
 from app.eml.votes import VotesMessage, claim_matches, read_votes, reclassify
 from app.errors import BadInput, TabulaError
 from app.i18n import translate
+from app.platform.measurement import Measurement, Mode
 from app.report.pv_meta import read_pv_claims
 from app.results_layout import (
     COUNT_FILE,
@@ -65,6 +73,7 @@ from app.signing.pki import station_id_of
 
 Problem = tuple[str, dict[str, object]]
 
+TRAINING_PROBLEM = "verify.training"  # the problem of a training result (the kiosk's self-check expects it there)
 DEFAULT_BUDGET = 60.0  # seconds per bureau: a 2,400-ballot bureau takes about one
 MAX_SCHEMA_PROBLEMS = 10  # per file: a forged file may break the schema at every element
 
@@ -82,6 +91,9 @@ class StationReport:
     entries: Entries = field(default_factory=Entries)  # recomputed from the pass readings
     signer: x509.Certificate | None = None  # the certificate of the results (460, else 510), once verified
     carried: frozenset[x509.Certificate] = frozenset()  # the certificates that file's Seal carries (bureau, issuing)
+    platform: Measurement | None = None  # what the EML files say produced them (460, else 510), once verified
+    training: bool | None = None  # a training result; None: no EML file could be verified
+    notes: list[Problem] = field(default_factory=list)  # worth knowing, not a problem (development mode)
 
     @property
     def ok(self) -> bool:
@@ -251,6 +263,7 @@ def _verify_files_into(
         if name in files
     }
     _same_certificate(report, verified)
+    _check_provenance(report, verified)
     votes, count = _read(report, files)
     _describe(report, votes, count)
     if count is not None:
@@ -293,6 +306,26 @@ _UNREADABLE_XML = frozenset(
         "eml.comment_forbidden",
     }
 )
+
+
+def _check_provenance(report: StationReport, verified: dict[str, VerifiedMessage | None]) -> None:
+    """The platform and training flag signed into the EML files: said in each, the same in all of them."""
+    messages = {name: message for name, message in verified.items() if message is not None}
+    for name, message in messages.items():
+        if message.platform is None:
+            report.add("verify.platform_missing", file=name)
+    platforms = [m.platform for m in messages.values() if m.platform is not None]
+    trainings = {m.training for m in messages.values()}
+    if any(platform != platforms[0] for platform in platforms):
+        report.add("verify.platform_differs")
+    if len(trainings) > 1:
+        report.add("verify.training_differs")
+    report.platform = platforms[0] if platforms else None
+    report.training = any(trainings) if trainings else None
+    if report.training:
+        report.add(TRAINING_PROBLEM)
+    if report.platform is not None and report.platform.mode is Mode.DEVELOPMENT:
+        report.notes.append(("verify.development", {}))
 
 
 def _same_certificate(report: StationReport, verified: dict[str, VerifiedMessage | None]) -> None:
@@ -457,6 +490,23 @@ def _check_pv(
         )
     if claims.get("files_sha256") != files_digest(covered_by_pv(files)):
         report.add("verify.pv_files_hash", printed=claims.get("files_sha256", "-"))
+    _check_pv_provenance(report, claims)
+
+
+def _check_pv_provenance(report: StationReport, claims: Mapping[str, str]) -> None:
+    """The PV's keywords say the same platform and training flag as the EML files (all signed)."""
+    if report.platform is None or report.training is None:
+        return  # the EML files said nothing verifiable: reported there
+    measurement = report.platform
+    expected = {
+        "training": "yes" if report.training else "no",
+        "mode": measurement.mode.value,
+        "system_hash": measurement.system_hash,
+        "software_version": measurement.software_version,
+    }
+    differing = [name for name, value in expected.items() if claims.get(name) != value]
+    if differing:
+        report.add("verify.pv_provenance", fields=", ".join(differing))
 
 
 def _check_log(report: StationReport, data: bytes, files: dict[str, bytes]) -> None:
@@ -464,7 +514,8 @@ def _check_log(report: StationReport, data: bytes, files: dict[str, bytes]) -> N
     # chain is checked (the missing signature is reported for those files).
     for problem in verify_log(data, report.signer):
         report.add("verify.log", detail=Message.of(problem) if isinstance(problem, LogProblem) else problem)
-    built = _last_results_built(data) or {}
+    _check_log_platform(report, data)
+    built = _last_detail(data, EventType.RESULTS_BUILT) or {}
     expected = {"control_number": report.control_number, "files_sha256": files_digest(eml_files(files))}
     received = built.pop("received", None)  # the ballots received, as the bureau recorded them
     if built != expected or not (received is None or _is_count(received)):
@@ -477,15 +528,24 @@ def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_BALLOTS
 
 
-def _last_results_built(log: bytes) -> dict[str, object] | None:
-    """The detail of the log's last `results.built` record: the results the log was sealed with."""
+def _check_log_platform(report: StationReport, data: bytes) -> None:
+    """The sealed log's last `platform.measured` says what the EML files say (the session logs it when it opens)."""
+    if report.platform is None or report.training is None:
+        return
+    expected: dict[str, object] = {**report.platform.as_detail(), "training": report.training}
+    if _last_detail(data, EventType.PLATFORM_MEASURED) != expected:
+        report.add("verify.log_other_platform")
+
+
+def _last_detail(log: bytes, event: EventType) -> dict[str, object] | None:
+    """The detail of the log's last record of `event` (`results.built`: the results the log was sealed with)."""
     found: dict[str, object] | None = None
     for line in log.splitlines():
         try:
             record = safe_json.loads(line)
         except ValueError:
             continue  # a damaged line is reported by verify_log
-        if isinstance(record, dict) and record.get("event") == EventType.RESULTS_BUILT.value:
+        if isinstance(record, dict) and record.get("event") == event.value:
             detail = record.get("detail")
             found = detail if isinstance(detail, dict) else None
     return found
@@ -536,6 +596,8 @@ def _station_json(report: StationReport, language: str) -> dict[str, Any]:
         "name": report.name,
         "received": report.received,
         "entries": report.entries.as_json(),
+        "platform": None if report.platform is None else report.platform.as_record(),  # what produced the result
+        "training": report.training,
         # the same keys whatever happened: null where the results could not be read
         "ballots": {
             "counted": t.counted if t else None,
@@ -557,6 +619,7 @@ def _station_json(report: StationReport, language: str) -> dict[str, Any]:
             for lst in (t.lists if t else ())
         ],
         "problems": [render_problem(p, language) for p in report.problems],
+        "notes": [render_problem(p, language) for p in report.notes],
     }
 
 
@@ -576,6 +639,8 @@ def report_text(
         out.write(f"{r.station}: {status}  {translate('verify.control_number', language)} {r.control_number}\n")
         for problem in r.problems:
             out.write(f"  - {render_problem(problem, language)}\n")
+        for note in r.notes:
+            out.write(f"  * {render_problem(note, language)}\n")
     return out.getvalue()
 
 

@@ -55,6 +55,35 @@ MESSAGES = {
         "de": "Erstellt am {at} (belgische Zeit; alle Zeitangaben dieses Protokolls) mit Tabula {version}",
     },
     "pv.none": {"nl": "Geen.", "fr": "Néant.", "de": "Keine."},
+    # --- what produced the PV (X2) and training (contract --training) -------------------------------------------
+    "pv.software_version": {"nl": "Software", "fr": "Logiciel", "de": "Software"},
+    "pv.system_hash": {"nl": "Systeemcode", "fr": "Empreinte du système", "de": "Systemhash"},
+    "pv.system_hash_none": {
+        "nl": "geen (geen goedgekeurd systeem)",
+        "fr": "aucune (pas de système approuvé)",
+        "de": "keiner (kein genehmigtes System)",
+    },
+    "pv.platform_mode": {"nl": "Toestel", "fr": "Appareil", "de": "Gerät"},
+    "pv.mode.tpm": {
+        "nl": "goedgekeurd toestel, gemeten door de beveiligingschip (TPM)",
+        "fr": "appareil approuvé, mesuré par la puce de sécurité (TPM)",
+        "de": "genehmigtes Gerät, vom Sicherheitschip (TPM) gemessen",
+    },
+    "pv.mode.development": {
+        "nl": "ONTWIKKELMODUS, geen beveiligingschip (TPM): niet het goedgekeurde toestel",
+        "fr": "MODE DÉVELOPPEMENT, pas de puce de sécurité (TPM) : pas l'appareil approuvé",
+        "de": "ENTWICKLUNGSMODUS, kein Sicherheitschip (TPM): nicht das genehmigte Gerät",
+    },
+    "pv.training_band": {
+        "nl": "OEFENMODUS — geen echte uitslag, kan niet worden ingelezen",
+        "fr": "MODE FORMATION — pas un vrai résultat, ne peut pas être importé",
+        "de": "SCHULUNGSMODUS — kein echtes Ergebnis, kann nicht eingelesen werden",
+    },
+    "pv.training_notice": {
+        "nl": "Oefenmodus: dit proces-verbaal hoort bij een oefentelling. Het is geen echte uitslag en kan nooit als uitslag worden ingelezen.",
+        "fr": "Mode formation : ce procès-verbal est celui d'un dépouillement d'exercice. Ce n'est pas un vrai résultat et il ne peut jamais être importé comme résultat.",
+        "de": "Schulungsmodus: Dieses Protokoll gehört zu einer Übungszählung. Es ist kein echtes Ergebnis und kann nie als Ergebnis eingelesen werden.",
+    },
     "pv.page": {"nl": "pagina {page} van {pages}", "fr": "page {page} sur {pages}", "de": "Seite {page} von {pages}"},
     # --- composition ----------------------------------------------------------------------------------------------
     "pv.section.composition": {

@@ -64,4 +64,14 @@ MESSAGES = {
         "fr": "Terminé. La clé peut être retirée.",
         "de": "Fertig. Der Stick darf entfernt werden.",
     },
+    "session.provenance_lost": {
+        "nl": "de bestanden vermelden niet het toestel of de oefenmodus van deze telling",
+        "fr": "les fichiers n'indiquent pas l'appareil ou le mode formation de ce dépouillement",
+        "de": "die Dateien nennen nicht das Gerät oder den Schulungsmodus dieser Zählung",
+    },
+    "seclog.event.platform.refused": {
+        "nl": "Ondertekening geweigerd: toestel gewijzigd",
+        "fr": "Signature refusée : appareil modifié",
+        "de": "Signatur verweigert: Gerät verändert",
+    },
 }

@@ -351,4 +351,40 @@ MESSAGES = {
         "fr": "{file} : et encore {count} erreurs de schéma.",
         "de": "{file}: und {count} weitere Schemafehler.",
     },
+    # --- what produced the result (X2) and training (contract --training) ---------------------------------------
+    "verify.training": {
+        "nl": "Dit is een uitslag in oefenmodus; die kan niet worden ingelezen. Vraag het bureau de echte uitslag.",
+        "fr": "Ceci est un résultat en mode formation ; il ne peut pas être importé. Demandez le vrai résultat au bureau.",
+        "de": "Dies ist ein Ergebnis im Schulungsmodus; es kann nicht eingelesen werden. Fordern Sie beim Büro das echte Ergebnis an.",
+    },
+    "verify.training_differs": {
+        "nl": "Sommige bestanden van dit bureau zijn in oefenmodus gemaakt en andere niet: de bestanden horen niet bij elkaar. Gebruik ze niet; vraag een nieuwe kopie van het bureau.",
+        "fr": "Certains fichiers de ce bureau ont été faits en mode formation et d'autres non : ils ne vont pas ensemble. Ne les utilisez pas ; demandez une nouvelle copie au bureau.",
+        "de": "Manche Dateien dieses Büros wurden im Schulungsmodus erstellt, andere nicht: Sie gehören nicht zusammen. Verwenden Sie sie nicht; fordern Sie beim Büro eine neue Kopie an.",
+    },
+    "verify.platform_missing": {
+        "nl": "{file} vermeldt niet met welk toestel en welke software het gemaakt is. Gebruik het niet; vraag een nieuwe kopie van het bureau.",
+        "fr": "{file} n'indique pas avec quel appareil et quel logiciel il a été fait. Ne l'utilisez pas ; demandez une nouvelle copie au bureau.",
+        "de": "{file} nennt nicht, mit welchem Gerät und welcher Software es erstellt wurde. Verwenden Sie es nicht; fordern Sie beim Büro eine neue Kopie an.",
+    },
+    "verify.platform_differs": {
+        "nl": "De bestanden van dit bureau zijn niet op hetzelfde toestel of met dezelfde software gemaakt. Gebruik ze niet; vraag een nieuwe kopie van het bureau.",
+        "fr": "Les fichiers de ce bureau n'ont pas été faits sur le même appareil ou avec le même logiciel. Ne les utilisez pas ; demandez une nouvelle copie au bureau.",
+        "de": "Die Dateien dieses Büros wurden nicht auf demselben Gerät oder mit derselben Software erstellt. Verwenden Sie sie nicht; fordern Sie beim Büro eine neue Kopie an.",
+    },
+    "verify.pv_provenance": {
+        "nl": "Het proces-verbaal vermeldt een ander toestel of een andere modus dan de EML-bestanden ({fields}). Gebruik het niet; vraag een nieuwe kopie van het bureau.",
+        "fr": "Le procès-verbal indique un autre appareil ou un autre mode que les fichiers EML ({fields}). Ne l'utilisez pas ; demandez une nouvelle copie au bureau.",
+        "de": "Das Protokoll nennt ein anderes Gerät oder einen anderen Modus als die EML-Dateien ({fields}). Verwenden Sie es nicht; fordern Sie beim Büro eine neue Kopie an.",
+    },
+    "verify.log_other_platform": {
+        "nl": "Het beveiligingslogboek vermeldt een ander toestel of een andere modus dan de EML-bestanden. Gebruik de bestanden niet; vraag een nieuwe kopie van het bureau.",
+        "fr": "Le journal de sécurité indique un autre appareil ou un autre mode que les fichiers EML. N'utilisez pas les fichiers ; demandez une nouvelle copie au bureau.",
+        "de": "Das Sicherheitsprotokoll nennt ein anderes Gerät oder einen anderen Modus als die EML-Dateien. Verwenden Sie die Dateien nicht; fordern Sie beim Büro eine neue Kopie an.",
+    },
+    "verify.development": {
+        "nl": "Opgelet: gemaakt in ontwikkelmodus, zonder beveiligingschip (TPM), niet op het goedgekeurde toestel. Goed voor tests en demonstraties; voor een echte verkiezing beslist de overheid of ze de uitslag aanvaardt.",
+        "fr": "Attention : fait en mode développement, sans puce de sécurité (TPM), pas sur l'appareil approuvé. Valable pour les tests et démonstrations ; pour une vraie élection, l'autorité décide si elle accepte le résultat.",
+        "de": "Achtung: im Entwicklungsmodus erstellt, ohne Sicherheitschip (TPM), nicht auf dem genehmigten Gerät. Gut für Tests und Vorführungen; bei einer echten Wahl entscheidet die Behörde, ob sie das Ergebnis annimmt.",
+    },
 }
