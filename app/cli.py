@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument(
         "--ca", type=Path, help="root certificate to trust (default: the appliance's, else the stick's)"
     )
+    replay.add_argument(
+        "--training", action="store_true", help="a training run: every output marked as training (verify refuses it)"
+    )
     replay.set_defaults(handler=_replay)
 
     verify = sub.add_parser("verify", help="check every result on a stick, with a full recount")

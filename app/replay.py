@@ -39,6 +39,8 @@ from app.errors import BadInput, OpenDifferences, TabulaError
 from app.i18n import translate
 from app.journal import MemoryJournal
 from app.pass_files import PileRows, read_pile_file
+from app.platform.measurement import Provenance
+from app.platform.tpm import current_measurement
 from app.results_layout import LOG_FILE
 from app.seclog import EventType, SecurityLog
 from app.session import BureauContext, Session, record_opening
@@ -306,10 +308,13 @@ def run_replay(
     state_dir: Path,
     language: str,
     bureau: Path | None = None,
+    training: bool = False,
 ) -> str:
-    """The whole count; returns the control number once the results are on the stick and verified."""
+    """The whole count; returns the control number once the results are on the stick and verified. `training`
+    (contract `--training`): the same flow, every output marked as training."""
     now = utc_now()
-    loaded = load_station(stick, root, station, password, now)
+    provenance = Provenance(current_measurement(), training)  # PlatformRefused (helpdesk) on a modified appliance
+    loaded = replace(load_station(stick, root, station, password, now), provenance=provenance)
     language = loaded.station.language.value if language == "auto" else language
     election: Election = loaded.election
     first = read_pile_file(pass1, election)
@@ -350,7 +355,10 @@ def replay_command(args: argparse.Namespace, language: str) -> int:
             state_dir=scratch,
             language=language,
             bureau=args.bureau,
+            training=getattr(args, "training", False),
         )
+    if getattr(args, "training", False):  # never silent: the run says what its outputs are
+        print(translate("replay.training", language), file=sys.stderr)
     if from_stick:  # said after the count, so that a refused run still prints one line only
         print(translate("replay.trusting_stick_root", language), file=sys.stderr)
     print(f"control number: {number}")

@@ -79,4 +79,9 @@ MESSAGES = {
     },
     "replay.severity.error": {"nl": "FOUT", "fr": "ERREUR", "de": "FEHLER"},
     "replay.severity.warning": {"nl": "WAARSCHUWING", "fr": "AVERTISSEMENT", "de": "WARNUNG"},
+    "replay.training": {
+        "nl": "Oefenmodus: elk bestand en elke pagina van het proces-verbaal is als oefening gemarkeerd; tabula verify weigert deze uitslag.",
+        "fr": "Mode formation : chaque fichier et chaque page du procès-verbal sont marqués comme exercice ; tabula verify refuse ce résultat.",
+        "de": "Schulungsmodus: Jede Datei und jede Seite des Protokolls ist als Übung gekennzeichnet; tabula verify lehnt dieses Ergebnis ab.",
+    },
 }
