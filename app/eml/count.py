@@ -1,11 +1,13 @@
 """EML 510 (`Count`): the results of one counting bureau, signed (O2).
 
     <Count>
-      <EventIdentifier Id="2024-06-09"/>                                        (the election date, when known)
+      <EventIdentifier Id="2024-06-09"/>                                        (the election date, when known;
+                                        in training: <EventQualifier Id="training">training</EventQualifier> inside)
       <Election>
         <ElectionIdentifier Id="CK"><ElectionCategory>CK</ElectionCategory></ElectionIdentifier>
         <Contests><Contest>
           <ContestIdentifier Id="Kieskring_Antwerpen"><ContestName>Kieskring Antwerpen</ContestName></ContestIdentifier>
+          <CountQualifier><Simulation>yes</Simulation></CountQualifier>      (only in training, PROFILE.md "Provenance")
           <ReportingUnitVotes>
             <ReportingUnitIdentifier Id="<bureau>"/>
             <CountMetric Type="valid|invalid|blank-or-invalid">n</CountMetric>    (C2: reported together and apart)

@@ -3,7 +3,7 @@
 One `CastVote` per ballot, in the order given (see PROFILE.md for the full mapping):
 
     <CastVote [Category="agreed|decided|overruled"]>   (only for the ballots of a pile the bureau decided)
-      <EventIdentifier/>
+      <EventIdentifier/>                              (training: <EventQualifier Id="training">training</..>)
       <Election>
         <ElectionIdentifier Id="CK"/>
         <Contest Category="SC2">                      (valid: SC1..SC4; else Spoilt="blank" | invalid cause)
