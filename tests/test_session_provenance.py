@@ -9,11 +9,13 @@ import json
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from app.counting import count as counting
 from app.counting.double_entry import Pass
 from app.counting.model import Ballot, Box, Language, ListNumber, Mark, Station, StationId
-from app.errors import Fixer
+from app.eml.common import seal_and_serialize
+from app.errors import Fixer, UntrustedData
 from app.journal import MemoryJournal
 from app.platform.measurement import Measurement, Provenance
 from app.platform.tpm import FakeTpm, PlatformRefused, measure
@@ -28,6 +30,7 @@ from tests.conftest import TestPki
 from tests.eml.cases import SMALL
 
 NOW = PKI_NOW + dt.timedelta(hours=21)  # while the test certificates are valid
+EML = "{urn:oasis:names:tc:evs:schema:eml}"
 CMDLINE = "console=ttyS0 roothash=" + "ab" * 32
 BALLOTS = [Ballot(frozenset({Mark(ListNumber(1), Box.LIST)})), Ballot(frozenset({Mark(ListNumber(2), Box.LIST)}))]
 
@@ -124,3 +127,58 @@ def test_a_modified_platform_cannot_sign_results_logs_the_refusal_and_writes_not
     assert log_events(tmp_path / "log.jsonl", "platform.refused") == [{"key": "platform.state_changed"}]
     assert log_events(tmp_path / "log.jsonl", "results.written") == []
     assert list(stick.iterdir()) == []  # nothing on the stick
+
+
+def test_a_refusal_when_the_manifest_is_signed_leaves_nothing_on_the_stick(
+    test_pki: TestPki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The boot chain changes after the files are built and checked: the stick's staging folder is cleaned up."""
+    tpm = FakeTpm()
+    key_signer = test_pki.signer("P-1")
+    policy = tpm.current_policy()
+    signer = tpm.signer(tpm.import_key(key_signer.key, policy), key_signer.certificate, key_signer.chain, policy)
+    loaded = loaded_station(test_pki, Provenance(measure(tpm, software_version="1.2.3", cmdline=CMDLINE)), signer)
+    session = final_session(loaded, tmp_path / "log.jsonl")
+    checked = session._self_check
+
+    def check_then_modify(built: object) -> None:
+        checked(built)  # type: ignore[arg-type]
+        tpm.extend(7, b"secure boot turned off")
+
+    monkeypatch.setattr(session, "_self_check", check_then_modify)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with pytest.raises(PlatformRefused):
+        session.write_results(stick)
+    assert log_events(tmp_path / "log.jsonl", "platform.refused") == [{"key": "platform.state_changed"}]
+    leftovers = [p.name for p in (stick / "results").iterdir()] if (stick / "results").exists() else []
+    assert leftovers == []
+
+
+def test_a_training_count_beside_a_real_result_is_a_problem(test_pki: TestPki, tmp_path: Path) -> None:
+    real = final_session(loaded_station(test_pki, Provenance(tpm_measurement())), tmp_path / "a.jsonl")
+    training = final_session(loaded_station(test_pki, Provenance(tpm_measurement(), True)), tmp_path / "b.jsonl")
+    files = {**real.result_files().files, COUNT_FILE: training.result_files().files[COUNT_FILE]}
+    problems = [key for key, _ in verify_files("P-1", files, test_pki.root.certificate, NOW).problems]
+    assert "verify.training_differs" in problems and TRAINING_PROBLEM in problems
+
+
+def test_a_message_that_does_not_say_its_platform_is_a_problem(test_pki: TestPki, tmp_path: Path) -> None:
+    session = final_session(loaded_station(test_pki, Provenance(tpm_measurement())), tmp_path / "a.jsonl")
+    files = session.result_files().files
+    root = etree.fromstring(files[COUNT_FILE])
+    seal = root.find(f"{EML}Seal")
+    assert seal is not None
+    for child in list(seal):
+        seal.remove(child)
+    seal.text = None
+    unsaid = seal_and_serialize(root, seal, test_pki.signer("P-1"))  # signed, but without the platform
+    report = verify_files("P-1", {**files, COUNT_FILE: unsaid}, test_pki.root.certificate, NOW)
+    assert ("verify.platform_missing", {"file": COUNT_FILE}) in report.problems
+
+
+def test_the_self_check_refuses_files_that_do_not_say_the_session_platform(test_pki: TestPki, tmp_path: Path) -> None:
+    made = final_session(loaded_station(test_pki, Provenance(tpm_measurement())), tmp_path / "a.jsonl")
+    other = final_session(loaded_station(test_pki, Provenance(tpm_measurement(), True)), tmp_path / "b.jsonl")
+    with pytest.raises(UntrustedData, match=r"session\.self_check_failed"):
+        other._self_check(made.result_files())
