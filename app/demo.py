@@ -150,7 +150,7 @@ def _headless(demo: DemoStick, station: str, language: str, scratch: Path, *, tr
     from cryptography import x509
 
     from app.replay import run_replay
-    from app.verify import report_text, verify_stick
+    from app.verify import TRAINING_PROBLEM, report_text, verify_stick
 
     root = x509.load_pem_x509_certificate(demo.root_pem.read_bytes())
     from app.station_login import load_station
@@ -172,12 +172,15 @@ def _headless(demo: DemoStick, station: str, language: str, scratch: Path, *, tr
         root=root,
         state_dir=scratch / "state",
         language=language,
+        training=training,
     )
     reports = verify_stick(demo.stick, root, dt.datetime.now(dt.UTC))
     print(result_table(reports[0].tally, loaded.election, language) if reports and reports[0].tally else "")
     print(report_text(reports, language), end="")
     print(f"control number: {number}")
-    return 0 if reports and all(r.ok for r in reports) else 1
+    # in training, verify must refuse the result as a training one, and find nothing else
+    expected: list[tuple[str, dict[str, object]]] = [(TRAINING_PROBLEM, {})] if training else []
+    return 0 if reports and all(r.problems == expected for r in reports) else 1
 
 
 def result_table(t: object, election: Election, language: str) -> str:

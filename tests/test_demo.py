@@ -82,3 +82,11 @@ def test_training_never_runs_on_a_real_stick(tmp_path: Path, capsys: pytest.Capt
     with pytest.raises(SystemExit) as refused:
         main(["station", "--training", "--stick", str(tmp_path)])
     assert refused.value.code == 2 and "--training" in capsys.readouterr().err
+
+
+def test_the_headless_training_demo_is_refused_by_verify_as_training_and_nothing_else(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--lang", "nl", "demo", "--headless", "--training"]) == 0
+    out = capsys.readouterr().out
+    assert "DEMO-1" in out and "oefen" in out.lower()  # verify's report says it is a training result

@@ -247,6 +247,8 @@ class StickBackend:
         }
         with contextlib.suppress(TabulaError):  # the answer must not depend on the log, which reports itself
             self.security_log.record(EventType.LOGIN_FAILED, station_id, detail)
+            # the same event the session logs when the signer refuses at the end: one place for the helpdesk to look
+            self.security_log.record(EventType.PLATFORM_REFUSED, station_id, {"key": error.key, "when": "login"})
 
     def open_session(self, loaded: object) -> SessionPort:
         from app.session import open_session  # the shared service (also behind `tabula replay`)

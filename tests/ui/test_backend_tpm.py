@@ -125,14 +125,16 @@ def test_a_refused_platform_is_logged_and_decrypts_nothing(master: Master, tmp_p
     assert backend.throttle.failures == 0  # not a wrong password: no wait for the next try
     text = describe_error(error.value, language)
     assert "PCR 11" in text and "helpdesk" in text.lower() and error.value.fixer is Fixer.HELPDESK
-    (event,) = log_lines(tmp_path)
-    assert event["event"] == "login.failed"
-    assert event["detail"] == {
+    failed, refused = log_lines(tmp_path)
+    assert failed["event"] == "login.failed"
+    assert failed["detail"] == {
         "station": "A-001",
         "reason": "platform_refused",
         "problem": "platform.pcr_mismatch",
         "pcrs": "11",
     }
+    assert refused["event"] == "platform.refused"
+    assert refused["detail"] == {"key": "platform.pcr_mismatch", "when": "login"}
 
 
 def test_a_tpm_that_will_not_sign_in_this_state_refuses_the_login_and_keeps_nothing(
@@ -145,7 +147,8 @@ def test_a_tpm_that_will_not_sign_in_this_state_refuses_the_login_and_keeps_noth
     with pytest.raises(PlatformRefused, match=r"platform\.state_changed"):
         backend.login("A-001", PASSWORD, no_progress)
     assert fake.closed and backend.tpm is None
-    assert [e["detail"]["problem"] for e in log_lines(tmp_path)] == ["platform.state_changed"]  # type: ignore[index]
+    events = [(e["event"], e["detail"].get("problem") or e["detail"].get("key")) for e in log_lines(tmp_path)]  # type: ignore[attr-defined]
+    assert events == [("login.failed", "platform.state_changed"), ("platform.refused", "platform.state_changed")]
 
 
 def test_an_unreachable_tpm_refuses_the_login(master: Master, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

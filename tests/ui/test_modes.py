@@ -253,6 +253,8 @@ def test_a_tpm_that_starts_refusing_mid_session_refuses_the_finish_for_the_helpd
     assert "TPM" in result.banner.text() and HELPDESK[language] in result.banner.text()
     assert list(stick.rglob("*")) == []  # nothing written to the stick
     assert session.count.phase.value == "final"  # the count itself is kept, for the helpdesk
+    events = [json.loads(line)["event"] for line in session.log.export().splitlines()]
+    assert "platform.refused" in events  # logged by the session, for the helpdesk and the auditor
 
 
 # --- training: the flow goes on ---------------------------------------------------------------------------------------
