@@ -15,7 +15,6 @@ Usage (from anywhere, with the project's venv, which has Babel):  .venv/bin/pyth
 from __future__ import annotations
 
 import importlib.util
-import string
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -60,9 +59,12 @@ class CatalogueError(Exception):
 
 def load_entries(i18n: Path = I18N) -> list[Entry]:
     """Every message of every `catalog_<domain>.py`, domains in name order, each catalogue in its own order."""
+    paths = sorted(i18n.glob("catalog_*.py"))
+    if not paths:  # after the cutover: converting nothing would empty every catalogue
+        raise CatalogueError(f"no catalog_*.py in {i18n}: the .po files are the source now (docs/translations.md)")
     entries: list[Entry] = []
     seen: dict[str, str] = {}
-    for path in sorted(i18n.glob("catalog_*.py")):
+    for path in paths:
         domain = path.stem.removeprefix("catalog_")
         for key, texts in _messages_of(path).items():
             if key in seen:
@@ -85,11 +87,6 @@ def _messages_of(path: Path) -> Mapping[str, Mapping[str, str]]:
     return messages
 
 
-def placeholders(template: str) -> set[str]:
-    """The named `{fields}` of a str.format template."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
 def build_catalog(entries: list[Entry], language: str | None) -> Catalog:
     """The template (`language=None`) or one language's catalogue, with the translators' comments."""
     catalog = Catalog(
@@ -109,10 +106,10 @@ def build_catalog(entries: list[Entry], language: str | None) -> Catalog:
         comments = [f"domain: {entry.domain}"]
         if language != SOURCE_LANGUAGE:  # the source text, for the template and for a translator of FR or DE
             comments.append(f"NL: {entry.texts[SOURCE_LANGUAGE]}")
-        # The flag tells Poedit and Weblate to check that a translation keeps the {placeholders}.
-        flags = ["python-brace-format"] if placeholders(entry.texts[SOURCE_LANGUAGE]) else []
+        # No python-brace-format flag: Babel derives it from the msgid (here a key) and drops it on every read.
+        # The tests check the {placeholders} instead; Weblate can be told to check them per component.
         text = entry.texts[language] if language else ""
-        catalog.add(entry.key, text, auto_comments=comments, flags=flags)
+        catalog.add(entry.key, text, auto_comments=comments)
     return catalog
 
 
@@ -135,18 +132,18 @@ def compile_mo(locale_dir: Path) -> None:
         raise CatalogueError(f"pybabel compile found errors in {locale_dir}: fix the .po files it names")
 
 
-def main() -> int:
+def main(i18n: Path = I18N, locale_dir: Path = LOCALE_DIR) -> int:
     try:
-        entries = load_entries()
+        entries = load_entries(i18n)
         for relative, content in po_files(entries):
-            target = LOCALE_DIR / relative
+            target = locale_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
-        compile_mo(LOCALE_DIR)
+        compile_mo(locale_dir)
     except CatalogueError as error:
         print(f"catalogs_to_po: {error}", file=sys.stderr)
         return 2
-    print(f"catalogs_to_po: {len(entries)} messages in {', '.join(LANGUAGES)} -> {LOCALE_DIR.relative_to(ROOT)}")
+    print(f"catalogs_to_po: {len(entries)} messages in {', '.join(LANGUAGES)} -> {locale_dir}")
     return 0
 
 
