@@ -49,7 +49,7 @@ MESSAGES = {
     "eml.contested_undecided": {
         "nl": "Over het betwiste stembiljet {ballot} is nog niet beslist. Beslis eerst over dit stembiljet.",
         "fr": "Le bulletin contesté {ballot} n'a pas encore été tranché. Tranchez d'abord ce bulletin.",
-        "de": "Über den angefochtenen Stimmzettel {ballot} wurde noch nicht entschieden. Entscheiden Sie zuerst.",
+        "de": "Über den beanstandeten Stimmzettel {ballot} wurde noch nicht entschieden. Entscheiden Sie zuerst.",
     },
     "eml.classification_mismatch": {
         "nl": "De indeling van stembiljet {ballot} klopt niet met zijn vakjes. Dit is een programmafout.",

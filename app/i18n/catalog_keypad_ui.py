@@ -67,7 +67,7 @@ MESSAGES = {
     ),
     "ui.keypad.prompt.ballot.preference": _t(
         "Typ de kandidaatnummers, dan Enter (. tussen nummers, - opvolgers, * lijststem, + andere lijst).",
-        "Tapez les numéros des candidats, puis Enter (. entre les numéros, - suppléants, * tête de liste, "
+        "Tapez les numéros des candidats, puis Enter (. entre les numéros, - suppléants, * vote en tête, "
         "+ autre liste).",
         "Tippen Sie die Kandidatennummern, dann Enter (. zwischen Nummern, - Ersatzkandidaten, * Listenstimme, "
         "+ andere Liste).",
@@ -88,7 +88,7 @@ MESSAGES = {
     "ui.keypad.prompt.ballot.mixed": _t(
         "Lijstnummer, dan . en de kandidaatnummers, of * (lijststem), of Enter (lijststem); 0 = blanco; / = beslissing "
         "(0 betwist).",
-        "Numéro de liste, puis . et les numéros des candidats, ou * (tête de liste), ou Enter (tête de liste) ; "
+        "Numéro de liste, puis . et les numéros des candidats, ou * (vote en tête), ou Enter (vote en tête) ; "
         "0 = blanc ; / = décision (0 contesté).",
         "Listennummer, dann . und die Kandidatennummern, oder * (Listenstimme), oder Enter (Listenstimme); 0 = weiß; "
         "/ = Entscheidung (0 beanstandet).",

@@ -20,7 +20,7 @@ MESSAGES = {
     "replay.bad_received": {
         "nl": "Het aantal ontvangen stembiljetten ({value}) moet tussen 0 en {maximum} liggen. Geef het juiste aantal op.",
         "fr": "Le nombre de bulletins reçus ({value}) doit être compris entre 0 et {maximum}. Indiquez le bon nombre.",
-        "de": "Die Zahl der empfangenen Stimmzettel ({value}) muss zwischen 0 und {maximum} liegen. Geben Sie die richtige Zahl an.",
+        "de": "Die Zahl der erhaltenen Stimmzettel ({value}) muss zwischen 0 und {maximum} liegen. Geben Sie die richtige Zahl an.",
     },
     "replay.open_differences": {
         "nl": "Er staan nog {count} verschillen open. Bekijk de stembiljetten en geef de beslissingen op met --decisions.",

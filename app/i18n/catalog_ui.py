@@ -157,7 +157,7 @@ MESSAGES = {
         "Tapez le numéro de liste et les cases cochées : 8 H = vote en tête de la liste 8 ; 8 T3 S1 = titulaire 3 "
         "et suppléant 1 de la liste 8. Vide = blanc. Entrée confirme.",
         "Geben Sie die Listennummer und die angekreuzten Felder ein: 8 H = Listenstimme für Liste 8; 8 T3 S1 = "
-        "ordentlicher Kandidat 3 und Ersatzkandidat 1 der Liste 8. Leer = leer. Eingabetaste bestätigt.",
+        "ordentlicher Kandidat 3 und Ersatzkandidat 1 der Liste 8. Leer = weiß. Eingabetaste bestätigt.",
     ),
     "ui.help.reason": _t(
         "Waarom het bureau dit stembiljet ongeldig verklaart.",
@@ -239,7 +239,7 @@ MESSAGES = {
         "Liggen er meer stembiljetten, voeg er een toe; ligt er geen, tik op 'geen stembiljet'.",
         "Ce que porte ce bulletin, comme à l'encodage : 8 H, 8 T3 S1 ; vide = blanc. "
         "S'il y a plusieurs bulletins, ajoutez-en un ; s'il n'y en a pas, touchez « pas de bulletin ».",
-        "Was auf diesem Stimmzettel steht, wie bei der Eingabe: 8 H, 8 T3 S1; leer = leer. "
+        "Was auf diesem Stimmzettel steht, wie bei der Eingabe: 8 H, 8 T3 S1; leer = weiß. "
         "Liegen mehrere Stimmzettel da, fügen Sie einen hinzu; liegt keiner da, tippen Sie auf „kein Stimmzettel“.",
     ),
     "ui.help.other_verdict": _t(
@@ -535,7 +535,7 @@ MESSAGES = {
     "ui.reason.identifying-mark": _t("herkenningsteken", "signe distinctif", "Kennzeichen"),
     "ui.reason.altered": _t("beschadigd of gewijzigd", "altéré", "verändert"),
     "ui.reason.other": _t("andere reden", "autre motif", "anderer Grund"),
-    "ui.grid.list_vote": _t("Lijststem", "Tête de liste", "Listenstimme"),
+    "ui.grid.list_vote": _t("Lijststem", "Vote en tête", "Listenstimme"),
     "ui.grid.list": _t("Lijst {number}: {name}", "Liste {number} : {name}", "Liste {number}: {name}"),
     "ui.grid.titulars": _t("Kandidaat-titularissen", "Candidats titulaires", "Ordentliche Kandidaten"),
     "ui.grid.successors": _t("Kandidaat-opvolgers", "Candidats suppléants", "Ersatzkandidaten"),
@@ -602,7 +602,7 @@ MESSAGES = {
     "ui.diff.other_placeholder": _t(
         "bv. 8 T3 S1 of 8 H; leeg = blanco",
         "p. ex. 8 T3 S1 ou 8 H ; vide = blanc",
-        "z. B. 8 T3 S1 oder 8 H; leer = leer",
+        "z. B. 8 T3 S1 oder 8 H; leer = weiß",
     ),
     "ui.diff.other_none": _t(
         "Hier ligt geen stembiljet.", "Il n'y a pas de bulletin ici.", "Hier liegt kein Stimmzettel."
@@ -741,8 +741,8 @@ MESSAGES = {
         "(blanco {blank}, ongeldig {invalid})",
         "Bulletins comptés : {counted}\nValables : {valid}\nBlancs ou nuls : {blank_or_invalid} "
         "(blancs {blank}, nuls {invalid})",
-        "Gezählte Stimmzettel: {counted}\nGültig: {valid}\nLeer oder ungültig: {blank_or_invalid} "
-        "(leer {blank}, ungültig {invalid})",
+        "Gezählte Stimmzettel: {counted}\nGültig: {valid}\nWeiß oder ungültig: {blank_or_invalid} "
+        "(weiß {blank}, ungültig {invalid})",
     ),
     "ui.result.write": _t("Naar de stick schrijven", "Écrire sur la clé", "Auf den Stick schreiben"),
     "ui.result.write_again": _t(
