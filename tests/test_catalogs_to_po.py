@@ -29,14 +29,6 @@ def write_catalogue(folder: Path, domain: str, body: str) -> None:
     (folder / f"catalog_{domain}.py").write_text(f'"""Test messages."""\n\nMESSAGES = {body}\n', encoding="utf-8")
 
 
-def test_committed_catalogues_are_what_the_converter_makes_of_the_dicts() -> None:
-    entries = converter.load_entries()
-    stale = [
-        str(rel) for rel, content in converter.po_files(entries) if (converter.LOCALE_DIR / rel).read_bytes() != content
-    ]
-    assert not stale, "run: .venv/bin/python scripts/catalogs_to_po.py"
-
-
 def test_conversion_is_deterministic_and_keeps_each_catalogue_s_order(tmp_path: Path) -> None:
     write_catalogue(
         tmp_path,
