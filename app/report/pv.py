@@ -2,7 +2,7 @@
 
 `render_pv(data)` is a pure function of its input: the same `PvData` gives the same bytes (reportlab's invariant
 mode fixes the dates and ids it would otherwise take from the clock). Every label comes from the `pv.*` keys of
-`app/i18n/catalog_report.py`; names, list names and decisions are printed as given.
+the gettext catalogues (`app/i18n/locale`, domain `report`); names, list names and decisions are printed as given.
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ from app.errors import StorageError, TabulaError
 from app.i18n import catalogue
 from app.platform.printer import MAX_COPIES, JobState, NoPrinter, Printer, PrintJob, Status, StopReason
 from app.platform.sticks import ROOT_CERT_NAME, SpareSticks
+from app.platform.tpm import PlatformRefused
 from app.results_layout import PV_FILE
 from app.signing.control_number import canonical_results, control_number
 from app.ui.ports import SessionPort, WrittenResults
@@ -102,6 +103,7 @@ class ResultScreen(Screen):
         self.tally: Tally | None = None
         self.number: str | None = None
         self.failed = False  # the last write failed: a spare stick is offered
+        self.refused = False  # the TPM refused to sign: nothing this screen offers can help
         self._step = ""  # the catalogue key of the step the write is at (re-read on a language switch)
         self.job: PrintJob | None = None
         self._polls = 0
@@ -244,8 +246,8 @@ class ResultScreen(Screen):
     def _show_buttons(self) -> None:
         final = self.session is not None and self.session.count.phase is Phase.FINAL
         idle = self.task is None
-        self.write_button.setEnabled(final and idle)
-        self.spare_button.setVisible(self.spare is not None and self.failed)
+        self.write_button.setEnabled(final and idle and not self.refused)
+        self.spare_button.setVisible(self.spare is not None and self.failed and not self.refused)
         self.spare_button.setEnabled(final and idle)
         can_print = self.result is not None and idle and self.print_task is None
         for widget in (self.print_button, self.copies, self.fewer, self.more):
@@ -331,6 +333,8 @@ class ResultScreen(Screen):
     def _on_failed(self, error: object) -> None:
         self.task = None
         self.failed = True
+        # a platform the TPM no longer trusts cannot sign on any stick: no retry, no spare; the message says who helps
+        self.refused = isinstance(error, PlatformRefused)
         self.progress.setValue(0)
         self._step = ""
         self._show_step()

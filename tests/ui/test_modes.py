@@ -255,6 +255,8 @@ def test_a_tpm_that_starts_refusing_mid_session_refuses_the_finish_for_the_helpd
     assert session.count.phase.value == "final"  # the count itself is kept, for the helpdesk
     events = [json.loads(line)["event"] for line in session.log.export().splitlines()]
     assert "platform.refused" in events  # logged by the session, for the helpdesk and the auditor
+    # no stick can help: neither a retry nor a spare stick is offered
+    assert not result.write_button.isEnabled() and not result.spare_button.isVisible()
 
 
 # --- training: the flow goes on ---------------------------------------------------------------------------------------
