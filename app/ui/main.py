@@ -165,7 +165,9 @@ class MainWindow(QMainWindow):
         self.differences = DifferencesScreen(texts, self.errors)
         self.checks = ChecksScreen(texts, self.errors)
         self.bureau = BureauScreen(texts, self.errors)
-        self.result = ResultScreen(texts, self.errors, backend.stick_folder, printer=printer, spare=spare)
+        self.result = ResultScreen(
+            texts, self.errors, backend.stick_folder, printer=printer, spare=spare, training=training
+        )
         self.record_from: QWidget = self.overview  # where the bureau's record form goes back to
         self.stack = QStackedWidget()
         screens = (
@@ -184,7 +186,7 @@ class MainWindow(QMainWindow):
         self.guard = KioskGuard(round(idle_lock_min * 60_000), self)
         self.guard.idle.connect(self.on_idle)
         self.lock = LockScreen(texts, LanguageSwitch(texts))
-        self.shutdown_screen = ShutdownScreen(texts)
+        self.shutdown_screen = ShutdownScreen(texts, training=training)
         self.training = training
         self.development = development_mode() if development is None else development
         self.band = self.mode_band()
@@ -462,7 +464,7 @@ class MainWindow(QMainWindow):
         minutes = max(1, round(self.guard.idle_ms / 60_000))
         self._log(EventType.KIOSK_LOCK, {"action": "locked", "idle_min": minutes})
         self.guard.arm(False)
-        self.lock.show_lock(self.session.count.record.operators, minutes)
+        self.lock.show_lock(self.session.count.record.operators, self.guard.idle_ms)
         self.outer.setCurrentWidget(self.lock)
         self.lock.take_focus()
 

@@ -40,7 +40,7 @@ from app.signing.control_number import canonical_results, control_number
 from app.ui.ports import SessionPort, WrittenResults
 from app.ui.tally_view import ListTotalsTable
 from app.ui.texts import Texts
-from app.ui.theme import Urgency
+from app.ui.theme import PALETTE, BandKind, Urgency, band_style
 from app.ui.widgets import Banner, ErrorSink, Screen, title_label, wrapped_label
 from app.ui.worker import Task, start_detached, start_task
 
@@ -91,9 +91,11 @@ class ResultScreen(Screen):
         *,
         printer: Printer | None = None,
         spare: SpareSticks | None = None,
+        training: bool = False,
     ) -> None:
         super().__init__(texts, errors)
         self.session: SessionPort | None = None
+        self.training = training  # a training result's control number is marked, and never to be copied
         self._stick_dir = stick_dir
         self.printer: Printer = printer or NoPrinter()
         self.spare = spare
@@ -132,6 +134,9 @@ class ResultScreen(Screen):
         self.control.setProperty("role", "control")
         self.control.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.control.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        if self.training:
+            self.control_title.setStyleSheet(band_style(BandKind.TRAINING) + "padding:8px 12px;")
+            self.control.setStyleSheet(f"color:{PALETTE.training_bg}; border:3px dashed {PALETTE.training_bg};")
         self.files_hash = wrapped_label()
         self.files_hash.setProperty("role", "status")
         self.print_title = QLabel()
@@ -457,7 +462,9 @@ class ResultScreen(Screen):
         key = "ui.result.retry" if self.failed else "ui.result.write_again" if self.result else "ui.result.write"
         self.write_button.setText(self.t(key))
         self.spare_button.setText(self.t("ui.result.spare"))
-        self.control_title.setText(self.t("ui.result.control_number"))
+        self.control_title.setText(
+            self.t("ui.result.control_number_training" if self.training else "ui.result.control_number")
+        )
         self.print_title.setText(self.t("ui.print.title"))
         self.copies_label.setText(self.t("ui.print.copies"))
         self.print_button.setText(self.t("ui.print.print"))
