@@ -45,7 +45,8 @@ from app.results_layout import LOG_FILE
 from app.seclog import EventType, SecurityLog
 from app.session import BureauContext, Session, record_opening
 from app.station_login import ROOT_FILE, LoadedStation, load_station
-from app.stick import safe_name
+from app.stick import RESULTS_FOLDER, safe_name
+from app.verify import signed_messages
 
 APPLIANCE_ROOT = Path("/etc/tabula/root.pem")  # where the hardened image installs the authority's root certificate
 OPERATORS = {Pass.FIRST: "pass-1", Pass.SECOND: "pass-2"}
@@ -316,6 +317,8 @@ def run_replay(
     provenance = Provenance(current_measurement(), training)  # PlatformRefused (helpdesk) on a modified appliance
     loaded = replace(load_station(stick, root, station, password, now), provenance=provenance)
     language = loaded.station.language.value if language == "auto" else language
+    if training:  # before anything is counted: the run would end by replacing the folder
+        refuse_replacing_a_real_result(stick, str(loaded.station.id), root, now)
     election: Election = loaded.election
     first = read_pile_file(pass1, election)
     second = read_pile_file(pass2, election)
@@ -335,6 +338,20 @@ def run_replay(
     written = session.write_results(stick, context)
     session.log.record(EventType.REPLAY_FINISHED, station, {"control_number": written.control_number})
     return written.control_number
+
+
+def refuse_replacing_a_real_result(stick: Path, station: str, root: x509.Certificate, now: dt.datetime) -> None:
+    """A training run replaces the bureau's results folder like any run (contract, "Writing again"), so it may only
+    replace a training result: BadInput (exit 2, nothing written) when the folder holds anything else — a real
+    result, or one whose files do not all say training under a signature that verifies up to `root` (damaged,
+    foreign, of another root): what cannot be shown to be training is treated as real. A real run may replace a
+    training result (and a real one: the contract's rerun)."""
+    folder = stick / RESULTS_FOLDER / station  # the name write_results gives it (a valid bureau id)
+    if not os.path.lexists(folder):
+        return
+    verified = [message for message in signed_messages(stick, station, root, now).values() if message is not None]
+    if not verified or not all(message.training for message in verified):
+        raise BadInput("replay.training_over_result", station=station, stick=str(stick))
 
 
 def replay_command(args: argparse.Namespace, language: str) -> int:

@@ -28,7 +28,9 @@ import contextlib
 import datetime as dt
 import io
 import json
+import os
 import signal
+import stat
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -116,6 +118,8 @@ class StickReport:
     stations: list[StationReport] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    folder: str = ""  # the stick as named on the command line
+    missing: bool = False  # that folder does not exist: bad input (exit 2), not a failed check
 
     @property
     def ok(self) -> bool:
@@ -135,7 +139,7 @@ def verify_results(
     """Every entry under `STICK/results/`: a report per bureau folder, one per entry that is none (a file, a link,
     a folder with a name Tabula never writes), each under its own name, and a note per leftover of an interrupted
     write (a hidden `.<station>.new-*` / `.old-*` folder: never a result, removed by the next write)."""
-    result = StickReport()
+    result = StickReport(folder=str(stick_dir))
     try:
         if not (stick_dir / stick.RESULTS_FOLDER).is_dir():
             result.problems.append(("verify.nothing", {}))
@@ -166,11 +170,45 @@ def _station_check(stick_dir: Path, root: x509.Certificate, now: dt.datetime) ->
             signed = stick.read_results_set(stick_dir, report.station)
         except TabulaError as error:
             report.add_error(error)
+            _check_provenance(report, signed_messages(stick_dir, report.station, root, now))
             return
         _verify_files_into(report, signed.files, root, now)
         _check_manifest(report, signed, root, now)
 
     return check
+
+
+def signed_messages(
+    stick_dir: Path, station: str, root: x509.Certificate, now: dt.datetime
+) -> dict[str, VerifiedMessage | None]:
+    """The EML files of a bureau's folder as they lie there, manifest or not, each verified on its own signature
+    up to the root (None: absent, unreadable or not verifying). When the manifest fails, what produced the files
+    must still be told: an altered PV must not hide that the result is a training one (nor which platform made
+    it), and replay must know whether a folder it would replace holds a real result."""
+    folder = stick_dir / stick.RESULTS_FOLDER / station
+    verified: dict[str, VerifiedMessage | None] = {}
+    for name in (VOTES_FILE, COUNT_FILE, *PASS_FILES.values()):
+        data = _read_plain_file(folder / name)
+        try:
+            verified[name] = None if data is None else verify_message(data, root, at=now, expected_station=station)
+        except TabulaError:
+            verified[name] = None  # the manifest's problem already says the folder is not as written
+    return verified
+
+
+def _read_plain_file(path: Path) -> bytes | None:
+    """A plain file's bytes (a link is not followed), None when absent, unreadable or larger than the verifier
+    ever reads for its name (`stick.size_limit`, checked before reading)."""
+    limit = stick.size_limit(path.name)
+    try:
+        found = path.lstat()
+        if not stat.S_ISREG(found.st_mode) or found.st_size > limit:
+            return None
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb") as opened:
+            data = opened.read(limit + 1)  # it may have grown since
+    except OSError:
+        return None
+    return data if len(data) <= limit else None
 
 
 class _OutOfTime(BaseException):
@@ -574,21 +612,48 @@ def report_json(
     problems: list[Problem] | None = None,
     notes: list[Problem] | None = None,
 ) -> dict[str, Any]:
-    """The contract's object; `problems` are the stick's own (no results folder, an unreadable one), `notes` what
-    is worth knowing without failing it (leftovers of interrupted writes)."""
-    problems = problems or []
+    """The contract's object for one stick; `problems` are the stick's own (no results folder, an unreadable one),
+    `notes` what is worth knowing without failing it (leftovers of interrupted writes)."""
+    return sticks_json([StickReport(reports, problems or [], notes or [])], language)
+
+
+def sticks_json(sticks: list[StickReport], language: str, problems: list[Problem] | None = None) -> dict[str, Any]:
+    """The contract's object over every stick given (`verify STICK_DIR...`): `stations` holds every bureau of every
+    stick, each naming its `stick`; `sticks` has one entry per stick with its own problems and notes; the top-level
+    `problems` and `notes` are those of the sticks (each prefixed with its stick when there are several, so one
+    stick's output is exactly the single-stick object) and of the command itself (`problems`: an unreadable root)."""
+    several = len(sticks) > 1
+
+    def rendered(stick_report: StickReport, found: list[Problem]) -> list[str]:
+        texts = [render_problem(p, language) for p in found]
+        return [f"{stick_report.folder}: {text}" for text in texts] if several else texts
+
     return {
-        "ok": bool(reports) and not problems and all(r.ok for r in reports),
-        "stations": [_station_json(r, language) for r in reports],
-        "problems": [render_problem(p, language) for p in problems],
-        "notes": [render_problem(p, language) for p in notes or []],
+        "ok": bool(sticks) and not problems and all(s.ok for s in sticks),
+        "stations": [_station_json(r, language, s.folder) for s in sticks for r in s.stations],
+        "problems": [render_problem(p, language) for p in problems or []]
+        + [text for s in sticks for text in rendered(s, s.problems)],
+        "notes": [text for s in sticks for text in rendered(s, s.notes)],
+        "sticks": [
+            {
+                "stick": s.folder,
+                "ok": s.ok,
+                "problems": [render_problem(p, language) for p in s.problems],
+                "notes": [render_problem(p, language) for p in s.notes],
+            }
+            for s in sticks
+        ],
     }
 
 
-def _station_json(report: StationReport, language: str) -> dict[str, Any]:
+UNKNOWN = "unknown"  # --json: nothing signed could be read to tell it (never a guess, never a silent null)
+
+
+def _station_json(report: StationReport, language: str, stick_folder: str = "") -> dict[str, Any]:
     t = report.tally
     return {
         "station": report.station,
+        "stick": stick_folder,
         "ok": report.ok,
         "control_number": report.control_number,
         "election": report.election,
@@ -596,8 +661,9 @@ def _station_json(report: StationReport, language: str) -> dict[str, Any]:
         "name": report.name,
         "received": report.received,
         "entries": report.entries.as_json(),
-        "platform": None if report.platform is None else report.platform.as_record(),  # what produced the result
-        "training": report.training,
+        # what produced the result, from the files whose own signature verifies (also when the manifest fails)
+        "platform": UNKNOWN if report.platform is None else report.platform.as_record(),
+        "training": UNKNOWN if report.training is None else report.training,
         # the same keys whatever happened: null where the results could not be read
         "ballots": {
             "counted": t.counted if t else None,
@@ -629,19 +695,36 @@ def report_text(
     problems: list[Problem] | None = None,
     notes: list[Problem] | None = None,
 ) -> str:
+    """One stick's report for a reader: the stick's problems and notes, then a line per bureau with its problems
+    (`-`) and notes (`*`)."""
     out = io.StringIO()
     for problem in [*(problems or []), *(notes or [])]:
         out.write(render_problem(problem, language) + "\n")
     if not reports and not problems:
         out.write(translate("verify.nothing", language) + "\n")
+    unknown = translate("verify.unknown", language)
     for r in reports:
         status = translate("verify.ok" if r.ok else "verify.failed", language)
-        out.write(f"{r.station}: {status}  {translate('verify.control_number', language)} {r.control_number}\n")
+        number = r.control_number or unknown
+        out.write(f"{r.station}: {status}  {translate('verify.control_number', language)} {number}\n")
         for problem in r.problems:
             out.write(f"  - {render_problem(problem, language)}\n")
         for note in r.notes:
             out.write(f"  * {render_problem(note, language)}\n")
     return out.getvalue()
+
+
+def sticks_text(sticks: list[StickReport], language: str) -> str:
+    """Every stick's report (`report_text`), under a heading per stick when there are several, and once at the end,
+    when anything failed, what the verifier does about it (the problems say what is wrong, not who acts)."""
+    parts = [
+        (translate("verify.stick_heading", language, stick=s.folder) + "\n" if len(sticks) > 1 else "")
+        + report_text(s.stations, language, s.problems, s.notes)
+        for s in sticks
+        if not s.missing  # said on stderr, as bad input
+    ]
+    failed = any(not s.ok for s in sticks if not s.missing)
+    return "".join(parts) + (translate("verify.failed_next", language) + "\n" if failed else "")
 
 
 def is_self_signed(certificate: x509.Certificate) -> bool:
@@ -660,29 +743,68 @@ def read_definition(path: Path) -> Mapping[tuple[ElectionCode, str], Election]:
 
 
 def verify_command(args: argparse.Namespace, language: str) -> int:
+    """`tabula verify STICK_DIR... --ca ROOT_PEM`: every bureau of every stick. Exit 0 when all verify, 1 when a check
+    failed, 2 for bad input (an unreadable root or definition, a stick folder that does not exist); with `--json`
+    the object is printed on stdout in every case, bad input included (an import tool reads stdout)."""
     try:
-        root = x509.load_pem_x509_certificate(args.ca.read_bytes())
-    except (OSError, ValueError):
-        raise BadInput("replay.bad_root", file=str(args.ca)) from None
-    if not is_self_signed(root):  # e.g. issuing.pem given by mistake: the anchor must be the authority's root
-        raise BadInput("verify.not_a_root", file=str(args.ca))
-    if not args.stick.is_dir():
-        raise BadInput("verify.no_stick", stick=str(args.stick))
+        root = read_root(args.ca)
+        definition = getattr(args, "definition", None)
+        official = read_definition(definition) if definition is not None else None
+    except TabulaError as error:
+        if args.json:
+            _print_json(sticks_json([], language, [(error.key, dict(error.params))]))
+        print(translate(error.key, language, **error.params), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    at = args.at or dt.datetime.now(dt.UTC)
     budget = getattr(args, "budget", DEFAULT_BUDGET)
-    definition = getattr(args, "definition", None)
-    official = read_definition(definition) if definition is not None else None
+    sticks = [verify_one_stick(folder, root, at, budget, official) for folder in args.sticks]
+    if args.json:
+        _print_json(sticks_json(sticks, language))
+    else:
+        sys.stdout.write(sticks_text(sticks, language))
+    for missing in (s for s in sticks if s.missing):  # bad input: one line on stderr, also beside the JSON
+        print(render_problem(missing.problems[0], language), file=sys.stderr)
+    if any(s.missing for s in sticks):
+        return EXIT_BAD_INPUT
+    return 0 if all(s.ok for s in sticks) else 1
+
+
+EXIT_BAD_INPUT = 2  # contract: bad input or usage
+
+
+def read_root(path: Path) -> x509.Certificate:
+    """The trust anchor given with --ca: a readable PEM certificate that is a root (BadInput otherwise)."""
     try:
-        result = verify_results(args.stick, root, args.at or dt.datetime.now(dt.UTC), budget=budget)
+        root = x509.load_pem_x509_certificate(path.read_bytes())
+    except (OSError, ValueError):
+        raise BadInput("replay.bad_root", file=str(path)) from None
+    if not is_self_signed(root):  # e.g. issuing.pem given by mistake: the anchor must be the authority's root
+        raise BadInput("verify.not_a_root", file=str(path))
+    return root
+
+
+def verify_one_stick(
+    folder: Path,
+    root: x509.Certificate,
+    at: dt.datetime,
+    budget: float,
+    official: Mapping[tuple[ElectionCode, str], Election] | None,
+) -> StickReport:
+    """One stick of the command line: its report, `missing` when the folder does not exist (bad input)."""
+    if not folder.is_dir():
+        return StickReport(problems=[("verify.no_stick", {"stick": str(folder)})], folder=str(folder), missing=True)
+    try:
+        result = verify_results(folder, root, at, budget=budget)
     except Exception as error:  # never a bare "internal error" for a stick: the report still prints
         result = StickReport(problems=[("verify.stick_unreadable", {"what": type(error).__name__})])
+    result.folder = str(folder)
     if official is not None:
         for station in result.stations:
             if station.tally is not None:
                 station.problems += definition_problems(official, station.election, station.constituency, station.tally)
-    if args.json:
-        report = report_json(result.stations, language, result.problems, result.notes)
-        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(report_text(result.stations, language, result.problems, result.notes))
-    return 0 if result.ok else 1
+    return result
+
+
+def _print_json(report: dict[str, Any]) -> None:
+    json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -34,13 +34,18 @@ def master(tmp_path_factory: pytest.TempPathFactory) -> Master:
 def replay(master: Master, folder: Path, *extra: str) -> Path:
     """A whole count of 60 ballots on a fresh copy of the master stick; returns the stick."""
     stick = master.stick(folder / "stick")
-    piles = as_piles(random_ballots(master.election, 60, seed=5))
+    assert replay_on(master, stick, folder, *extra) == 0
+    return stick
+
+
+def replay_on(master: Master, stick: Path, folder: Path, *extra: str, ballots: int = 60) -> int:
+    """A whole count of A-001 on `stick` as it is; the exit code."""
+    piles = as_piles(random_ballots(master.election, ballots, seed=5))
     (folder / "pw.txt").write_text(PASSWORD + "\n", encoding="utf-8")
     pass_file = str(pile_csv(folder / "pass.csv", piles))
     args = ["replay", "--stick", str(stick), "--station", "A-001", "--password-file", str(folder / "pw.txt")]
-    args += ["--pass1", pass_file, "--pass2", pass_file, "--received", "60", "--ca", str(master.root_pem), *extra]
-    assert main(args) == 0
-    return stick
+    args += ["--pass1", pass_file, "--pass2", pass_file, "--received", str(ballots), "--ca", str(master.root_pem)]
+    return main([*args, *extra])
 
 
 def verify_json(master: Master, stick: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, object]]:
@@ -125,3 +130,98 @@ def test_the_security_log_of_a_training_run_names_its_platform_and_training(trai
     measured = [json.loads(line) for line in log.splitlines() if '"platform.measured"' in line]
     assert len(measured) == 1
     assert measured[0]["detail"]["training"] is True and measured[0]["detail"]["mode"] == "development"
+
+
+# --- a training run never replaces a real result (user test: it silently did) ------------------------------------
+
+
+def folder_bytes(stick: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (stick / "results" / "A-001").iterdir()}
+
+
+@pytest.fixture(scope="module")
+def real_stick(master: Master, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return replay(master, tmp_path_factory.mktemp("real"))
+
+
+def copy_of(stick: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(stick, tmp_path / "stick"))
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "nl",
+            "Een oefening vervangt nooit een echte uitslag: oefen op een nieuwe kopie van de master-gegevensdrager.",
+        ),
+        ("fr", "Un exercice ne remplace jamais un vrai résultat : exercez-vous sur une nouvelle copie du support"),
+        ("de", "Eine Übung ersetzt nie ein echtes Ergebnis: Üben Sie auf einer neuen Kopie des Master-Datenträgers."),
+    ],
+)
+def test_a_training_replay_refuses_to_replace_a_real_result_and_leaves_it_as_it_was(
+    master: Master,
+    real_stick: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    expected: str,
+) -> None:
+    stick = copy_of(real_stick, tmp_path)
+    before = folder_bytes(stick)
+    capsys.readouterr()
+    assert replay_on(master, stick, tmp_path, "--training", "--lang", language, ballots=30) == 2
+    captured = capsys.readouterr()
+    assert expected in " ".join(captured.err.split()) and "A-001" in captured.err
+    assert "Traceback" not in captured.err and "control number" not in captured.out
+    assert folder_bytes(stick) == before  # not one byte of the real result touched
+    code, report = verify_json(master, stick, capsys)
+    assert code == 0 and report["stations"][0]["training"] is False  # type: ignore[index]
+
+
+def test_a_training_replay_may_replace_a_training_result(
+    master: Master, training_stick: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stick = copy_of(training_stick, tmp_path)
+    assert replay_on(master, stick, tmp_path, "--training", ballots=30) == 0
+    code, report = verify_json(master, stick, capsys)
+    (station,) = report["stations"]  # type: ignore[misc]
+    assert code == 1 and station["training"] is True and station["ballots"]["counted"] == 30
+
+
+def test_a_real_replay_replaces_a_training_result(
+    master: Master, training_stick: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stick = copy_of(training_stick, tmp_path)
+    assert replay_on(master, stick, tmp_path, ballots=30) == 0
+    code, report = verify_json(master, stick, capsys)
+    (station,) = report["stations"]  # type: ignore[misc]
+    assert code == 0 and station["training"] is False and station["ballots"]["counted"] == 30
+
+
+@pytest.mark.parametrize("damage", ["unsigned_files", "empty_folder", "a_file_in_its_place"])
+def test_a_training_replay_refuses_a_folder_it_cannot_show_to_be_training(
+    master: Master, training_stick: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    """What cannot be shown to be a training result under a signature that verifies is treated as real."""
+    stick = copy_of(training_stick, tmp_path)
+    folder = stick / "results" / "A-001"
+    if damage == "unsigned_files":
+        for name in (VOTES_FILE, COUNT_FILE, *PASS_FILES.values()):
+            (folder / name).write_bytes(b"<EML/>")
+    else:
+        shutil.rmtree(folder)
+        folder.mkdir() if damage == "empty_folder" else folder.write_bytes(b"not a folder")
+    capsys.readouterr()
+    assert replay_on(master, stick, tmp_path, "--training", ballots=30) == 2
+    assert "Een oefening vervangt nooit een echte uitslag" in " ".join(capsys.readouterr().err.split())
+
+
+def test_a_training_replay_writes_where_the_bureau_has_no_result_yet(
+    master: Master, real_stick: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another bureau's real result on the same stick does not stand in the way (only A-001's folder counts)."""
+    stick = copy_of(real_stick, tmp_path)
+    (stick / "results" / "A-001").rename(stick / "results" / "A-002")
+    assert replay_on(master, stick, tmp_path, "--training", ballots=30) == 0
+    assert sorted(p.name for p in (stick / "results").iterdir()) == ["A-001", "A-002"]
