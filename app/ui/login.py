@@ -40,6 +40,9 @@ def development_mode() -> bool:
         return False
 
 
+LOGIN_CARD_WIDTH = 820
+
+
 class LoginScreen(Screen):
     """Emits `submitted(station_id, password)`; the window runs the login off the GUI thread."""
 
@@ -100,10 +103,12 @@ class LoginScreen(Screen):
         self.form.addRow(self.password_label, self.password)
         card = QFrame()
         card.setProperty("role", "card")
-        card.setFixedWidth(640)
+        # wide and tight enough that the whole form, a failure and the development notice fit at 1366x768 (at 640 px
+        # the fields were squeezed over each other)
+        card.setFixedWidth(LOGIN_CARD_WIDTH)
         inner = QVBoxLayout(card)
-        inner.setContentsMargins(24, 24, 24, 24)
-        inner.setSpacing(12)
+        inner.setContentsMargins(20, 12, 20, 12)
+        inner.setSpacing(8)
         for widget in (self.title, self.intro, self.demo_hint, self.stick):
             inner.addWidget(widget)
         inner.addLayout(self.form)
@@ -117,6 +122,7 @@ class LoginScreen(Screen):
         row.addWidget(card)
         row.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 8)
         layout.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(2)

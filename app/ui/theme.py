@@ -123,8 +123,12 @@ def band_style(kind: BandKind, palette: Palette = PALETTE) -> str:
 
 
 def stylesheet(palette: Palette = PALETTE) -> str:
-    """The application style sheet: large touch targets, quiet colours, a clear focus ring."""
+    """The application style sheet: large touch targets, quiet colours, a clear focus ring.
+
+    Scroll bars and list rows are fingertip-sized (`touch_px` at 96 dpi): on a touch screen the bar is the only way
+    to scroll, and Qt's 14 px bar with its arrows is a target no finger hits."""
     p = palette
+    touch = touch_px(None)
     return f"""
 QWidget {{ color:{p.text}; }}
 QMainWindow, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ background:{p.background}; }}
@@ -157,6 +161,13 @@ QProgressBar {{ border:1px solid {p.border}; border-radius:4px; background:{p.su
     text-align:center; }}
 QProgressBar::chunk {{ background:{p.accent}; }}
 QTableWidget {{ background:{p.surface}; gridline-color:{p.border}; }}
+QScrollBar:vertical {{ width:{touch}px; background:{p.background}; border:none; margin:0; }}
+QScrollBar:horizontal {{ height:{touch}px; background:{p.background}; border:none; margin:0; }}
+QScrollBar::handle:vertical {{ background:{p.border}; border-radius:4px; margin:3px; min-height:{touch}px; }}
+QScrollBar::handle:horizontal {{ background:{p.border}; border-radius:4px; margin:3px; min-width:{touch}px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width:0px; height:0px; border:none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background:none; }}
+QListWidget::item {{ min-height:{touch}px; padding:2px 8px; }}
 QHeaderView::section {{ background:{p.background}; padding:6px; border:none;
     border-bottom:1px solid {p.border}; font-weight:bold; }}
 """

@@ -191,6 +191,15 @@ def title_label() -> QLabel:
     return label
 
 
+# what the theme puts around the text of a text box: padding 6 and border 1 a side, the document's margin 4 a side
+TEXT_BOX_CHROME = 2 * (6 + 1) + 2 * 4 + 4
+
+
+def text_box_height(edit: QWidget, lines: int) -> int:
+    """The height of a text box that shows `lines` lines of its font whole, without scrolling."""
+    return edit.fontMetrics().lineSpacing() * lines + TEXT_BOX_CHROME
+
+
 def wrapped_label() -> QLabel:
     """A label for sentences: wraps instead of widening the screen."""
     label = QLabel()

@@ -21,7 +21,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QScreen
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.counting import count as counting
 from app.counting.count import Count, Phase
@@ -142,8 +142,11 @@ class WitnessWindow(QWidget):
         for widget in (self.title, self.bureau, self.phase, self.summary, self.differences, self.tiles_frame):
             layout.addWidget(widget)
         layout.addWidget(self.table)
-        for widget in (self.totals, self.control_title, self.control):
-            layout.addWidget(widget)
+        layout.addWidget(self.totals)
+        control_row = QHBoxLayout()  # the title beside the number, as on the result screen: a line less
+        control_row.addWidget(self.control_title, 1)
+        control_row.addWidget(self.control)
+        layout.addLayout(control_row)
         layout.addStretch(1)
         layout.addWidget(self.note)
 
@@ -190,9 +193,11 @@ class WitnessWindow(QWidget):
         else:
             self.differences.setText(t("ui.witness.none_open"))
             self.differences.setStyleSheet(banner_style(Urgency.INFO))
-        for widget in (self.phase, self.summary, self.differences):
-            widget.setVisible(True)
-        self.tiles_frame.setVisible(not view.final)
+        self.phase.setVisible(True)
+        # once the result is fixed every pile is done and no difference is open: the lines give way to the totals
+        # (with them, 12 lists and the control number did not fit a 1366x768 display)
+        for widget in (self.summary, self.differences, self.tiles_frame):
+            widget.setVisible(not view.final)
         self._set_tiles(() if view.final else view.piles)
         self._show_final(session)
 
