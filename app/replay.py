@@ -2,7 +2,9 @@
 
 Load the bureau from the stick, enter pass 1 and pass 2 pile by pile (operators `pass-1` and `pass-2`), apply the
 bureau's decisions, check, and write the results to the stick. Exit 3 with every open difference listed while
-decisions are missing; exit 2 for bad input; nothing is written under `results/` in either case.
+decisions are missing; exit 2 for bad input; nothing is written under `results/` in either case. A run replaces the
+bureau's earlier results (contract, "Writing again"), but a `--training` run replaces only a training result: it
+never takes the place of a real one (exit 2 before anything is counted).
 
 Leftovers (issue 9): replay needs no durability (a run that stops is simply run again from its files), so its
 journal stays in memory and no ballot journal ever touches the disk. Its security log, which names overruled

@@ -13,7 +13,15 @@ system hash, PCRs, mode) must be the same in every file of the bureau, in the PV
 security log; `--json` reports it as `platform`, with `training`. A training result is a problem (it can never be
 imported as a real one). A result made in development mode (no TPM) is a note, not a problem: tests, demos and
 acceptance runs are made without TPM and must still verify, and the mode is printed on the PV, in every file and in
-the report, so whoever imports results sees it; refusing it is the importer's decision, on `platform.mode`.
+the report, so whoever imports results sees it; refusing it is the importer's decision, on `platform.mode`. When the
+manifest or a file hash fails, training and platform are still read from every EML file whose own signature verifies
+(`signed_messages`): a changed PV must not turn a training result into an unknown one; `--json` says "unknown" only
+where nothing signed can be read.
+
+The command takes several sticks (contract `verify STICK_DIR...`) and reports every bureau of each. Its own bad
+input (an unreadable root, a stick folder that does not exist) is exit 2, said on stderr without the kiosk's "who can
+fix it" sentence (whoever runs verify fixes their own command line), and with `--json` still as the JSON object on
+stdout, which an import tool reads.
 
 No file can hang or stop it (contract: one damaged bureau is that bureau's problems): files are refused by size
 before they are read (`app.stick`), XML by shape before it is canonicalised (`app.eml.safe_xml`); whatever a
@@ -604,17 +612,6 @@ def _rendered(params: dict[str, object], language: str) -> dict[str, object]:
         else value
         for name, value in params.items()
     }
-
-
-def report_json(
-    reports: list[StationReport],
-    language: str,
-    problems: list[Problem] | None = None,
-    notes: list[Problem] | None = None,
-) -> dict[str, Any]:
-    """The contract's object for one stick; `problems` are the stick's own (no results folder, an unreadable one),
-    `notes` what is worth knowing without failing it (leftovers of interrupted writes)."""
-    return sticks_json([StickReport(reports, problems or [], notes or [])], language)
 
 
 def sticks_json(sticks: list[StickReport], language: str, problems: list[Problem] | None = None) -> dict[str, Any]:

@@ -38,14 +38,14 @@ def replay(master: Master, folder: Path, *extra: str) -> Path:
     return stick
 
 
-def replay_on(master: Master, stick: Path, folder: Path, *extra: str, ballots: int = 60) -> int:
-    """A whole count of A-001 on `stick` as it is; the exit code."""
+def replay_on(master: Master, stick: Path, folder: Path, *extra: str, ballots: int = 60, language: str = "nl") -> int:
+    """A whole count of A-001 on `stick` as it is, messages in `language`; the exit code."""
     piles = as_piles(random_ballots(master.election, ballots, seed=5))
     (folder / "pw.txt").write_text(PASSWORD + "\n", encoding="utf-8")
     pass_file = str(pile_csv(folder / "pass.csv", piles))
     args = ["replay", "--stick", str(stick), "--station", "A-001", "--password-file", str(folder / "pw.txt")]
     args += ["--pass1", pass_file, "--pass2", pass_file, "--received", str(ballots), "--ca", str(master.root_pem)]
-    return main([*args, *extra])
+    return main(["--lang", language, *args, *extra])
 
 
 def verify_json(master: Master, stick: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, object]]:
@@ -170,7 +170,7 @@ def test_a_training_replay_refuses_to_replace_a_real_result_and_leaves_it_as_it_
     stick = copy_of(real_stick, tmp_path)
     before = folder_bytes(stick)
     capsys.readouterr()
-    assert replay_on(master, stick, tmp_path, "--training", "--lang", language, ballots=30) == 2
+    assert replay_on(master, stick, tmp_path, "--training", ballots=30, language=language) == 2
     captured = capsys.readouterr()
     assert expected in " ".join(captured.err.split()) and "A-001" in captured.err
     assert "Traceback" not in captured.err and "control number" not in captured.out
