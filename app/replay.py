@@ -37,6 +37,7 @@ from app.counting.checks import Severity
 from app.counting.double_entry import Decision, Difference, Pass
 from app.counting.model import Election
 from app.durable import utc_now
+from app.eml.verify import VerifiedMessage
 from app.errors import BadInput, OpenDifferences, TabulaError
 from app.i18n import translate
 from app.journal import MemoryJournal
@@ -47,7 +48,7 @@ from app.results_layout import LOG_FILE
 from app.seclog import EventType, SecurityLog
 from app.session import BureauContext, Session, record_opening
 from app.station_login import ROOT_FILE, LoadedStation, load_station
-from app.stick import RESULTS_FOLDER, safe_name
+from app.stick import RESULTS_FOLDER, interrupted_writes, safe_name
 from app.verify import signed_messages
 
 APPLIANCE_ROOT = Path("/etc/tabula/root.pem")  # where the hardened image installs the authority's root certificate
@@ -346,14 +347,22 @@ def refuse_replacing_a_real_result(stick: Path, station: str, root: x509.Certifi
     """A training run replaces the bureau's results folder like any run (contract, "Writing again"), so it may only
     replace a training result: BadInput (exit 2, nothing written) when the folder holds anything else — a real
     result, or one whose files do not all say training under a signature that verifies up to `root` (damaged,
-    foreign, of another root): what cannot be shown to be training is treated as real. A real run may replace a
-    training result (and a real one: the contract's rerun)."""
-    folder = stick / RESULTS_FOLDER / station  # the name write_results gives it (a valid bureau id)
-    if not os.path.lexists(folder):
-        return
-    verified = [message for message in signed_messages(stick, station, root, now).values() if message is not None]
-    if not verified or not all(message.training for message in verified):
+    foreign, of another root): what cannot be shown to be training is treated as real. The leftovers of an
+    interrupted write of this bureau count too (the write recovers an old complete set before replacing it), when
+    any of their signed files is real. A real run may replace a training result (and a real one: the rerun)."""
+    results = stick / RESULTS_FOLDER
+    folder = results / station  # the name write_results gives it (a valid bureau id)
+    if os.path.lexists(folder) and not _all_training(signed_messages(folder, station, root, now), none_is=False):
         raise BadInput("replay.training_over_result", station=station, stick=str(stick))
+    leftovers = [results / name for name in interrupted_writes(stick) if name.startswith(f".{station}.")]
+    if any(not _all_training(signed_messages(path, station, root, now), none_is=True) for path in leftovers):
+        raise BadInput("replay.training_over_result", station=station, stick=str(stick))
+
+
+def _all_training(messages: dict[str, VerifiedMessage | None], *, none_is: bool) -> bool:
+    """Every verified message says training; `none_is`: the answer when no message verifies at all."""
+    verified = [message for message in messages.values() if message is not None]
+    return all(message.training for message in verified) if verified else none_is
 
 
 def replay_command(args: argparse.Namespace, language: str) -> int:

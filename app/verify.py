@@ -178,7 +178,8 @@ def _station_check(stick_dir: Path, root: x509.Certificate, now: dt.datetime) ->
             signed = stick.read_results_set(stick_dir, report.station)
         except TabulaError as error:
             report.add_error(error)
-            _check_provenance(report, signed_messages(stick_dir, report.station, root, now))
+            folder = stick_dir / stick.RESULTS_FOLDER / report.station
+            _check_provenance(report, signed_messages(folder, report.station, root, now))
             return
         _verify_files_into(report, signed.files, root, now)
         _check_manifest(report, signed, root, now)
@@ -187,13 +188,12 @@ def _station_check(stick_dir: Path, root: x509.Certificate, now: dt.datetime) ->
 
 
 def signed_messages(
-    stick_dir: Path, station: str, root: x509.Certificate, now: dt.datetime
+    folder: Path, station: str, root: x509.Certificate, now: dt.datetime
 ) -> dict[str, VerifiedMessage | None]:
-    """The EML files of a bureau's folder as they lie there, manifest or not, each verified on its own signature
-    up to the root (None: absent, unreadable or not verifying). When the manifest fails, what produced the files
-    must still be told: an altered PV must not hide that the result is a training one (nor which platform made
-    it), and replay must know whether a folder it would replace holds a real result."""
-    folder = stick_dir / stick.RESULTS_FOLDER / station
+    """The EML files of a results `folder` of `station` as they lie there, manifest or not, each verified on its own
+    signature up to the root (None: absent, unreadable or not verifying). When the manifest fails, what produced the
+    files must still be told: an altered PV must not hide that the result is a training one (nor which platform
+    made it), and replay must know whether a folder it would replace holds a real result."""
     verified: dict[str, VerifiedMessage | None] = {}
     for name in (VOTES_FILE, COUNT_FILE, *PASS_FILES.values()):
         data = _read_plain_file(folder / name)

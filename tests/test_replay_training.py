@@ -225,3 +225,24 @@ def test_a_training_replay_writes_where_the_bureau_has_no_result_yet(
     (stick / "results" / "A-001").rename(stick / "results" / "A-002")
     assert replay_on(master, stick, tmp_path, "--training", ballots=30) == 0
     assert sorted(p.name for p in (stick / "results").iterdir()) == ["A-001", "A-002"]
+
+
+@pytest.mark.parametrize("kind", ["old", "new"])
+def test_a_training_replay_refuses_when_an_interrupted_write_left_a_real_result(
+    master: Master, real_stick: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """The real set in a leftover of an interrupted write (the next write would recover an old one first)."""
+    stick = copy_of(real_stick, tmp_path)
+    (stick / "results" / "A-001").rename(stick / "results" / f".A-001.{kind}-0123abcd")
+    capsys.readouterr()
+    assert replay_on(master, stick, tmp_path, "--training", ballots=30) == 2
+    assert "Een oefening vervangt nooit een echte uitslag" in " ".join(capsys.readouterr().err.split())
+
+
+def test_a_training_replay_goes_past_an_empty_leftover_and_other_bureaus_leftovers(
+    master: Master, real_stick: Path, tmp_path: Path
+) -> None:
+    stick = copy_of(real_stick, tmp_path)
+    (stick / "results" / "A-001").rename(stick / "results" / ".A-002.old-0123abcd")  # another bureau's
+    (stick / "results" / ".A-001.new-4567cdef").mkdir()  # a write cut off before any file: nothing real in it
+    assert replay_on(master, stick, tmp_path, "--training", ballots=30) == 0
