@@ -4,15 +4,22 @@ received per polling station come from the bureau's journaled record (`app.ui.bu
 
 The result is then fixed from the second page of this screen, the review (`app.ui.review`): the tables, every
 candidate's votes, every check with its figures and the bureau's record, ticked as reviewed by the president and
-confirmed with a second tap."""
+confirmed with a second tap.
+
+A warning whose next step asks the bureau to write its explanation into the PV (a difference in the ballots received
+or counted) is acknowledged only with that explanation, typed in the warning's own field: it goes into the bureau's
+journaled record (`BureauRecord.explanations`), which the review and the PV print beside the warning."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -20,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.counting.bureau import MAX_EXPLANATION
 from app.counting.checks import Finding, Severity
-from app.counting.count import Acknowledge, Phase
+from app.counting.count import Acknowledge, Phase, RecordBureau
 from app.ui.bureau import record_summary
 from app.ui.ports import SessionPort
 from app.ui.result import count_tally
@@ -30,13 +38,37 @@ from app.ui.texts import Texts
 from app.ui.theme import Urgency, banner_style
 from app.ui.widgets import ErrorSink, Screen, title_label, wrapped_label
 
+# The warnings whose next step (`check.<code>.action`) asks the bureau to write its explanation into the PV: the
+# ballots entered, received and counted on receipt that do not agree.
+EXPLAINED_WARNINGS = frozenset({"W.201", "W.202", "W.205", "W.206"})
+
+
+def needs_explanation(finding: Finding) -> bool:
+    return finding.severity is Severity.WARNING and finding.code in EXPLAINED_WARNINGS
+
+
+def record_explanation(session: SessionPort, code: str, text: str) -> None:
+    """Store the bureau's explanation of warning `code` in its journaled record (printed in the PV).
+
+    Recording the bureau's record takes every acknowledgement away, since new figures make new warnings; an
+    explanation changes no figure, so the warnings the bureau had already seen are acknowledged again."""
+    record = session.count.record
+    if record.explanation(code) == text:
+        return
+    seen = session.count.acknowledged
+    others = tuple((c, e) for c, e in record.explanations if c != code)
+    session.apply(RecordBureau(replace(record, explanations=(*others, (code, text)))))
+    for acknowledged in sorted(seen):
+        session.apply(Acknowledge(acknowledged))
+
 
 class FindingCard(QFrame):
-    """One finding: code and message, the next step, and its acknowledgement (warnings) or 'blocks' (errors)."""
+    """One finding: code and message, the next step, and its acknowledgement (warnings) or 'blocks' (errors); a
+    warning that asks for the bureau's explanation has a field for it, and is acknowledged only with one."""
 
-    acknowledge = Signal(str)
+    acknowledge = Signal(str, str)  # the warning's code, the bureau's explanation ("" when none is asked)
 
-    def __init__(self, texts: Texts, finding: Finding, acknowledged: bool) -> None:
+    def __init__(self, texts: Texts, finding: Finding, acknowledged: bool, explanation: str = "") -> None:
         super().__init__()
         self.t = texts
         self.finding = finding
@@ -46,29 +78,60 @@ class FindingCard(QFrame):
         self.setStyleSheet(f"FindingCard {{ {banner_style(self.urgency)} }}")
         self.message = wrapped_label()
         self.action = wrapped_label()
-        self.state = QLabel()
+        self.state = wrapped_label()
+        self.explained = needs_explanation(finding)
+        self.explanation_label = QLabel()
+        self.explanation = QLineEdit(explanation)
+        self.explanation.setMaxLength(MAX_EXPLANATION)
+        self.explanation.setReadOnly(acknowledged)
+        self.explanation.textChanged.connect(lambda _text: self._show_state())
         self.ack_button = QPushButton()
         self.ack_button.setVisible(not error and not acknowledged)
-        self.ack_button.clicked.connect(lambda: self.acknowledge.emit(finding.code))
+        self.ack_button.clicked.connect(self._acknowledge)
         text = QVBoxLayout()
         text.addWidget(self.message)
         text.addWidget(self.action)
+        if self.explained:
+            row = QHBoxLayout()
+            row.addWidget(self.explanation_label)
+            row.addWidget(self.explanation, 1)
+            text.addLayout(row)
         text.addWidget(self.state)
         layout = QHBoxLayout(self)
         layout.addLayout(text, 1)
         layout.addWidget(self.ack_button)
         self.retranslate()
 
+    def written(self) -> str:
+        """The explanation as typed, without the spaces around it."""
+        return self.explanation.text().strip()
+
+    def _missing_explanation(self) -> bool:
+        return self.explained and not self.acknowledged and not self.written()
+
+    def _acknowledge(self) -> None:
+        if not self._missing_explanation():
+            self.acknowledge.emit(self.finding.code, self.written() if self.explained else "")
+
+    def _show_state(self) -> None:
+        if self.finding.severity is Severity.ERROR:
+            key = "ui.checks.blocks"
+        elif self.acknowledged:
+            key = "ui.checks.acknowledged"
+        else:
+            key = "ui.checks.needs_explanation" if self._missing_explanation() else "ui.checks.needs_ack"
+        self.state.setText(self.t(key))
+        self.ack_button.setEnabled(not self._missing_explanation())
+
     def retranslate(self) -> None:
         f = self.finding
         severity = self.t("ui.checks.error" if f.severity is Severity.ERROR else "ui.checks.warning")
         self.message.setText(f"<b>{f.code} · {severity}</b> — {self.t(f.message_key, **f.params)}")
         self.action.setText(self.t("ui.checks.next_step", action=self.t(f.action_key, **f.params)))
-        if f.severity is Severity.ERROR:
-            self.state.setText(self.t("ui.checks.blocks"))
-        else:
-            self.state.setText(self.t("ui.checks.acknowledged" if self.acknowledged else "ui.checks.needs_ack"))
+        self.explanation_label.setText(self.t("ui.checks.explanation"))
+        self.explanation.setPlaceholderText(self.t("ui.checks.explanation_placeholder"))
         self.ack_button.setText(self.t("ui.checks.acknowledge"))
+        self._show_state()
 
 
 class ChecksScreen(Screen):
@@ -172,14 +235,19 @@ class ChecksScreen(Screen):
         self.record_button.setText(self.t("ui.checks.edit_record" if missing else "ui.overview.record"))
 
     def _show_findings(self) -> None:
+        acknowledged = frozenset() if self.session is None else self.session.count.acknowledged
+        # an explanation typed but not yet acknowledged stays when the cards are made again (another warning seen)
+        drafts = {c.finding.code: c.explanation.text() for c in self.cards if c.finding.code not in acknowledged}
         for card in self.cards:
             self.cards_box.removeWidget(card)
             card.hide()  # deleteLater waits for the event loop
             card.deleteLater()
-        acknowledged = frozenset() if self.session is None else self.session.count.acknowledged
+        record = None if self.session is None else self.session.count.record
         self.cards = []
         for finding in self.findings:
-            card = FindingCard(self.t, finding, finding.code in acknowledged)
+            on_file = None if record is None else record.explanation(finding.code)
+            explanation = drafts.get(finding.code, on_file or "")
+            card = FindingCard(self.t, finding, finding.code in acknowledged, explanation)
             card.acknowledge.connect(self.acknowledge)
             self.cards.append(card)
             self.cards_box.addWidget(card)
@@ -209,9 +277,18 @@ class ChecksScreen(Screen):
 
     # --- actions -------------------------------------------------------------------------------------------------
 
-    def acknowledge(self, code: str) -> None:
+    def acknowledge(self, code: str, explanation: str = "") -> None:
+        """The bureau saw warning `code`; its explanation, when the warning asks for one, is recorded first."""
         session = self.session
-        if session is not None and self.guard(lambda: session.apply(Acknowledge(code)), "checks.acknowledge"):
+        if session is None:
+            return
+
+        def act() -> None:
+            if explanation:
+                record_explanation(session, code, explanation)
+            session.apply(Acknowledge(code))
+
+        if self.guard(act, "checks.acknowledge"):
             self._show_findings()
 
     def open_review(self) -> None:

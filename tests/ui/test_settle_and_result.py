@@ -85,6 +85,8 @@ def test_a_warning_needs_acknowledgement_before_the_result(qtbot, window: MainWi
     assert not checks.review_button.isEnabled()
     card = checks.cards[0]
     assert card.urgency is Urgency.WARNING and "W.201" in card.message.text()
+    assert not card.ack_button.isEnabled()  # W.201 asks for the bureau's explanation first
+    card.explanation.setText("Een kiezer nam zijn stembiljet mee.")
     card.ack_button.click()
     assert checks.review_button.isEnabled()
     fix_result(checks)

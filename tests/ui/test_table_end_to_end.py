@@ -23,7 +23,17 @@ from app.ui.backend import StickBackend
 from app.ui.main import MainWindow
 from app.ui.texts import Texts
 from app.verify import verify_stick
-from tests.ui.test_end_to_end import ASSESSORS, PRESIDENT, STATION, click, demo, log_in, record_bureau, windows
+from tests.ui.test_end_to_end import (
+    ASSESSORS,
+    PRESIDENT,
+    STATION,
+    acknowledge_all,
+    click,
+    demo,
+    log_in,
+    record_bureau,
+    windows,
+)
 
 __all__ = ["demo", "windows"]  # pytest fixtures, imported for use here
 
@@ -135,8 +145,7 @@ def test_two_keypads_enter_a_sorted_bureau_at_once_and_the_result_verifies(qtbot
 
     checks = window.checks
     assert window.stack.currentWidget() is checks
-    while unacknowledged := [c for c in checks.cards if c.ack_button.isVisibleTo(c)]:
-        click(qtbot, unacknowledged[0].ack_button)
+    acknowledge_all(qtbot, checks)
     click(qtbot, checks.review_button)
     checks.review.reviewed.click()  # the president: the bureau has reviewed the result
     click(qtbot, checks.finalize_button)
