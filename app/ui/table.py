@@ -209,6 +209,10 @@ class PaneView(QFrame):
             text = self.t.error(problem) if isinstance(problem, TabulaError) else self.t(problem.key, **problem.params)
             self.message.setStyleSheet(banner_style(Urgency.WARNING))
             self.message.setText(text)
+        elif self.control.pane.confirm_armed:
+            # a ballot its pile does not declare waits for a second Enter: one amber line says what each key does
+            self.message.setStyleSheet(banner_style(Urgency.WARNING))
+            self.message.setText(self.t("ui.keypad.confirm_stray"))
         elif note is not None:
             self.message.setStyleSheet(banner_style(Urgency.OK))
             taken = {} if note.ballot is None else {"ballot": self.describe(note.ballot)}
@@ -224,10 +228,9 @@ class PaneView(QFrame):
         reading = read_ballot(self.control.election, pane.declaration, pane.typed)
         if reading.close:
             return self.t("ui.keypad.close_ask", pile=pane.pile, entered=pane.entered, total=pane.hand_count or "?")
-        text = replica_text(reading, self.control.election, self.t, pane.declaration.kind, self._declared(reading))
-        if pane.confirm_armed:
-            text += "\n" + self.t("ui.keypad.confirm_stray", declared=self.declaration_text())
-        return text
+        # once armed, the amber line under the text says the ballot differs from its pile: not said twice
+        declared = self._declared(reading) or pane.confirm_armed
+        return replica_text(reading, self.control.election, self.t, pane.declaration.kind, declared)
 
     def _header_echo(self) -> str:
         """What the number typed at a start-up question means: the member's name, the pile's declared content."""
