@@ -8,6 +8,7 @@ training problem among the others), and says `"unknown"` only where nothing sign
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 
 from app.cli import main
 from app.results_layout import COUNT_FILE, PASS_FILES, PV_FILE, VOTES_FILE
-from app.stick import MANIFEST_NAME
+from app.stick import MANIFEST_NAME, size_limit
 from tests.contract_fixtures import Master, build_test_master
 from tests.test_replay_training import replay
 
@@ -64,6 +65,27 @@ def _garble(*names: str) -> Callable[[Path], None]:
     return damage
 
 
+def _linked(name: str) -> Callable[[Path], None]:
+    """The file moved out of the folder and a link left in its place (a link is never followed)."""
+
+    def damage(folder: Path) -> None:
+        outside = folder.parent.parent / name
+        (folder / name).rename(outside)
+        (folder / name).symlink_to(outside)
+
+    return damage
+
+
+def _oversized(*names: str) -> Callable[[Path], None]:
+    """Sparse files larger than any EML file the verifier reads: refused by their size, never read."""
+
+    def damage(folder: Path) -> None:
+        for name in names:
+            os.truncate(folder / name, size_limit(name) + 1)
+
+    return damage
+
+
 # (id, damage, what verify says about what produced it: told from the signed EML files or "unknown")
 DAMAGE = [
     ("pv_keywords_changed", _replace(PV_FILE, b"tabula:mode=development", b"tabula:mode=developmenT"), "told"),
@@ -72,7 +94,10 @@ DAMAGE = [
     ("pv_removed", _remove(PV_FILE), "told"),
     ("votes_removed", _remove(VOTES_FILE), "told"),
     ("count_replaced_by_unsigned_file", _garble(COUNT_FILE), "told"),
+    ("votes_replaced_by_a_link", _linked(VOTES_FILE), "told"),
     ("every_eml_file_removed", _remove(*EML_FILES), "unknown"),
+    ("every_eml_file_too_large", _oversized(*EML_FILES), "unknown"),
+    ("every_eml_file_a_link", lambda folder: [_linked(name)(folder) for name in EML_FILES], "unknown"),
     ("every_eml_file_unsigned", _garble(*EML_FILES), "unknown"),
 ]
 
