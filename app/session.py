@@ -291,7 +291,10 @@ class Session:
         pacer.stage("session.step.writing", CHECKED, 1.0, WRITE_EXPECTED_S)
 
         def written(done: int, total: int) -> None:
-            pacer.report(CHECKED + (1 - CHECKED) * done / max(total, 1), "session.step.writing")
+            # between two steps of the stick the beat moves towards the next one only: a slow stick, a slow bar
+            steps = max(total, 1)
+            at, then = (CHECKED + (1 - CHECKED) * min(n, steps) / steps for n in (done, done + 1))
+            pacer.stage("session.step.writing", at, then, WRITE_EXPECTED_S / steps)
 
         try:
             receipt = stick.write_results(

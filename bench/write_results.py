@@ -65,6 +65,15 @@ class Run:
     gaps: list[float]  # between the call, every progress report and the return
     forward: bool  # the fraction never went back
     reports: int
+    widest: str  # where the largest gap ended: the step and fraction of the report after it
+
+
+def _where(reports: Sequence[tuple[float, float, str]], index: int) -> str:
+    """The report that ended gap number `index` (the last gap ends with the return)."""
+    if index >= len(reports):
+        return "return"
+    _, fraction, key = reports[index]
+    return f"{key.rsplit('.', 1)[-1]} {fraction:.3f}"
 
 
 def prepared_session(master: Master, state: Path, ballots: int) -> Session:
@@ -93,17 +102,19 @@ def prepared_session(master: Master, state: Path, ballots: int) -> Session:
 
 
 def timed_write(session: Session, stick: Path) -> Run:
-    reports: list[tuple[float, float]] = []
+    reports: list[tuple[float, float, str]] = []
     started = time.perf_counter()
-    session.write_results(stick, progress=lambda fraction, _step: reports.append((time.perf_counter(), fraction)))
+    session.write_results(stick, progress=lambda fraction, step: reports.append((time.perf_counter(), fraction, step)))
     ended = time.perf_counter()
-    moments = [started, *(at for at, _ in reports), ended]
-    fractions = [fraction for _, fraction in reports]
+    moments = [started, *(at for at, _, _ in reports), ended]
+    fractions = [fraction for _, fraction, _ in reports]
+    gaps = [b - a for a, b in itertools.pairwise(moments)]
     return Run(
         ended - started,
-        [b - a for a, b in itertools.pairwise(moments)],
+        gaps,
         fractions == sorted(fractions),
         len(reports),
+        _where(reports, gaps.index(max(gaps))),
     )
 
 
@@ -184,6 +195,7 @@ def report(runs: list[Run]) -> None:
     print(f"  every gap: median {statistics.median(all_gaps) * 1e3:.1f} ms, "
           f"p99 {nearest_rank(all_gaps, 0.99) * 1e3:.0f} ms; reports per write: {min(r.reports for r in runs)}.."
           f"{max(r.reports for r in runs)}; fraction only moves forward: {all(r.forward for r in runs)}")  # fmt: skip
+    print(f"  largest gap of each run ended at: {', '.join(r.widest for r in runs)}")
 
 
 def print_phases(spent: dict[str, float], runs: int, total: float) -> None:

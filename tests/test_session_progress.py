@@ -169,3 +169,32 @@ def test_a_write_without_a_listener_starts_no_beat(
     stick.mkdir()
     session.write_results(stick)
     assert started == []
+
+
+def test_on_a_slow_stick_the_bar_moves_but_never_past_the_step_the_stick_is_at(
+    test_pki: TestPki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stick is held at its first step until the beat has moved the bar three times: never to the second."""
+    session = _final_session(test_pki, tmp_path)
+    reports: list[tuple[float, str]] = []
+    moved = threading.Event()
+
+    def heard(fraction: float, key: str) -> None:
+        reports.append((fraction, key))
+        if len({f for f, k in reports if k == "session.step.writing"}) >= 4:
+            moved.set()
+
+    real_write = session_module.stick.write_results
+
+    def slow_stick(*args: object, progress: Callable[[int, int], None], **kwargs: object) -> object:
+        progress(0, 4)
+        assert moved.wait(timeout=30), "no progress reported while the stick was slow"
+        return real_write(*args, progress=progress, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(session_module.stick, "write_results", slow_stick)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    session.write_results(stick, progress=heard)
+    held = [f for f, k in reports if k == "session.step.writing"][:4]
+    assert held[0] == CHECKED and held == sorted(held) and max(held) < CHECKED + (1 - CHECKED) / 4
+    assert reports[-1] == (1.0, "session.step.done")
