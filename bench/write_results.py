@@ -123,6 +123,7 @@ def timed_write(session: Session, stick: Path) -> Run:
 PHASES: tuple[tuple[str, str, str], ...] = (  # (module, attribute, label), outermost first
     ("app.session", "write_votes", "EML 460 built (laid out + signed)"),
     ("app.eml.votes", "sign_each", "  of which: sign ballots"),
+    ("app.eml.votes", "sign_enveloped", "  of which: sign ballots"),  # before issue 8: one by one
     ("app.session", "write_count", "EML 510"),
     ("app.session", "write_pass", "pass readings (2 x 460)"),
     ("app.seclog", "SecurityLog.sealed_export", "security log sealed"),
@@ -147,7 +148,9 @@ def phase_timers(spent: dict[str, float]) -> Iterator[None]:
         if "." in attribute:
             class_name, name = attribute.split(".")
             owner = getattr(owner, class_name)
-        original = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
+        original = owner.__dict__.get(name) if isinstance(owner, type) else getattr(owner, name, None)
+        if original is None:  # an older or newer tree without this part: its time stays in its caller's
+            continue
         setattr(owner, name, _timed(original, label, spent))
         undo.append(functools.partial(setattr, owner, name, original))
     try:
@@ -200,7 +203,7 @@ def report(runs: list[Run]) -> None:
 
 def print_phases(spent: dict[str, float], runs: int, total: float) -> None:
     print(f"  per phase (mean of {runs} instrumented runs):")
-    for _, _, label in PHASES:
+    for label in dict.fromkeys(label for _, _, label in PHASES):
         print(f"    {label:<38} {spent[label] / runs * 1e3:7.0f} ms")
     rest = total - sum(spent[label] for label in _TOP_LEVEL)
     print(f"    {'rest (tally, PV data, checks, swap, log)':<38} {rest / runs * 1e3:7.0f} ms")
