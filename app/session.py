@@ -274,13 +274,14 @@ class Session:
         `progress` moves with the work: per ballot signed and per file built, then the self-check, then per file
         written and read back. `spare`: the bureau's stick failed and `stick_dir` is a blank spare stick the kiosk
         found mounted (`app.platform.sticks`): no copy of the master is asked of it."""
-        with _Pacer.running(progress) as pacer:
+        pacer = _Pacer(progress)
+        pacer.stage("session.step.building", 0.0, BUILT, BUILD_EXPECTED_S)  # at once, before the beat's thread
+        with pacer.beating():
             return self._write_paced(stick_dir, context, pacer, spare=spare)
 
     def _write_paced(
         self, stick_dir: Path, context: BureauContext | None, pacer: _Pacer, *, spare: bool
     ) -> WrittenResults:
-        pacer.stage("session.step.building", 0.0, BUILT, BUILD_EXPECTED_S)
         started = time.monotonic()
         built = self.result_files(context, pacer.report)
         station_id = str(self.station.id)
@@ -571,24 +572,22 @@ class _Pacer:
         self._worked = self._reported = clock()  # the last report of the work, and the last report of all
         self._worked_fraction = 0.0
 
-    @classmethod
     @contextlib.contextmanager
-    def running(cls, progress: Progress | None) -> Iterator[_Pacer]:
-        """A pacer with its beat running in a thread of its own for as long as the write takes."""
-        pacer = cls(progress)
-        if progress is None:
-            yield pacer
+    def beating(self) -> Iterator[None]:
+        """The beat, in a thread of its own, for as long as the write takes (none when nobody listens)."""
+        if self._progress is None:
+            yield
             return
         stop = threading.Event()
 
         def beat() -> None:
             while not stop.wait(BEAT_S / 2):
-                pacer.beat()
+                self.beat()
 
         thread = threading.Thread(target=beat, name="tabula-progress", daemon=True)
         thread.start()
         try:
-            yield pacer
+            yield
         finally:
             stop.set()
             thread.join()

@@ -198,3 +198,24 @@ def test_on_a_slow_stick_the_bar_moves_but_never_past_the_step_the_stick_is_at(
     held = [f for f, k in reports if k == "session.step.writing"][:4]
     assert held[0] == CHECKED and held == sorted(held) and max(held) < CHECKED + (1 - CHECKED) / 4
     assert reports[-1] == (1.0, "session.step.done")
+
+
+def test_the_write_says_it_has_begun_before_the_beat_has_a_thread(
+    test_pki: TestPki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starting a thread can wait for the scheduler on a busy machine: the first report does not wait for it."""
+    session = _final_session(test_pki, tmp_path)
+    reports: list[tuple[float, str]] = []
+    heard_before_start: list[list[tuple[float, str]]] = []
+    real_start = threading.Thread.start
+
+    def start(thread: threading.Thread) -> None:
+        if thread.name == "tabula-progress":
+            heard_before_start.append(list(reports))
+        real_start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    session.write_results(stick, progress=lambda fraction, key: reports.append((fraction, key)))
+    assert heard_before_start == [[(0.0, "session.step.building")]]
