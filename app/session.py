@@ -571,6 +571,7 @@ class _Pacer:
         self._ceiling, self._expected_s = 0.0, 1.0
         self._worked = self._reported = clock()  # the last report of the work, and the last report of all
         self._worked_fraction = 0.0
+        self._closed = False  # the write is over: a beat still under way says nothing more
 
     @contextlib.contextmanager
     def beating(self) -> Iterator[None]:
@@ -584,13 +585,13 @@ class _Pacer:
             while not stop.wait(BEAT_S / 2):
                 self.beat()
 
-        thread = threading.Thread(target=beat, name="tabula-progress", daemon=True)
-        thread.start()
+        threading.Thread(target=beat, name="tabula-progress", daemon=True).start()
         try:
             yield
-        finally:
+        finally:  # not joined: on a busy machine that could wait for the scheduler, after the work is done
+            with self._lock:
+                self._closed = True
             stop.set()
-            thread.join()
 
     def stage(self, key: str, start: float, ceiling: float, expected_s: float) -> None:
         """A step begins at `start`: the beat moves towards `ceiling` (never reached) over about `expected_s`."""
@@ -609,7 +610,7 @@ class _Pacer:
         the beat's thread every half beat: a report of the work just before it is enough)."""
         with self._lock:
             now = self._clock()
-            if now - self._reported < BEAT_S / 4:
+            if self._closed or now - self._reported < BEAT_S / 4:
                 return
             base = self._worked_fraction
             share = min(0.99, 1 - math.exp(-(now - self._worked) / self._expected_s))

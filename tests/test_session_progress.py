@@ -219,3 +219,14 @@ def test_the_write_says_it_has_begun_before_the_beat_has_a_thread(
     stick.mkdir()
     session.write_results(stick, progress=lambda fraction, key: reports.append((fraction, key)))
     assert heard_before_start == [[(0.0, "session.step.building")]]
+
+
+def test_after_the_write_the_beat_says_nothing_more() -> None:
+    pacer, clock, reports = paced()
+    pacer.stage(CHECKING, BUILT, CHECKED, expected_s=1.0)
+    with pacer.beating():
+        pacer.report(1.0, "session.step.done")
+    heard = list(reports)
+    clock.now += 10
+    pacer.beat()  # a beat that was under way when the write ended
+    assert reports == heard and heard[-1] == (1.0, "session.step.done")
