@@ -25,36 +25,51 @@ from app.signing.xmldsig import _INDENT, _ds, _signature_method, _skeleton, _to_
 
 _PLACEHOLDER = "@DIGEST@"  # in no algorithm URI of a SignedInfo, nor in base64: marks where each digest goes
 _DIGEST_VALUE = f"{_ds('SignedInfo')}/{_ds('Reference')}/{_ds('DigestValue')}"
-_SIGNATURE_VALUE = _ds("SignatureValue")
 
 
 @dataclass(frozen=True)
 class _Template:
-    """The `ds:Signature` of one depth, laid out, and its canonical `SignedInfo` split around the digest."""
+    """The `ds:Signature` of one depth, laid out, and its canonical `SignedInfo` split around the digest; where in
+    it the digest and the value go, as child indexes (a copy is walked by index: `find` costs more than the copy)."""
 
     signature: etree._Element
     before_digest: bytes
     after_digest: bytes
+    digest_at: tuple[int, ...]
+    value_at: tuple[int, ...]
 
     @classmethod
     def make(cls, method: str, depth: int) -> _Template:
-        signature, signed_info, _value = _skeleton(method, b"", ())
+        signature, signed_info, value = _skeleton(method, b"", ())
         etree.indent(signature, space=_INDENT, level=depth + 1)
-        _only(signature, _DIGEST_VALUE).text = _PLACEHOLDER
+        digest = signature.find(_DIGEST_VALUE)
+        assert digest is not None  # `_skeleton` makes it
+        digest.text = _PLACEHOLDER
         before, after = c14n(signed_info).split(_PLACEHOLDER.encode("ascii"))
-        return cls(signature, before, after)
+        return cls(signature, before, after, _indexes(signature, digest), _indexes(signature, value))
 
     def signed(self, digest: str, value: str) -> etree._Element:
         signature = copy.deepcopy(self.signature)
-        _only(signature, _DIGEST_VALUE).text = digest
-        _only(signature, _SIGNATURE_VALUE).text = value
+        _at(signature, self.digest_at).text = digest
+        _at(signature, self.value_at).text = value
         return signature
 
 
-def _only(signature: etree._Element, path: str) -> etree._Element:
-    found = signature.find(path)
-    assert found is not None  # `_skeleton` makes every element of a signature
-    return found
+def _indexes(root: etree._Element, element: etree._Element) -> tuple[int, ...]:
+    """The child indexes that lead from `root` down to `element`."""
+    path: list[int] = []
+    while element is not root:
+        parent = element.getparent()
+        assert parent is not None  # `element` lies inside `root`
+        path.insert(0, parent.index(element))
+        element = parent
+    return tuple(path)
+
+
+def _at(root: etree._Element, indexes: tuple[int, ...]) -> etree._Element:
+    for index in indexes:
+        root = root[index]
+    return root
 
 
 def sign_each(targets: Iterable[tuple[etree._Element, etree._Element]], signer: Signer) -> int:
