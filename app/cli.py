@@ -6,8 +6,10 @@ Exit codes (contract): 0 success; 1 a check failed; 2 bad input or usage; 3 the 
 from __future__ import annotations
 
 import argparse
+import contextvars
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,11 +23,52 @@ EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_OPEN = 0, 1, 2, 3
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that exits with the contract's code 2 and one line, never a traceback."""
+    """argparse that exits with the contract's code 2 and one translated line, never a traceback."""
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+        self.exit(EXIT_BAD_INPUT, usage_error(self.prog, message, _usage_language.get()) + "\n")
+
+
+# The language of usage errors: parsing failed, so it is read from the raw arguments before parsing (main).
+_usage_language: contextvars.ContextVar[str] = contextvars.ContextVar("usage_language", default="nl")
+
+# argparse's own messages (Python 3.11, never translated: argparse's gettext domain is not installed), each with
+# the key of our translation; the named groups are its parameters. The first that matches wins.
+_USAGE_ERRORS = (
+    (re.compile(r"the following arguments are required: (?P<arguments>.+)"), "cli.usage.required"),
+    (re.compile(r"unrecognized arguments: (?P<arguments>.+)"), "cli.usage.unrecognized"),
+    (
+        re.compile(r"argument (?P<argument>[^:]+): expected (?:one|at least one|at most one) argument"),
+        "cli.usage.value",
+    ),
+    (
+        re.compile(r"argument (?P<argument>[^:]+): invalid (?:choice|\S+ value): (?P<value>'[^']*'|\S+)"),
+        "cli.usage.invalid",
+    ),
+    (re.compile(r"argument (?P<argument>[^:]+): not allowed with argument (?P<other>.+)"), "cli.usage.together"),
+    (re.compile(r"argument (?P<argument>[^:]+): "), "cli.usage.argument"),  # a type's own refusal, in English
+)
+
+
+def usage_error(command: str, message: str, language: str) -> str:
+    """argparse's complaint as one line in `language`, naming the command and the next step (its --help)."""
+    message = " ".join(message.split())  # one line, whatever was typed
+    for pattern, key in _USAGE_ERRORS:
+        found = pattern.match(message)
+        if found:
+            return translate(key, language, command=command, **found.groupdict())
+    return translate("cli.usage.other", language, command=command, detail=message)
+
+
+def _raw_language(argv: Sequence[str]) -> str:
+    """`--lang xx` / `--lang=xx` as given, else $TABULA_LANG, else Dutch: for messages said before parsing ends."""
+    given = os.environ.get("TABULA_LANG", "nl")
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            given = argv[index + 1]
+        elif word.startswith("--lang="):
+            given = word.removeprefix("--lang=")
+    return given if given in LANGUAGES else "nl"
 
 
 def _language(args: argparse.Namespace) -> str:
@@ -41,13 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     station = sub.add_parser("station", help="the kiosk app for the counting bureau")
-    station.add_argument("--stick", type=Path, help="the stick folder (default: wait for a stick)")
+    where = station.add_mutually_exclusive_group()  # training never touches a real master stick
+    where.add_argument("--stick", type=Path, help="the stick folder (default: wait for a stick)")
+    where.add_argument("--training", action="store_true", help="training mode on the embedded demo election")
     station.add_argument("--witness", action="store_true", help="show the witness screen as a window on one screen")
     station.set_defaults(handler=_station)
 
     demo = sub.add_parser("demo", help="the kiosk app on the embedded demo election")
     demo.add_argument("--headless", action="store_true", help="count the demo without a screen and print the result")
     demo.add_argument("--witness", action="store_true", help="show the witness screen as a window on one screen")
+    demo.add_argument("--training", action="store_true", help="training mode: every screen and output marked")
     demo.set_defaults(handler=_demo)
 
     from provisioning.commands import add_provision_parser
@@ -68,10 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument(
         "--ca", type=Path, help="root certificate to trust (default: the appliance's, else the stick's)"
     )
+    replay.add_argument(
+        "--training", action="store_true", help="a training run: every output marked as training (verify refuses it)"
+    )
     replay.set_defaults(handler=_replay)
 
-    verify = sub.add_parser("verify", help="check every result on a stick, with a full recount")
-    verify.add_argument("stick", type=Path)
+    verify = sub.add_parser("verify", help="check every result on one or several sticks, with a full recount")
+    verify.add_argument("sticks", type=Path, nargs="+", metavar="STICK_DIR", help="the stick folders (one or more)")
     verify.add_argument("--ca", type=Path, required=True, help="the root certificate (root.pem)")
     verify.add_argument("--json", action="store_true", help="print the report as JSON")
     verify.add_argument(
@@ -112,14 +161,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _moment(text: str) -> dt.datetime:
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+    day = dt.date.fromisoformat(text)  # a ValueError is argparse's "invalid value", said with the value
     return dt.datetime(day.year, day.month, day.day, 23, 59, tzinfo=dt.UTC)
 
 
 def _station(args: argparse.Namespace) -> int:
+    if args.training:
+        from app.demo import run_training_station
+
+        return run_training_station(language=_language(args), witness=args.witness)
     from app.ui.main import run_station
 
     return run_station(stick=args.stick, language=_language(args), witness=args.witness)
@@ -128,7 +178,7 @@ def _station(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from app.demo import run_demo
 
-    return run_demo(headless=args.headless, language=_language(args), witness=args.witness)
+    return run_demo(headless=args.headless, language=_language(args), witness=args.witness, training=args.training)
 
 
 def _replay(args: argparse.Namespace) -> int:
@@ -188,6 +238,7 @@ def _keys_decode(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    _usage_language.set(_raw_language(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:

@@ -3,6 +3,10 @@
 The demo goes through the real provisioning (a throwaway CA, a master with three demo bureaus, one per language)
 so that what a visitor sees is exactly what a bureau sees. The demo passwords are fixed and printed; they are
 public, which is fine for a demo and nowhere else.
+
+Training (`tabula demo --training`, `tabula station --training`) is the same real flow on the same demo election,
+with a training band on every screen and every output marked as training (`Provenance.training`), so that a
+training result can never pass for a real one (`verify` refuses it).
 """
 
 from __future__ import annotations
@@ -105,7 +109,8 @@ def has_screen() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def run_demo(*, headless: bool, language: str, witness: bool = False) -> int:
+def run_demo(*, headless: bool, language: str, witness: bool = False, training: bool = False) -> int:
+    """`tabula demo`: the kiosk on the demo election, or without a screen a count printed as a table."""
     with tempfile.TemporaryDirectory(prefix="tabula-demo-") as scratch:
         demo = build_demo_stick(Path(scratch))
         station = DEMO_STATION_BY_LANGUAGE[language]
@@ -113,25 +118,39 @@ def run_demo(*, headless: bool, language: str, witness: bool = False) -> int:
         if headless or not has_screen():
             if not headless:
                 print(translate("demo.no_screen", language))
-            return _headless(demo, station, language, Path(scratch))
-        from app.ui.main import run_station
-
-        return run_station(
-            demo.stick,
-            language,
-            root_cert_path=demo.root_pem,
-            state_dir=Path(scratch) / "state",
-            demo_login=(station, DEMO_PASSWORDS[station]),
-            witness=witness,
-        )
+            return _headless(demo, station, language, Path(scratch), training=training)
+        return _kiosk(demo, station, language, Path(scratch), witness=witness, training=training)
 
 
-def _headless(demo: DemoStick, station: str, language: str, scratch: Path) -> int:
+def run_training_station(*, language: str, witness: bool = False) -> int:
+    """`tabula station --training`: the kiosk in training mode on the demo election (a screen is needed, as for
+    `tabula station`); the trainees log in with the demo bureau of their language, shown on the login screen."""
+    with tempfile.TemporaryDirectory(prefix="tabula-training-") as scratch:
+        demo = build_demo_stick(Path(scratch))
+        station = DEMO_STATION_BY_LANGUAGE[language]
+        return _kiosk(demo, station, language, Path(scratch), witness=witness, training=True)
+
+
+def _kiosk(demo: DemoStick, station: str, language: str, scratch: Path, *, witness: bool, training: bool) -> int:
+    from app.ui.main import run_station
+
+    return run_station(
+        demo.stick,
+        language,
+        root_cert_path=demo.root_pem,
+        state_dir=scratch / "state",
+        demo_login=(station, DEMO_PASSWORDS[station]),
+        witness=witness,
+        training=training,
+    )
+
+
+def _headless(demo: DemoStick, station: str, language: str, scratch: Path, *, training: bool = False) -> int:
     """Count the demo election from generated passes and print the result table, then verify the stick."""
     from cryptography import x509
 
     from app.replay import run_replay
-    from app.verify import report_text, verify_stick
+    from app.verify import TRAINING_PROBLEM, report_text, verify_stick
 
     root = x509.load_pem_x509_certificate(demo.root_pem.read_bytes())
     from app.station_login import load_station
@@ -153,12 +172,15 @@ def _headless(demo: DemoStick, station: str, language: str, scratch: Path) -> in
         root=root,
         state_dir=scratch / "state",
         language=language,
+        training=training,
     )
     reports = verify_stick(demo.stick, root, dt.datetime.now(dt.UTC))
     print(result_table(reports[0].tally, loaded.election, language) if reports and reports[0].tally else "")
     print(report_text(reports, language), end="")
     print(f"control number: {number}")
-    return 0 if reports and all(r.ok for r in reports) else 1
+    # in training, verify must refuse the result as a training one, and find nothing else
+    expected: list[tuple[str, dict[str, object]]] = [(TRAINING_PROBLEM, {})] if training else []
+    return 0 if reports and all(r.problems == expected for r in reports) else 1
 
 
 def result_table(t: object, election: Election, language: str) -> str:

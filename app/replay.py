@@ -39,11 +39,14 @@ from app.errors import BadInput, OpenDifferences, TabulaError
 from app.i18n import translate
 from app.journal import MemoryJournal
 from app.pass_files import PileRows, read_pile_file
+from app.platform.measurement import Provenance
+from app.platform.tpm import current_measurement
 from app.results_layout import LOG_FILE
 from app.seclog import EventType, SecurityLog
-from app.session import BureauContext, Session
+from app.session import BureauContext, Session, record_opening
 from app.station_login import ROOT_FILE, LoadedStation, load_station
-from app.stick import safe_name
+from app.stick import RESULTS_FOLDER, safe_name
+from app.verify import signed_messages
 
 APPLIANCE_ROOT = Path("/etc/tabula/root.pem")  # where the hardened image installs the authority's root certificate
 OPERATORS = {Pass.FIRST: "pass-1", Pass.SECOND: "pass-2"}
@@ -130,12 +133,7 @@ def replay_session(loaded: LoadedStation, state_dir: Path) -> Session:
     station_id = loaded.station.id
     state_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     log = SecurityLog(state_dir / f"{safe_name(station_id)}.{LOG_FILE}")
-    log.record(EventType.LOGIN_SUCCEEDED, str(station_id))
-    log.record(
-        EventType.CONFIG_LOADED,
-        str(station_id),
-        {"election": loaded.election.code.value, "lists": len(loaded.election.lists)},
-    )
+    record_opening(log, loaded)
     return Session(loaded, MemoryJournal(loaded.election), log)
 
 
@@ -165,9 +163,7 @@ def check_decisions(
         if len(missing) == 2:
             raise BadInput("replay.decision_unknown_pile", file=decisions_file, pile=pile.pile)
         if missing:
-            raise BadInput(
-                "replay.decision_needs_two_passes", file=decisions_file, pile=pile.pile, missing=missing[0]
-            )
+            raise BadInput("replay.decision_needs_two_passes", file=decisions_file, pile=pile.pile, missing=missing[0])
 
 
 def apply_decisions(session: Session, piles: Sequence[PileRows], now: dt.datetime, decided_by: str) -> None:
@@ -313,11 +309,16 @@ def run_replay(
     state_dir: Path,
     language: str,
     bureau: Path | None = None,
+    training: bool = False,
 ) -> str:
-    """The whole count; returns the control number once the results are on the stick and verified."""
+    """The whole count; returns the control number once the results are on the stick and verified. `training`
+    (contract `--training`): the same flow, every output marked as training."""
     now = utc_now()
-    loaded = load_station(stick, root, station, password, now)
+    provenance = Provenance(current_measurement(), training)  # PlatformRefused (helpdesk) on a modified appliance
+    loaded = replace(load_station(stick, root, station, password, now), provenance=provenance)
     language = loaded.station.language.value if language == "auto" else language
+    if training:  # before anything is counted: the run would end by replacing the folder
+        refuse_replacing_a_real_result(stick, str(loaded.station.id), root, now)
     election: Election = loaded.election
     first = read_pile_file(pass1, election)
     second = read_pile_file(pass2, election)
@@ -339,6 +340,20 @@ def run_replay(
     return written.control_number
 
 
+def refuse_replacing_a_real_result(stick: Path, station: str, root: x509.Certificate, now: dt.datetime) -> None:
+    """A training run replaces the bureau's results folder like any run (contract, "Writing again"), so it may only
+    replace a training result: BadInput (exit 2, nothing written) when the folder holds anything else — a real
+    result, or one whose files do not all say training under a signature that verifies up to `root` (damaged,
+    foreign, of another root): what cannot be shown to be training is treated as real. A real run may replace a
+    training result (and a real one: the contract's rerun)."""
+    folder = stick / RESULTS_FOLDER / station  # the name write_results gives it (a valid bureau id)
+    if not os.path.lexists(folder):
+        return
+    verified = [message for message in signed_messages(stick, station, root, now).values() if message is not None]
+    if not verified or not all(message.training for message in verified):
+        raise BadInput("replay.training_over_result", station=station, stick=str(stick))
+
+
 def replay_command(args: argparse.Namespace, language: str) -> int:
     if args.received is not None and not 0 <= args.received <= MAX_BALLOTS:
         raise BadInput("replay.bad_received", value=args.received, maximum=MAX_BALLOTS)
@@ -357,7 +372,10 @@ def replay_command(args: argparse.Namespace, language: str) -> int:
             state_dir=scratch,
             language=language,
             bureau=args.bureau,
+            training=getattr(args, "training", False),
         )
+    if getattr(args, "training", False):  # never silent: the run says what its outputs are
+        print(translate("replay.training", language), file=sys.stderr)
     if from_stick:  # said after the count, so that a refused run still prints one line only
         print(translate("replay.trusting_stick_root", language), file=sys.stderr)
     print(f"control number: {number}")

@@ -75,6 +75,7 @@ class EventType(enum.Enum):
     LOG_RECOVERED = "log.recovered"  # a torn last line (power cut mid-write) was dropped on resume
     LOG_SEALED = "log.sealed"
     PLATFORM_MEASURED = "platform.measured"  # X2: software version, system hash, PCRs and mode, at login
+    PLATFORM_REFUSED = "platform.refused"  # X2: the signer refused (a modified platform): no results were written
     KIOSK_LOCK = "kiosk.lock"  # the idle lock: detail action "locked" (after how long) or "unlocked" (by whom)
 
 
@@ -110,6 +111,7 @@ EVENTS: Mapping[EventType, EventSpec] = dict(
         _spec(EventType.LOG_RECOVERED, Severity.WARNING),
         _spec(EventType.LOG_SEALED, Severity.INFO),
         _spec(EventType.PLATFORM_MEASURED, Severity.INFO),
+        _spec(EventType.PLATFORM_REFUSED, Severity.ERROR),
         _spec(EventType.KIOSK_LOCK, Severity.INFO),
     ]
 )

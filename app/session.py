@@ -19,7 +19,6 @@ from typing import TypeVar
 
 from cryptography import x509
 
-import app
 from app import stick
 from app.counting import count as counting
 from app.counting.bureau import BureauRecord
@@ -36,9 +35,11 @@ from app.eml import pass_readings
 from app.eml.count import write_count
 from app.eml.passes import write_pass
 from app.eml.votes import write_votes
-from app.errors import CountStateError, UntrustedData
+from app.errors import CountStateError, TabulaError, UntrustedData
 from app.i18n import translate
 from app.journal import Journal, open_journal
+from app.platform.measurement import Provenance
+from app.platform.tpm import PlatformRefused
 from app.report.local_time import format_belgian
 from app.report.pv import render_pv
 from app.report.pv_data import (
@@ -66,7 +67,7 @@ from app.signing.control_number import canonical_results, control_number
 from app.signing.pades import sign_pdf
 from app.signing.signer import Signer
 from app.station_login import LoadedStation
-from app.verify import render_problem, verify_files
+from app.verify import TRAINING_PROBLEM, render_problem, verify_files
 
 Clock = Callable[[], dt.datetime]
 T = TypeVar("T")
@@ -98,6 +99,17 @@ class Session:
         self.log = log
         self.clock = clock
         self._tallied: tuple[Count, Tally] | None = None  # a count is immutable: its tally is kept with it
+        self._log_platform()
+
+    def _log_platform(self) -> None:
+        """Every session that opens (the kiosk's, a replay's, on each resume) logs the platform it runs on (X2:
+        software version, system hash, PCRs, mode) and whether it is a training run: `verify` holds the sealed
+        log's last such record against the platform signed into the result files."""
+        detail: dict[str, str | bool] = {
+            **self.provenance.measurement.as_detail(),
+            "training": self.provenance.training,
+        }
+        self.log.record(EventType.PLATFORM_MEASURED, str(self.station.id), detail)
 
     @property
     def station(self) -> Station:
@@ -110,6 +122,11 @@ class Session:
     @property
     def signer(self) -> Signer:
         return self.loaded.signer
+
+    @property
+    def provenance(self) -> Provenance:
+        """What every output says produced it: the measured platform (or development) and whether it is training."""
+        return self.loaded.provenance
 
     @property
     def language(self) -> str:
@@ -223,10 +240,13 @@ class Session:
                 contested=contested,
                 station_name=self.station.name,
                 provenance=pass_readings.provenance_of(self.count),  # how each ballot of a decided pile came to be
+                produced_by=self.provenance,
             ),
         }
         built_part.done(VOTES_FILE)
-        eml[COUNT_FILE] = write_count(station_id, self.election, current, self.signer, issue_date=now.date())
+        eml[COUNT_FILE] = write_count(
+            station_id, self.election, current, self.signer, issue_date=now.date(), produced_by=self.provenance
+        )
         built_part.done(COUNT_FILE)
         # Both passes as entered, signed as whole messages, so that anyone can compare them again (contract).
         for pass_no, pass_file in PASS_FILES.items():
@@ -240,6 +260,7 @@ class Session:
                     self.signer,
                     issue_date=now.date(),
                     station_name=self.station.name,
+                    produced_by=self.provenance,
                 )
             built_part.done(pass_file)
         number = control_number(canonical_results(station_id, self.election, current))
@@ -283,13 +304,23 @@ class Session:
         self, stick_dir: Path, context: BureauContext | None, pacer: _Pacer, *, spare: bool
     ) -> WrittenResults:
         started = time.monotonic()
-        built = self.result_files(context, pacer.report)
-        station_id = str(self.station.id)
+        with self._refused_platform_logged(stick_dir):
+            built = self.result_files(context, pacer.report)
         # the self-check reports nothing while it runs: the pacer moves the bar, expecting it to take about as long
         # as the building (measured: bench/write_results.py)
         pacer.stage("session.step.checking", BUILT, CHECKED, (time.monotonic() - started) * CHECK_PER_BUILD)
         self._self_check(built)
         pacer.stage("session.step.writing", CHECKED, 1.0, WRITE_EXPECTED_S)
+        with self._refused_platform_logged(stick_dir):
+            receipt = self._write_to_stick(stick_dir, built, pacer, spare=spare)
+        pacer.report(1.0, "session.step.done")
+        return WrittenResults(built.control_number, built.files_sha256, receipt.folder)
+
+    def _write_to_stick(
+        self, stick_dir: Path, built: ResultFiles, pacer: _Pacer, *, spare: bool
+    ) -> stick.ResultsReceipt:
+        """The built set onto the stick, atomically, read back and verified there; the outcome logged."""
+        station_id = str(self.station.id)
 
         def written(done: int, total: int) -> None:
             # between two steps of the stick the beat moves towards the next one only: a slow stick, a slow bar
@@ -306,6 +337,8 @@ class Session:
                 sign_manifest=lambda manifest: sign_detached(manifest, self.signer),  # manifest.p7s, written last
                 master_id=None if spare else self.loaded.master_id,  # only to a copy of the master (or a spare)
             )
+        except PlatformRefused:
+            raise  # logged as such by the caller
         except Exception as error:
             reason = getattr(error, "key", type(error).__name__)
             self.log.record(EventType.RESULTS_WRITE_FAILED, station_id, {"key": reason})
@@ -315,15 +348,30 @@ class Session:
             station_id,
             {"control_number": built.control_number, "manifest": receipt.manifest_sha256},
         )
-        pacer.report(1.0, "session.step.done")
-        return WrittenResults(built.control_number, built.files_sha256, receipt.folder)
+        return receipt
+
+    @contextlib.contextmanager
+    def _refused_platform_logged(self, stick_dir: Path) -> Iterator[None]:
+        """A modified platform cannot sign (X2): the refusal is logged as such, whatever the signer left half made
+        on the stick is cleaned up (the manifest is signed last, in the stick's staging folder), and the helpdesk
+        error goes on to the screen or the command line unchanged."""
+        try:
+            yield
+        except PlatformRefused as refused:
+            self.log.record(EventType.PLATFORM_REFUSED, str(self.station.id), {"key": refused.key})
+            with contextlib.suppress(TabulaError, OSError):
+                stick.recover_results(stick_dir, str(self.station.id))
+            raise
 
     def _self_check(self, built: ResultFiles) -> None:
         """Run Martine's own checks (`tabula verify`) on the set before it goes to the stick: what the appliance
         calls written and verified must also pass at the canton. A failure is a software fault: helpdesk."""
         report = verify_files(str(self.station.id), built.files, self.loaded.chain[-1], self.clock())
-        if not report.ok:
-            first = render_problem(report.problems[0], self.language)
+        problems = [p for p in report.problems if not (self.provenance.training and p[0] == TRAINING_PROBLEM)]
+        if (report.platform, report.training) != (self.provenance.measurement, self.provenance.training):
+            problems.append(("session.provenance_lost", {}))  # the files must say what this session is
+        if problems:
+            first = render_problem(problems[0], self.language)
             self.log.record(EventType.EXCEPTION, str(self.station.id), {"where": "self-check", "problem": first})
             raise UntrustedData("session.self_check_failed", problem=first)
 
@@ -345,7 +393,7 @@ class Session:
             tally=current,
             control_number=number,
             files_sha256=digest,
-            software_version=app.__version__,
+            provenance=self.provenance,
             generated_at=now,
             canton=context.canton,
             polling_stations=self._polling_stations(context, current),
@@ -638,10 +686,17 @@ def open_session(loaded: LoadedStation, state_dir: Path, *, clock: Clock = utc_n
     station_id = loaded.station.id
     journal = open_journal(state_dir / f"{stick.safe_name(station_id)}.journal.sqlite", loaded.election, station_id)
     log = SecurityLog(state_dir / f"{stick.safe_name(station_id)}.{LOG_FILE}", clock=clock)
-    log.record(EventType.LOGIN_SUCCEEDED, str(station_id))
+    record_opening(log, loaded)
+    return Session(loaded, journal, log, clock=clock)
+
+
+def record_opening(log: SecurityLog, loaded: LoadedStation) -> None:
+    """The events before a session opens, in the kiosk and in `replay`: the login and the election loaded (the
+    session itself then logs the platform it runs on)."""
+    station_id = str(loaded.station.id)
+    log.record(EventType.LOGIN_SUCCEEDED, station_id)
     log.record(
         EventType.CONFIG_LOADED,
-        str(station_id),
+        station_id,
         {"election": loaded.election.code.value, "lists": len(loaded.election.lists)},
     )
-    return Session(loaded, journal, log, clock=clock)

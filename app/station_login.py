@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +29,9 @@ from app.counting.model import Election, ElectionCode, Language, Station, Statio
 from app.election_json import election_from_dict, station_from_dict
 from app.errors import BadInput, UntrustedData
 from app.platform.measurement import Provenance
+from app.platform.tpm import FakeTpm, PcrPolicy, PlatformRefused, Tpm
 from app.signing import bundle, pki
-from app.signing.signer import KeySigner
+from app.signing.signer import KeySigner, Signer
 
 MASTER_FORMAT = "tabula-master/1"
 MANIFEST_FILE = "master.json"
@@ -38,6 +39,7 @@ SIGNATURE_FILE = "master.sig"
 ISSUING_FILE = "issuing.pem"
 ROOT_FILE = "root.pem"  # public; for tools and auditors. The kiosk trusts the root in its own image, never this copy.
 BUNDLE_DIR = "bundles"
+TPM_PROBE = b"tabula: the bureau key signs through the TPM"
 
 Progress = Callable[[float, str], None]
 
@@ -75,7 +77,7 @@ class LoadedStation:
 
     station: Station
     election: Election
-    signer: KeySigner
+    signer: Signer  # the key from the bundle (`KeySigner`); on the appliance, the TPM's (`protect_key`)
     chain: tuple[x509.Certificate, ...]  # bureau certificate, issuing CA, root
     master_id: str | None = None  # the master it was loaded from; results go only to a stick with this master
     # what the outputs say produced them: the measured platform (or, explicitly, development) and training or not
@@ -358,3 +360,21 @@ def load_station(
     _report(progress, 0.0, "auth.step.manifest")
     master = open_stick(folder, root, now)
     return login(master, station_id, password, now, progress=progress, throttle=throttle, on_failure=on_failure)
+
+
+def protect_key(loaded: LoadedStation, tpm: Tpm | FakeTpm, policy: PcrPolicy) -> LoadedStation:
+    """The bureau, its key moved into the TPM under `policy` (X2): from here on only the TPM signs, and only while
+    the measured boot chain is the approved one. One probe signature, checked with the bureau certificate, shows at
+    login (not at the end of the count) that the key works there. Raises `PlatformRefused` (helpdesk)."""
+    if not isinstance(loaded.signer, KeySigner):  # already protected, or a signer without a key to move
+        raise PlatformRefused("platform.key_unsupported")
+    key_signer = loaded.signer
+    blob = tpm.import_key(key_signer.key, policy)
+    signer = tpm.signer(blob, key_signer.certificate, key_signer.chain, policy)
+    probe = TPM_PROBE + str(loaded.station.id).encode("utf-8")
+    signature = signer.sign(probe)  # PlatformRefused when the TPM will not sign in this state
+    try:
+        pki.verify_bytes(key_signer.certificate, signature, probe)
+    except UntrustedData:
+        raise PlatformRefused("platform.key_mismatch") from None
+    return replace(loaded, signer=signer)

@@ -8,6 +8,13 @@ again and every ballot of the result explained by them (`app.eml.pass_readings`)
 printed in the PV equal to the recomputed ones; the security log's hash chain and seal; manifest.p7s, the bureau's
 CMS signature over the exact bytes of manifest.json (so over every byte of every file).
 
+What produced the result (X2, contract `--training`): the platform signed into each EML `Seal` (software version,
+system hash, PCRs, mode) must be the same in every file of the bureau, in the PV's keywords and in the sealed
+security log; `--json` reports it as `platform`, with `training`. A training result is a problem (it can never be
+imported as a real one). A result made in development mode (no TPM) is a note, not a problem: tests, demos and
+acceptance runs are made without TPM and must still verify, and the mode is printed on the PV, in every file and in
+the report, so whoever imports results sees it; refusing it is the importer's decision, on `platform.mode`.
+
 No file can hang or stop it (contract: one damaged bureau is that bureau's problems): files are refused by size
 before they are read (`app.stick`), XML by shape before it is canonicalised (`app.eml.safe_xml`); whatever a
 bureau's checks still raise becomes a problem of that bureau, and each bureau has a time budget (`--budget`,
@@ -21,7 +28,9 @@ import contextlib
 import datetime as dt
 import io
 import json
+import os
 import signal
+import stat
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -45,6 +54,7 @@ from app.eml.verify import VerifiedMessage, verify_message
 from app.eml.votes import VotesMessage, claim_matches, read_votes, reclassify
 from app.errors import BadInput, TabulaError
 from app.i18n import translate
+from app.platform.measurement import Measurement, Mode
 from app.report.pv_meta import read_pv_claims
 from app.results_layout import (
     COUNT_FILE,
@@ -65,6 +75,7 @@ from app.signing.pki import station_id_of
 
 Problem = tuple[str, dict[str, object]]
 
+TRAINING_PROBLEM = "verify.training"  # the problem of a training result (the kiosk's self-check expects it there)
 DEFAULT_BUDGET = 60.0  # seconds per bureau: a 2,400-ballot bureau takes about one
 MAX_SCHEMA_PROBLEMS = 10  # per file: a forged file may break the schema at every element
 
@@ -82,6 +93,9 @@ class StationReport:
     entries: Entries = field(default_factory=Entries)  # recomputed from the pass readings
     signer: x509.Certificate | None = None  # the certificate of the results (460, else 510), once verified
     carried: frozenset[x509.Certificate] = frozenset()  # the certificates that file's Seal carries (bureau, issuing)
+    platform: Measurement | None = None  # what the EML files say produced them (460, else 510), once verified
+    training: bool | None = None  # a training result; None: no EML file could be verified
+    notes: list[Problem] = field(default_factory=list)  # worth knowing, not a problem (development mode)
 
     @property
     def ok(self) -> bool:
@@ -104,6 +118,8 @@ class StickReport:
     stations: list[StationReport] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    folder: str = ""  # the stick as named on the command line
+    missing: bool = False  # that folder does not exist: bad input (exit 2), not a failed check
 
     @property
     def ok(self) -> bool:
@@ -123,7 +139,7 @@ def verify_results(
     """Every entry under `STICK/results/`: a report per bureau folder, one per entry that is none (a file, a link,
     a folder with a name Tabula never writes), each under its own name, and a note per leftover of an interrupted
     write (a hidden `.<station>.new-*` / `.old-*` folder: never a result, removed by the next write)."""
-    result = StickReport()
+    result = StickReport(folder=str(stick_dir))
     try:
         if not (stick_dir / stick.RESULTS_FOLDER).is_dir():
             result.problems.append(("verify.nothing", {}))
@@ -154,11 +170,45 @@ def _station_check(stick_dir: Path, root: x509.Certificate, now: dt.datetime) ->
             signed = stick.read_results_set(stick_dir, report.station)
         except TabulaError as error:
             report.add_error(error)
+            _check_provenance(report, signed_messages(stick_dir, report.station, root, now))
             return
         _verify_files_into(report, signed.files, root, now)
         _check_manifest(report, signed, root, now)
 
     return check
+
+
+def signed_messages(
+    stick_dir: Path, station: str, root: x509.Certificate, now: dt.datetime
+) -> dict[str, VerifiedMessage | None]:
+    """The EML files of a bureau's folder as they lie there, manifest or not, each verified on its own signature
+    up to the root (None: absent, unreadable or not verifying). When the manifest fails, what produced the files
+    must still be told: an altered PV must not hide that the result is a training one (nor which platform made
+    it), and replay must know whether a folder it would replace holds a real result."""
+    folder = stick_dir / stick.RESULTS_FOLDER / station
+    verified: dict[str, VerifiedMessage | None] = {}
+    for name in (VOTES_FILE, COUNT_FILE, *PASS_FILES.values()):
+        data = _read_plain_file(folder / name)
+        try:
+            verified[name] = None if data is None else verify_message(data, root, at=now, expected_station=station)
+        except TabulaError:
+            verified[name] = None  # the manifest's problem already says the folder is not as written
+    return verified
+
+
+def _read_plain_file(path: Path) -> bytes | None:
+    """A plain file's bytes (a link is not followed), None when absent, unreadable or larger than the verifier
+    ever reads for its name (`stick.size_limit`, checked before reading)."""
+    limit = stick.size_limit(path.name)
+    try:
+        found = path.lstat()
+        if not stat.S_ISREG(found.st_mode) or found.st_size > limit:
+            return None
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb") as opened:
+            data = opened.read(limit + 1)  # it may have grown since
+    except OSError:
+        return None
+    return data if len(data) <= limit else None
 
 
 class _OutOfTime(BaseException):
@@ -251,6 +301,7 @@ def _verify_files_into(
         if name in files
     }
     _same_certificate(report, verified)
+    _check_provenance(report, verified)
     votes, count = _read(report, files)
     _describe(report, votes, count)
     if count is not None:
@@ -293,6 +344,26 @@ _UNREADABLE_XML = frozenset(
         "eml.comment_forbidden",
     }
 )
+
+
+def _check_provenance(report: StationReport, verified: dict[str, VerifiedMessage | None]) -> None:
+    """The platform and training flag signed into the EML files: said in each, the same in all of them."""
+    messages = {name: message for name, message in verified.items() if message is not None}
+    for name, message in messages.items():
+        if message.platform is None:
+            report.add("verify.platform_missing", file=name)
+    platforms = [m.platform for m in messages.values() if m.platform is not None]
+    trainings = {m.training for m in messages.values()}
+    if any(platform != platforms[0] for platform in platforms):
+        report.add("verify.platform_differs")
+    if len(trainings) > 1:
+        report.add("verify.training_differs")
+    report.platform = platforms[0] if platforms else None
+    report.training = any(trainings) if trainings else None
+    if report.training:
+        report.add(TRAINING_PROBLEM)
+    if report.platform is not None and report.platform.mode is Mode.DEVELOPMENT:
+        report.notes.append(("verify.development", {}))
 
 
 def _same_certificate(report: StationReport, verified: dict[str, VerifiedMessage | None]) -> None:
@@ -457,6 +528,23 @@ def _check_pv(
         )
     if claims.get("files_sha256") != files_digest(covered_by_pv(files)):
         report.add("verify.pv_files_hash", printed=claims.get("files_sha256", "-"))
+    _check_pv_provenance(report, claims)
+
+
+def _check_pv_provenance(report: StationReport, claims: Mapping[str, str]) -> None:
+    """The PV's keywords say the same platform and training flag as the EML files (all signed)."""
+    if report.platform is None or report.training is None:
+        return  # the EML files said nothing verifiable: reported there
+    measurement = report.platform
+    expected = {
+        "training": "yes" if report.training else "no",
+        "mode": measurement.mode.value,
+        "system_hash": measurement.system_hash,
+        "software_version": measurement.software_version,
+    }
+    differing = [name for name, value in expected.items() if claims.get(name) != value]
+    if differing:
+        report.add("verify.pv_provenance", fields=", ".join(differing))
 
 
 def _check_log(report: StationReport, data: bytes, files: dict[str, bytes]) -> None:
@@ -464,7 +552,8 @@ def _check_log(report: StationReport, data: bytes, files: dict[str, bytes]) -> N
     # chain is checked (the missing signature is reported for those files).
     for problem in verify_log(data, report.signer):
         report.add("verify.log", detail=Message.of(problem) if isinstance(problem, LogProblem) else problem)
-    built = _last_results_built(data) or {}
+    _check_log_platform(report, data)
+    built = _last_detail(data, EventType.RESULTS_BUILT) or {}
     expected = {"control_number": report.control_number, "files_sha256": files_digest(eml_files(files))}
     received = built.pop("received", None)  # the ballots received, as the bureau recorded them
     if built != expected or not (received is None or _is_count(received)):
@@ -477,15 +566,24 @@ def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_BALLOTS
 
 
-def _last_results_built(log: bytes) -> dict[str, object] | None:
-    """The detail of the log's last `results.built` record: the results the log was sealed with."""
+def _check_log_platform(report: StationReport, data: bytes) -> None:
+    """The sealed log's last `platform.measured` says what the EML files say (the session logs it when it opens)."""
+    if report.platform is None or report.training is None:
+        return
+    expected: dict[str, object] = {**report.platform.as_detail(), "training": report.training}
+    if _last_detail(data, EventType.PLATFORM_MEASURED) != expected:
+        report.add("verify.log_other_platform")
+
+
+def _last_detail(log: bytes, event: EventType) -> dict[str, object] | None:
+    """The detail of the log's last record of `event` (`results.built`: the results the log was sealed with)."""
     found: dict[str, object] | None = None
     for line in log.splitlines():
         try:
             record = safe_json.loads(line)
         except ValueError:
             continue  # a damaged line is reported by verify_log
-        if isinstance(record, dict) and record.get("event") == EventType.RESULTS_BUILT.value:
+        if isinstance(record, dict) and record.get("event") == event.value:
             detail = record.get("detail")
             found = detail if isinstance(detail, dict) else None
     return found
@@ -514,21 +612,48 @@ def report_json(
     problems: list[Problem] | None = None,
     notes: list[Problem] | None = None,
 ) -> dict[str, Any]:
-    """The contract's object; `problems` are the stick's own (no results folder, an unreadable one), `notes` what
-    is worth knowing without failing it (leftovers of interrupted writes)."""
-    problems = problems or []
+    """The contract's object for one stick; `problems` are the stick's own (no results folder, an unreadable one),
+    `notes` what is worth knowing without failing it (leftovers of interrupted writes)."""
+    return sticks_json([StickReport(reports, problems or [], notes or [])], language)
+
+
+def sticks_json(sticks: list[StickReport], language: str, problems: list[Problem] | None = None) -> dict[str, Any]:
+    """The contract's object over every stick given (`verify STICK_DIR...`): `stations` holds every bureau of every
+    stick, each naming its `stick`; `sticks` has one entry per stick with its own problems and notes; the top-level
+    `problems` and `notes` are those of the sticks (each prefixed with its stick when there are several, so one
+    stick's output is exactly the single-stick object) and of the command itself (`problems`: an unreadable root)."""
+    several = len(sticks) > 1
+
+    def rendered(stick_report: StickReport, found: list[Problem]) -> list[str]:
+        texts = [render_problem(p, language) for p in found]
+        return [f"{stick_report.folder}: {text}" for text in texts] if several else texts
+
     return {
-        "ok": bool(reports) and not problems and all(r.ok for r in reports),
-        "stations": [_station_json(r, language) for r in reports],
-        "problems": [render_problem(p, language) for p in problems],
-        "notes": [render_problem(p, language) for p in notes or []],
+        "ok": bool(sticks) and not problems and all(s.ok for s in sticks),
+        "stations": [_station_json(r, language, s.folder) for s in sticks for r in s.stations],
+        "problems": [render_problem(p, language) for p in problems or []]
+        + [text for s in sticks for text in rendered(s, s.problems)],
+        "notes": [text for s in sticks for text in rendered(s, s.notes)],
+        "sticks": [
+            {
+                "stick": s.folder,
+                "ok": s.ok,
+                "problems": [render_problem(p, language) for p in s.problems],
+                "notes": [render_problem(p, language) for p in s.notes],
+            }
+            for s in sticks
+        ],
     }
 
 
-def _station_json(report: StationReport, language: str) -> dict[str, Any]:
+UNKNOWN = "unknown"  # --json: nothing signed could be read to tell it (never a guess, never a silent null)
+
+
+def _station_json(report: StationReport, language: str, stick_folder: str = "") -> dict[str, Any]:
     t = report.tally
     return {
         "station": report.station,
+        "stick": stick_folder,
         "ok": report.ok,
         "control_number": report.control_number,
         "election": report.election,
@@ -536,6 +661,9 @@ def _station_json(report: StationReport, language: str) -> dict[str, Any]:
         "name": report.name,
         "received": report.received,
         "entries": report.entries.as_json(),
+        # what produced the result, from the files whose own signature verifies (also when the manifest fails)
+        "platform": UNKNOWN if report.platform is None else report.platform.as_record(),
+        "training": UNKNOWN if report.training is None else report.training,
         # the same keys whatever happened: null where the results could not be read
         "ballots": {
             "counted": t.counted if t else None,
@@ -557,6 +685,7 @@ def _station_json(report: StationReport, language: str) -> dict[str, Any]:
             for lst in (t.lists if t else ())
         ],
         "problems": [render_problem(p, language) for p in report.problems],
+        "notes": [render_problem(p, language) for p in report.notes],
     }
 
 
@@ -566,17 +695,36 @@ def report_text(
     problems: list[Problem] | None = None,
     notes: list[Problem] | None = None,
 ) -> str:
+    """One stick's report for a reader: the stick's problems and notes, then a line per bureau with its problems
+    (`-`) and notes (`*`)."""
     out = io.StringIO()
     for problem in [*(problems or []), *(notes or [])]:
         out.write(render_problem(problem, language) + "\n")
     if not reports and not problems:
         out.write(translate("verify.nothing", language) + "\n")
+    unknown = translate("verify.unknown", language)
     for r in reports:
         status = translate("verify.ok" if r.ok else "verify.failed", language)
-        out.write(f"{r.station}: {status}  {translate('verify.control_number', language)} {r.control_number}\n")
+        number = r.control_number or unknown
+        out.write(f"{r.station}: {status}  {translate('verify.control_number', language)} {number}\n")
         for problem in r.problems:
             out.write(f"  - {render_problem(problem, language)}\n")
+        for note in r.notes:
+            out.write(f"  * {render_problem(note, language)}\n")
     return out.getvalue()
+
+
+def sticks_text(sticks: list[StickReport], language: str) -> str:
+    """Every stick's report (`report_text`), under a heading per stick when there are several, and once at the end,
+    when anything failed, what the verifier does about it (the problems say what is wrong, not who acts)."""
+    parts = [
+        (translate("verify.stick_heading", language, stick=s.folder) + "\n" if len(sticks) > 1 else "")
+        + report_text(s.stations, language, s.problems, s.notes)
+        for s in sticks
+        if not s.missing  # said on stderr, as bad input
+    ]
+    failed = any(not s.ok for s in sticks if not s.missing)
+    return "".join(parts) + (translate("verify.failed_next", language) + "\n" if failed else "")
 
 
 def is_self_signed(certificate: x509.Certificate) -> bool:
@@ -595,29 +743,68 @@ def read_definition(path: Path) -> Mapping[tuple[ElectionCode, str], Election]:
 
 
 def verify_command(args: argparse.Namespace, language: str) -> int:
+    """`tabula verify STICK_DIR... --ca ROOT_PEM`: every bureau of every stick. Exit 0 when all verify, 1 when a check
+    failed, 2 for bad input (an unreadable root or definition, a stick folder that does not exist); with `--json`
+    the object is printed on stdout in every case, bad input included (an import tool reads stdout)."""
     try:
-        root = x509.load_pem_x509_certificate(args.ca.read_bytes())
-    except (OSError, ValueError):
-        raise BadInput("replay.bad_root", file=str(args.ca)) from None
-    if not is_self_signed(root):  # e.g. issuing.pem given by mistake: the anchor must be the authority's root
-        raise BadInput("verify.not_a_root", file=str(args.ca))
-    if not args.stick.is_dir():
-        raise BadInput("verify.no_stick", stick=str(args.stick))
+        root = read_root(args.ca)
+        definition = getattr(args, "definition", None)
+        official = read_definition(definition) if definition is not None else None
+    except TabulaError as error:
+        if args.json:
+            _print_json(sticks_json([], language, [(error.key, dict(error.params))]))
+        print(translate(error.key, language, **error.params), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    at = args.at or dt.datetime.now(dt.UTC)
     budget = getattr(args, "budget", DEFAULT_BUDGET)
-    definition = getattr(args, "definition", None)
-    official = read_definition(definition) if definition is not None else None
+    sticks = [verify_one_stick(folder, root, at, budget, official) for folder in args.sticks]
+    if args.json:
+        _print_json(sticks_json(sticks, language))
+    else:
+        sys.stdout.write(sticks_text(sticks, language))
+    for missing in (s for s in sticks if s.missing):  # bad input: one line on stderr, also beside the JSON
+        print(render_problem(missing.problems[0], language), file=sys.stderr)
+    if any(s.missing for s in sticks):
+        return EXIT_BAD_INPUT
+    return 0 if all(s.ok for s in sticks) else 1
+
+
+EXIT_BAD_INPUT = 2  # contract: bad input or usage
+
+
+def read_root(path: Path) -> x509.Certificate:
+    """The trust anchor given with --ca: a readable PEM certificate that is a root (BadInput otherwise)."""
     try:
-        result = verify_results(args.stick, root, args.at or dt.datetime.now(dt.UTC), budget=budget)
+        root = x509.load_pem_x509_certificate(path.read_bytes())
+    except (OSError, ValueError):
+        raise BadInput("replay.bad_root", file=str(path)) from None
+    if not is_self_signed(root):  # e.g. issuing.pem given by mistake: the anchor must be the authority's root
+        raise BadInput("verify.not_a_root", file=str(path))
+    return root
+
+
+def verify_one_stick(
+    folder: Path,
+    root: x509.Certificate,
+    at: dt.datetime,
+    budget: float,
+    official: Mapping[tuple[ElectionCode, str], Election] | None,
+) -> StickReport:
+    """One stick of the command line: its report, `missing` when the folder does not exist (bad input)."""
+    if not folder.is_dir():
+        return StickReport(problems=[("verify.no_stick", {"stick": str(folder)})], folder=str(folder), missing=True)
+    try:
+        result = verify_results(folder, root, at, budget=budget)
     except Exception as error:  # never a bare "internal error" for a stick: the report still prints
         result = StickReport(problems=[("verify.stick_unreadable", {"what": type(error).__name__})])
+    result.folder = str(folder)
     if official is not None:
         for station in result.stations:
             if station.tally is not None:
                 station.problems += definition_problems(official, station.election, station.constituency, station.tally)
-    if args.json:
-        report = report_json(result.stations, language, result.problems, result.notes)
-        json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(report_text(result.stations, language, result.problems, result.notes))
-    return 0 if result.ok else 1
+    return result
+
+
+def _print_json(report: dict[str, Any]) -> None:
+    json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

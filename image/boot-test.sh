@@ -9,6 +9,9 @@
 #
 #   image/boot-test.sh [OUT_DIR] [TIMEOUT_S]      (OUT_DIR from image/build.sh --serial-console; default image/out)
 #
+# In a --serial-console build the image's self-check (tabula-selfcheck.service) then runs inside the guest: PySide6
+# version, network interfaces, firewall, cupsd, ipp-usb, and two print jobs through simulated printers; its lines are
+# shown and a FAIL fails the boot.
 # Leaves in OUT_DIR/boot-test/: console-1.log and console-2.log (the serial console), login-N.png (a screenshot once
 # ready; login-N.ppm if neither ImageMagick nor PIL is there to convert it). Prints the seconds to READY of each boot.
 set -euo pipefail
@@ -57,6 +60,7 @@ boot() {  # boot N: power on, wait for READY, take a screenshot, power off
     convert "$WORK/login-$n.ppm" "$WORK/login-$n.png" 2>/dev/null ||
       python3 -c "import sys; from PIL import Image; Image.open(sys.argv[1]).save(sys.argv[2])" \
         "$WORK/login-$n.ppm" "$WORK/login-$n.png" 2>/dev/null || echo "(login-$n.ppm kept: nothing converts it)"
+    selfcheck "$log" || ready=""
   else
     echo "boot $n: no READY from the kiosk within $TIMEOUT s: see $log" >&2
   fi
@@ -64,6 +68,17 @@ boot() {  # boot N: power on, wait for READY, take a screenshot, power off
   wait $QEMU 2>/dev/null || true; QEMU=""
   kill $SWTPM 2>/dev/null || true; wait $SWTPM 2>/dev/null || true; SWTPM=""
   [[ -n $ready ]]
+}
+
+selfcheck() {  # selfcheck LOG: in a build with tabula.selfcheck, wait for its verdict and show its lines
+  local log=$1 waited=0
+  grep -aq "tabula.selfcheck" "$log" || { echo "(no self-check: build with --serial-console)"; return 0; }
+  until grep -aqE "selfcheck: verdict (PASS|FAIL)" "$log"; do
+    ((waited++ < 600)) || { echo "self-check: no verdict within 600 s" >&2; return 1; }
+    sleep 1
+  done
+  tr -d '\r' < "$log" | grep -aoE "selfcheck: .*" | cut -c1-400 | awk '!seen[$0]++'
+  grep -aq "selfcheck: verdict PASS" "$log"
 }
 
 monitor() {  # monitor SOCKET COMMAND: one command to QEMU's human monitor

@@ -1,10 +1,10 @@
 """The build's records, with the standard library only (runs before the app is installed anywhere).
 
-  record.py expected --version V --system-hash H --pcr 11=HEX [--pcr 7=HEX]   expected-pcrs.json on stdout, in the
-      format app/platform/tpm.py reads (`load_expected`; a test checks that it reads this output)
-  record.py record --out DIR --cache DIR --wheels FILE --version V --system-hash H --pcr11 HEX --seconds N
-      build-record.json on stdout: every Debian package with its version and the SHA-256 of its .deb, every wheel
-      with its SHA-256, the image's and the UKI's SHA-256, the system hash and the expected PCR 11
+record.py expected --version V --system-hash H --pcr 11=HEX [--pcr 7=HEX]   expected-pcrs.json on stdout, in the
+    format app/platform/tpm.py reads (`load_expected`; a test checks that it reads this output)
+record.py record --out DIR --cache DIR --wheels FILE --version V --commit C --system-hash H --pcr11 HEX --seconds N
+    build-record.json on stdout: every Debian package with its version and the SHA-256 of its .deb, every wheel
+    with its SHA-256, the image's and the UKI's SHA-256, the system hash and the expected PCR 11
 """
 
 import argparse
@@ -46,8 +46,11 @@ def record(args: argparse.Namespace) -> None:
     packages = {}
     manifest = json.loads((out / "tabula.manifest").read_text())
     for package in manifest["packages"]:
-        packages[package["name"]] = {"version": package["version"], "architecture": package["architecture"],
-                                     "deb_sha256": None}
+        packages[package["name"]] = {
+            "version": package["version"],
+            "architecture": package["architecture"],
+            "deb_sha256": None,
+        }
     for deb in Path(args.cache).rglob("*.deb"):
         name, version, _arch = deb.stem.split("_")
         version = version.replace("%3a", ":")
@@ -59,6 +62,7 @@ def record(args: argparse.Namespace) -> None:
         wheels[name.removeprefix("./")] = digest
     raw = {
         "software_version": args.version,
+        "commit": args.commit,
         "system_hash": args.system_hash,
         "expected_pcr11": args.pcr11,
         "build_seconds": args.seconds,
@@ -79,7 +83,7 @@ def main() -> None:
     exp.add_argument("--system-hash", required=True)
     exp.add_argument("--pcr", action="append", default=[])
     rec = sub.add_parser("record")
-    for name in ("out", "cache", "wheels", "version", "system-hash", "pcr11", "seconds"):
+    for name in ("out", "cache", "wheels", "version", "commit", "system-hash", "pcr11", "seconds"):
         rec.add_argument(f"--{name}", required=True)
     args = parser.parse_args()
     expected(args) if args.command == "expected" else record(args)

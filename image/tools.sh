@@ -26,4 +26,10 @@ SOURCES
     python3-cryptography cryptsetup-bin zstd xz-utils kmod cpio sbsigntool openssl fdisk gnupg ca-certificates \
     apt dpkg
 fi
+# sbsign stamps the signing time into every signature: build.sh runs it under faketime at SOURCE_DATE_EPOCH, so that
+# two builds of the same inputs sign byte for byte alike (reproducibility, see README)
+if [[ ! -x $TOOLS/usr/bin/faketime ]]; then
+  chroot "$TOOLS" apt-get update -qq
+  chroot "$TOOLS" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends faketime
+fi
 chroot "$TOOLS" mkosi --version

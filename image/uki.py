@@ -1,13 +1,13 @@
 """Helpers the image build runs in the tools chroot (python3-pefile, systemd-measure 254, mtools, sfdisk).
 
-  uki.py roothash UKI                 the dm-verity root hash on the UKI's kernel command line (the system hash)
-  uki.py pcr11 UKI [--phases P]       PCR 11 as systemd-stub 252 and systemd-pcrphase will leave it at the login
-  uki.py put-on-esp IMAGE FILE...     copy files into /tabula on the image's ESP (no mount: mtools)
+uki.py roothash UKI                 the dm-verity root hash on the UKI's kernel command line (the system hash)
+uki.py pcr11 UKI [--phases P]       PCR 11 as systemd-stub 252 and systemd-pcrphase will leave it at the login
+uki.py put-on-esp IMAGE FILE...     copy files into /tabula on the image's ESP (no mount: mtools)
 """
 
 import json
 import re
-import subprocess
+import subprocess  # the build chroot's own tools (systemd-measure, sfdisk, mtools), no shell  # nosec B404
 import sys
 import tempfile
 from pathlib import Path
@@ -48,20 +48,22 @@ def pcr11(uki: str, phases: str) -> str:
                 args.append(f"--{name}={path}")
         if phases:
             args.append(f"--phase={phases}")
-        out = subprocess.run(
+        out = subprocess.run(  # noqa: S603  # nosec B603
             ["/usr/lib/systemd/systemd-measure", "calculate", "--bank=sha256", "--json=short", *args],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
     values = json.loads(out)["sha256"]
     return values[-1]["hash"]  # the last phase given: the state the kiosk runs in
 
 
 def put_on_esp(image: str, files: list[str]) -> None:
-    table = json.loads(subprocess.run(["sfdisk", "-J", image], check=True, capture_output=True, text=True).stdout)
+    table = json.loads(subprocess.run(["sfdisk", "-J", image], check=True, capture_output=True, text=True).stdout)  # noqa: S603, S607  # nosec B603 B607
     esp = next(p for p in table["partitiontable"]["partitions"] if p["type"].upper() == ESP_TYPE)
     target = f"{image}@@{esp['start'] * table['partitiontable'].get('sectorsize', 512)}"
-    subprocess.run(["mmd", "-D", "s", "-i", target, "::/tabula"], check=False, capture_output=True)
-    subprocess.run(["mcopy", "-o", "-i", target, *files, "::/tabula/"], check=True)
+    subprocess.run(["mmd", "-D", "s", "-i", target, "::/tabula"], check=False, capture_output=True)  # noqa: S603, S607  # nosec B603 B607
+    subprocess.run(["mcopy", "-o", "-i", target, *files, "::/tabula/"], check=True)  # noqa: S603, S607  # nosec B603 B607
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from lxml import etree
 
@@ -59,9 +59,12 @@ def check_signer(station_id: str, signer: Signer) -> None:
         raise ValueError(f"station {station_id} cannot sign with the certificate of another bureau")
 
 
-def seal_and_serialize(root: etree._Element, seal: etree._Element, signer: Signer) -> bytes:
-    """Sign the whole message into its header `Seal` (with the bureau and issuing certificates) and serialize it."""
-    sign_enveloped(root, seal, signer, certificates=signer.chain)
+def seal_and_serialize(
+    root: etree._Element, seal: etree._Element, signer: Signer, properties: Sequence[etree._Element] = ()
+) -> bytes:
+    """Sign the whole message into its header `Seal` (with the bureau and issuing certificates, and `properties`:
+    the platform that made it, `app.eml.provenance`) and serialize it."""
+    sign_enveloped(root, seal, signer, certificates=signer.chain, properties=properties)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 

@@ -1,11 +1,13 @@
 """EML 510 (`Count`): the results of one counting bureau, signed (O2).
 
     <Count>
-      <EventIdentifier Id="2024-06-09"/>                                        (the election date, when known)
+      <EventIdentifier Id="2024-06-09"/>                                        (the election date, when known;
+                                        in training: <EventQualifier Id="training">training</EventQualifier> inside)
       <Election>
         <ElectionIdentifier Id="CK"><ElectionCategory>CK</ElectionCategory></ElectionIdentifier>
         <Contests><Contest>
           <ContestIdentifier Id="Kieskring_Antwerpen"><ContestName>Kieskring Antwerpen</ContestName></ContestIdentifier>
+          <CountQualifier><Simulation>yes</Simulation></CountQualifier>      (only in training, PROFILE.md "Provenance")
           <ReportingUnitVotes>
             <ReportingUnitIdentifier Id="<bureau>"/>
             <CountMetric Type="valid|invalid|blank-or-invalid">n</CountMetric>    (C2: reported together and apart)
@@ -62,8 +64,10 @@ from app.eml.common import (
     seal_and_serialize,
     sub,
 )
+from app.eml.provenance import count_qualifier, event_identifier, platform_element
 from app.eml.safe_xml import parse
 from app.errors import UntrustedData
+from app.platform.measurement import Provenance
 from app.signing.signer import Signer
 
 MESSAGE_ID = "510"
@@ -72,19 +76,30 @@ MESSAGE_ID = "510"
 # ---------------------------------------------------------------------------------------------------- writing
 
 
-def write_count(station_id: str, election: Election, tally: Tally, signer: Signer, *, issue_date: dt.date) -> bytes:
-    """The signed EML 510 of a bureau's tally; every list and candidate of `election` appears."""
+def write_count(
+    station_id: str,
+    election: Election,
+    tally: Tally,
+    signer: Signer,
+    *,
+    issue_date: dt.date,
+    produced_by: Provenance | None = None,
+) -> bytes:
+    """The signed EML 510 of a bureau's tally; every list and candidate of `election` appears. `produced_by`: the
+    platform and training flag that made it (default: development, not training)."""
+    produced = produced_by or Provenance()
     check_signer(station_id, signer)
     _check_shape(election, tally)
     root, seal = new_message(MESSAGE_ID, issue_date)
     count = sub(root, "Count")
     # Belgian elections held together on one day are one event: its identifier is the date (PROFILE.md)
     event = {} if election.date is None else {"Id": election.date.isoformat()}
-    sub(count, "EventIdentifier", **event)
+    event_identifier(count, produced.training, **event)
     election_element = sub(count, "Election")
     election_identifier(election_element, election)
     contest = sub(sub(election_element, "Contests"), "Contest")
     contest_identifier(contest, election.constituency, with_name=True)
+    count_qualifier(contest, produced.training)
     unit = sub(contest, "ReportingUnitVotes")
     sub(unit, "ReportingUnitIdentifier", Id=station_id)
     _metric(unit, codes.METRIC_VALID, tally.valid)
@@ -98,7 +113,7 @@ def write_count(station_id: str, election: Election, tally: Tally, signer: Signe
     for cause, n in tally.invalid_by_cause:
         sub(unit, "RejectedVotes", str(n), ReasonCode=cause.value)
     etree.indent(root, space="  ")  # before signing: the signature covers the layout
-    return seal_and_serialize(root, seal, signer)
+    return seal_and_serialize(root, seal, signer, [platform_element(produced.measurement)])
 
 
 def _check_shape(election: Election, tally: Tally) -> None:

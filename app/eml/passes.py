@@ -33,9 +33,11 @@ from app.counting.classify import Classification, check_marks, classify
 from app.counting.model import Ballot, BallotRef, Election, ElectionCode, StationId, Status
 from app.eml import codes
 from app.eml.common import check_signer, expect_message, malformed, new_message, q, seal_and_serialize, sub
+from app.eml.provenance import platform_element
 from app.eml.safe_xml import parse
 from app.eml.votes import MESSAGE_ID, ballot_contest, ballot_place, read_cast_votes, verdict_attributes
 from app.errors import UntrustedData
+from app.platform.measurement import Provenance
 from app.signing.signer import Signer
 
 
@@ -48,11 +50,14 @@ def write_pass(
     *,
     issue_date: dt.date,
     station_name: str = "",
+    produced_by: Provenance | None = None,
 ) -> bytes:
     """The signed EML 460 of one pass (1 or 2): one `CastVote` per reading, as entered, in the order given.
 
     `readings` must not be empty (EML 460 has at least one `CastVote`); a reading flagged contested keeps its flag.
+    `produced_by`: the platform and training flag that made it (default: development, not training).
     """
+    produced = produced_by or Provenance()
     check_signer(station_id, signer)
     code = codes.pass_code(pass_no)
     root, seal = new_message(MESSAGE_ID, issue_date)
@@ -61,14 +66,15 @@ def write_pass(
         check_marks(election, ballot)
         cast_vote = sub(votes, "CastVote", Category=code)
         flagged = ballot.status is Status.CONTESTED
-        ballot_contest(cast_vote, election, ballot, {} if flagged else verdict_attributes(classify(ballot)))
+        verdict = {} if flagged else verdict_attributes(classify(ballot))
+        ballot_contest(cast_vote, election, ballot, verdict, training=produced.training)
         ballot_place(cast_vote, ref, (station_id, station_name))
         if flagged:
             sub(cast_vote, "ProposedRejection", "yes", ReasonCode=codes.CONTESTED)
     if not len(votes):
         raise ValueError(f"pass {pass_no} has no reading to write")
     etree.indent(root, space="  ")  # before signing: the signature covers the layout
-    return seal_and_serialize(root, seal, signer)
+    return seal_and_serialize(root, seal, signer, [platform_element(produced.measurement)])
 
 
 @dataclass(frozen=True)

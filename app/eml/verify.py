@@ -6,7 +6,9 @@ Checks, in this order, so that a failure names the most specific culprit:
    over that `CastVote` alone (a changed ballot is named by its pile and position) — except in the reading of a
    pass (every `CastVote` marked `pass1` or `pass2`, `app.eml.passes`), which is signed only as a whole;
 3. the message `Seal` signs the whole file (a deleted, added or reordered ballot, or a changed total);
-4. every `ReportingUnitIdentifier` in the message is the bureau of the certificate (and the expected one).
+4. every `ReportingUnitIdentifier` in the message is the bureau of the certificate (and the expected one);
+5. what produced it (`app.eml.provenance`): the platform signed into the `Seal`, and training said everywhere or
+   nowhere.
 
 Only the verified bytes may be read afterwards (`read_votes`, `read_count`); the schema check is `schemas.validate`.
 """
@@ -22,8 +24,10 @@ from lxml import etree
 from app.counting.model import StationId
 from app.eml import codes
 from app.eml.common import q
+from app.eml.provenance import is_training, read_platform
 from app.eml.safe_xml import parse
 from app.errors import UntrustedData
+from app.platform.measurement import Measurement
 from app.signing.pki import station_id_of
 from app.signing.xmldsig import DS_NS, PublicKey, signature_certificates, verify_chain, verify_enveloped
 
@@ -37,6 +41,8 @@ class VerifiedMessage:
     signer_certificate: x509.Certificate
     chain: tuple[x509.Certificate, ...]  # bureau, issuing CA, root
     ballot_signatures: int  # 460: the number of ballots whose own signature was checked; else 0 (also a pass)
+    platform: Measurement | None = None  # signed into the Seal; None: the message does not say (not ours)
+    training: bool = False  # a training result (contract `--training`)
 
 
 def verify_message(
@@ -69,11 +75,12 @@ def verify_message(
     ballots = _verify_ballots(root, key) if root.get("Id") == "460" and not _is_pass_reading(root) else 0
     _expect_signature_count(root, 1 + ballots)
     try:
-        verify_enveloped(root, seal_signature, key)
+        properties = verify_enveloped(root, seal_signature, key)
     except UntrustedData as exc:
         raise UntrustedData("eml.message_signature_invalid", message=str(root.get("Id")), detail=exc.key) from None
     _check_reporting_units(root, station)
-    return VerifiedMessage(str(root.get("Id")), StationId(station), signer, chain, ballots)
+    platform, training = read_platform(properties), is_training(root)
+    return VerifiedMessage(str(root.get("Id")), StationId(station), signer, chain, ballots, platform, training)
 
 
 def _message_signature(root: etree._Element) -> etree._Element:

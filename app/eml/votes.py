@@ -3,7 +3,7 @@
 One `CastVote` per ballot, in the order given (see PROFILE.md for the full mapping):
 
     <CastVote [Category="agreed|decided|overruled"]>   (only for the ballots of a pile the bureau decided)
-      <EventIdentifier/>
+      <EventIdentifier/>                              (training: <EventQualifier Id="training">training</..>)
       <Election>
         <ElectionIdentifier Id="CK"/>
         <Contest Category="SC2">                      (valid: SC1..SC4; else Spoilt="blank" | invalid cause)
@@ -67,8 +67,10 @@ from app.eml.common import (
     seal_and_serialize,
     sub,
 )
+from app.eml.provenance import event_identifier, platform_element
 from app.eml.safe_xml import parse
 from app.errors import CountStateError, UntrustedData
+from app.platform.measurement import Provenance as Produced
 from app.signing.signer import Signer
 from app.signing.xmldsig_batch import sign_each
 
@@ -101,27 +103,31 @@ def write_votes(
     contested: Collection[BallotRef] = (),
     station_name: str = "",
     provenance: Mapping[BallotRef, Provenance] | None = None,
+    produced_by: Produced | None = None,
 ) -> bytes:
     """The signed EML 460 of a bureau: one signed `CastVote` per (ref, ballot, classification), in order.
 
     `contested` names the ballots that were contested during entry (C6); their `Ballot` is the bureau's decision.
     A ballot still `Status.CONTESTED` is undecided and cannot be written (CountStateError). `provenance` gives, for
-    every ballot of a pile the bureau decided, how it came to be; `station_name` is the bureau's name.
+    every ballot of a pile the bureau decided, how it came to be; `station_name` is the bureau's name; `produced_by`
+    the platform and training flag that made it (default: development, not training).
     """
+    produced = produced_by or Produced()
     check_signer(station_id, signer)
     root, seal = new_message(MESSAGE_ID, issue_date)
     votes = sub(root, "Votes")
     origin = provenance or {}
     unit = (station_id, station_name)
     ballot_seals = [
-        _cast_vote(votes, unit, election, entry, entry[0] in contested, origin.get(entry[0])) for entry in ballots
+        _cast_vote(votes, unit, election, entry, (entry[0] in contested, produced.training), origin.get(entry[0]))
+        for entry in ballots
     ]
     # Lay the document out once, before any signature: every signature covers the whitespace around it.
     etree.indent(root, space="  ")
     # Ballot signatures omit the certificates: the message Seal carries them, and the key must be the same. Signed
     # together: the same bytes as one by one, the parts all signatures share made once (issue 8).
     sign_each(ballot_seals, signer)
-    return seal_and_serialize(root, seal, signer)
+    return seal_and_serialize(root, seal, signer, [platform_element(produced.measurement)])
 
 
 def _cast_vote(
@@ -129,10 +135,11 @@ def _cast_vote(
     unit: tuple[str, str],
     election: Election,
     entry: BallotEntry,
-    was_contested: bool,
+    flags: tuple[bool, bool],  # (contested during entry, training)
     provenance: Provenance | None,
 ) -> tuple[etree._Element, etree._Element]:
     ref, ballot, classification = entry
+    was_contested, training = flags
     if ballot.status is Status.CONTESTED:
         raise CountStateError("eml.contested_undecided", ballot=str(ref))
     check_marks(election, ballot)
@@ -140,7 +147,7 @@ def _cast_vote(
         raise CountStateError("eml.classification_mismatch", ballot=str(ref))
     category = {} if provenance is None else {"Category": provenance.value}
     cast_vote = sub(votes, "CastVote", **category)
-    contest = ballot_contest(cast_vote, election, ballot, verdict_attributes(classification))
+    contest = ballot_contest(cast_vote, election, ballot, verdict_attributes(classification), training=training)
     seal = sub(contest, "Seal")
     ballot_place(cast_vote, ref, unit)
     if was_contested:
@@ -150,10 +157,11 @@ def _cast_vote(
 
 
 def ballot_contest(
-    cast_vote: etree._Element, election: Election, ballot: Ballot, verdict: Mapping[str, str]
+    cast_vote: etree._Element, election: Election, ballot: Ballot, verdict: Mapping[str, str], *, training: bool = False
 ) -> etree._Element:
-    """`EventIdentifier` and `Election/Contest` with the ballot's marks: the part of a `CastVote` every 460 shares."""
-    sub(cast_vote, "EventIdentifier")
+    """`EventIdentifier` (qualified as training in a training run) and `Election/Contest` with the ballot's marks:
+    the part of a `CastVote` every 460 shares."""
+    event_identifier(cast_vote, training)
     election_element = sub(cast_vote, "Election")
     sub(election_element, "ElectionIdentifier", Id=election.code.value)  # the Id only: repeated for every ballot
     contest = sub(election_element, "Contest", **verdict)

@@ -17,6 +17,7 @@ import enum
 import re
 import shutil
 import subprocess  # lp and lpstat, fixed argument lists and no shell (see run_command)  # nosec B404
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,6 +144,8 @@ class CupsPrinter:
 
     def _jobs(self, which: str) -> set[str]:
         done = self._run([self._lpstat, "-W", which, "-o"])
+        if done.returncode != 0:  # the spooler stopped or went away: nothing is known of the job, not even "gone"
+            raise PrintError("printer.not_answering")
         return {line.split()[0] for line in done.stdout.splitlines() if line.strip()}
 
     def _printer_status(self, printer: str) -> Status:
@@ -191,15 +194,31 @@ class SentJob:
 @dataclass
 class FakePrinter:
     """Records every job; `fail` makes the next prints refuse, `states` are what `status` answers, in turn (the last
-    one stays)."""
+    one stays), `status_fail` makes asking fail; while `hold` is set and not released, every call hangs, as `lp`
+    or `lpstat` do when the spooler does not answer (until `release()`)."""
 
     jobs: list[SentJob] = field(default_factory=list)
     fail: PrintError | None = None
     states: list[Status] = field(default_factory=lambda: [Status(JobState.DONE)])
+    status_fail: PrintError | None = None
+    hold: threading.Event | None = None
     asked: int = 0
+
+    def hang(self) -> None:
+        """From now on every call waits, as a spooler that does not answer."""
+        self.hold = threading.Event()
+
+    def release(self) -> None:
+        if self.hold is not None:
+            self.hold.set()
+
+    def _wait(self) -> None:
+        if self.hold is not None:
+            self.hold.wait(timeout=COMMAND_TIMEOUT_S)  # as long as `run_command` would wait at most
 
     def print_pdf(self, pdf: Path, copies: int) -> PrintJob:
         check_copies(copies)
+        self._wait()
         if self.fail is not None:
             raise self.fail
         try:
@@ -212,4 +231,7 @@ class FakePrinter:
 
     def status(self, job: PrintJob) -> Status:
         self.asked += 1
+        self._wait()
+        if self.status_fail is not None:
+            raise self.status_fail
         return self.states[0] if len(self.states) == 1 else self.states.pop(0)

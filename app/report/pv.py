@@ -2,7 +2,7 @@
 
 `render_pv(data)` is a pure function of its input: the same `PvData` gives the same bytes (reportlab's invariant
 mode fixes the dates and ids it would otherwise take from the clock). Every label comes from the `pv.*` keys of
-`app/i18n/catalog_report.py`; names, list names and decisions are printed as given.
+the gettext catalogues (`app/i18n/locale`, domain `report`); names, list names and decisions are printed as given.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from xml.sax.saxutils import escape  # escapes our own text, parses nothing  # n
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.counting.checks import Case, RuleOutcome, Scope, Severity
@@ -23,8 +22,10 @@ from app.counting.classify import SubCategory
 from app.counting.model import CandidateList, ElectionCode
 from app.counting.tally import ListTally
 from app.i18n import catalogue, translate
+from app.platform.measurement import Mode, Provenance
 from app.report import styles
 from app.report.local_time import format_belgian
+from app.report.pages import PageMarks, numbered_canvas
 from app.report.pv_data import PvData
 from app.report.pv_meta import pv_keywords
 
@@ -60,14 +61,24 @@ def render_pv(data: PvData) -> bytes:
         title=f"{t('pv.title')} {data.bureau.id}",
         author=data.bureau.id,
         creator=f"Tabula {data.software_version}",
-        keywords=[pv_keywords(data.control_number, data.files_sha256)],  # read back by `tabula verify`
+        keywords=[pv_keywords(data.control_number, data.files_sha256, data.provenance)],  # read by `tabula verify`
         invariant=1,
         initialFontName=styles.REGULAR,
         lang=data.language.value,
     )
-    footer = f"{t('pv.title')} — {data.bureau.id} — {data.control_number}"
-    doc.build(build_story(data), canvasmaker=_numbered_canvas(footer, lambda p, n: t("pv.page", page=p, pages=n)))
+    doc.build(build_story(data), canvasmaker=numbered_canvas(page_marks(data, t)))
     return out.getvalue()
+
+
+def page_marks(data: PvData, t: Translate) -> PageMarks:
+    """The footer of every page; in training, the training band and watermark too."""
+    footer = f"{t('pv.title')} — {data.bureau.id} — {data.control_number}"
+    training = data.provenance.training
+    return PageMarks(
+        footer,
+        lambda p, n: t("pv.page", page=p, pages=n),
+        t("pv.training_band") if training else None,
+    )
 
 
 def build_story(data: PvData) -> list[Flowable]:
@@ -162,13 +173,31 @@ def _header(data: PvData, t: Translate) -> list[Flowable]:
     rows.append((t("pv.bureau"), f"{data.bureau.id} — {data.bureau.name}"))
     stations = ", ".join(s.name for s in data.polling_stations) or "—"
     rows.append((t("pv.polling_stations"), stations))
+    rows += platform_rows(data.provenance, t)
     at = format_belgian(data.generated_at)  # Belgian local time, the zone named (the security log stays in UTC)
     return [
         _p(t("pv.title"), "title"),
+        *_training_notice(data, t),
         _key_values(rows),
         Spacer(1, 2 * mm),
         _p(t("pv.generated", at=at, version=data.software_version), "small"),
     ]
+
+
+def platform_rows(provenance: Provenance, t: Translate) -> list[tuple[str, str]]:
+    """Which build made this PV (X2): software version, system hash and mode, the development mode spelled out."""
+    measurement = provenance.measurement
+    development = measurement.mode is Mode.DEVELOPMENT
+    return [
+        (t("pv.software_version"), measurement.software_version),
+        (t("pv.system_hash"), measurement.system_hash or t("pv.system_hash_none")),
+        (t("pv.platform_mode"), t("pv.mode.development" if development else "pv.mode.tpm")),
+    ]
+
+
+def _training_notice(data: PvData, t: Translate) -> list[Flowable]:
+    """In training, under the title: what this PV is not (the band and watermark repeat it on every page)."""
+    return [_p(t("pv.training_notice"), "section"), Spacer(1, 1 * mm)] if data.provenance.training else []
 
 
 def long_date(day: dt.date, t: Translate) -> str:
@@ -469,33 +498,3 @@ def _signatures(data: PvData, t: Translate) -> list[Flowable]:
     # Rows high enough for a handwritten signature.
     table = _grid_table(rows, (38 * mm, 70 * mm, WIDTH - 108 * mm), numeric_from=3, row_height=11 * mm)
     return [KeepTogether([_section(t("pv.section.signatures")), table])]
-
-
-# --- pages ---------------------------------------------------------------------------------------------------------
-
-
-def _numbered_canvas(footer: str, page_label: Callable[[int, int], str]) -> type[Canvas]:
-    """A canvas that holds the pages back until the end, to print "page x of y" on each."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # reportlab's name: hold the page instead of emitting it
-            self._held.append(dict(self.__dict__))
-            self._startPage()  # type: ignore[attr-defined]
-
-        def save(self) -> None:
-            for number, state in enumerate(self._held, 1):
-                self.__dict__.update(state)
-                self._draw_footer(number, len(self._held))
-                super().showPage()
-            super().save()
-
-        def _draw_footer(self, number: int, total: int) -> None:
-            self.setFont(styles.REGULAR, 7)
-            self.drawString(MARGIN, MARGIN - 2 * mm, footer)
-            self.drawRightString(A4[0] - MARGIN, MARGIN - 2 * mm, page_label(number, total))
-
-    return NumberedCanvas

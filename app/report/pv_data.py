@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from app.counting.checks import RuleOutcome
 from app.counting.model import Election, Language
 from app.counting.tally import Tally
+from app.platform.measurement import Provenance
 
 BLANK_MEMBERS = ("", "", "", "")  # four assessors / witnesses to fill in by hand when no names are known
 
@@ -108,7 +109,7 @@ class PvData:
     tally: Tally
     control_number: str  # digit groups, last digit a check digit (O4)
     files_sha256: str  # hex SHA-256 over every result file but the PV (O4): over the `sha256sum` lines of `files`
-    software_version: str
+    provenance: Provenance  # the platform that made it (software, system hash, mode) and whether it is training
     generated_at: dt.datetime
     canton: str | None = None
     polling_stations: tuple[PollingStation, ...] = ()
@@ -121,6 +122,10 @@ class PvData:
     overrules: tuple[Overrule, ...] = ()  # ballots decided against both passes, in pile order (their own section)
     remarks: tuple[str, ...] = ()
     files: tuple[tuple[str, str], ...] = ()  # (name, SHA-256) of every file `files_sha256` covers, by name
+
+    @property
+    def software_version(self) -> str:
+        return self.provenance.measurement.software_version
 
     def explanation(self, code: str) -> str | None:
         return next((text for c, text in self.explanations if c == code), None)

@@ -1,7 +1,10 @@
-"""The figures a verifier reads back from a PV: the control number and the files hash, in the PDF's keywords.
+"""The figures a verifier reads back from a PV: the control number, the files hash and what produced it, in the
+PDF's keywords.
 
 They are printed on the page for people and repeated in the document information (covered by the PAdES
-signature) so that `tabula verify` can compare them with what it recomputes, without scraping page text.
+signature) so that `tabula verify` can compare them with what it recomputes, without scraping page text:
+`tabula:control_number`, `tabula:files_sha256`, `tabula:training` (`yes`/`no`), `tabula:mode` (`tpm`/`development`),
+`tabula:system_hash` (empty without one) and `tabula:software_version`, each as `tabula:<name>=<value>`.
 """
 
 from __future__ import annotations
@@ -10,11 +13,22 @@ import io
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from app.platform.measurement import Provenance
+
 _PREFIX = "tabula:"
 
 
-def pv_keywords(control_number: str, files_sha256: str) -> str:
-    return f"{_PREFIX}control_number={control_number} {_PREFIX}files_sha256={files_sha256}"
+def pv_keywords(control_number: str, files_sha256: str, provenance: Provenance) -> str:
+    measurement = provenance.measurement
+    claims = {
+        "control_number": control_number,
+        "files_sha256": files_sha256,
+        "training": "yes" if provenance.training else "no",
+        "mode": measurement.mode.value,
+        "system_hash": measurement.system_hash,
+        "software_version": measurement.software_version,
+    }
+    return " ".join(f"{_PREFIX}{name}={value}" for name, value in claims.items())
 
 
 def read_pv_claims(pdf: bytes) -> dict[str, str]:

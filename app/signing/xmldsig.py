@@ -3,6 +3,12 @@
 One profile only, so there is nothing to negotiate and nothing to downgrade:
 - `Reference URI=""` over a target element taken as a document of its own (the EML root, or one `CastVote`);
 - transforms: enveloped-signature, then exclusive XML canonicalization 1.0 (no comments);
+- optionally, signature properties (XML-DSig §5.2: "information about the generation of the signature", here the
+  measured platform that made it): one `ds:Object` after `KeyInfo` holding `ds:SignatureProperties Id="seal-properties"`
+  with one `ds:SignatureProperty Target="#seal"` (the `Signature`'s own `Id`), covered by a second
+  `Reference URI="#seal-properties"` with `Type` SignatureProperties and exclusive c14n as its only transform.
+  The enveloped transform removes the whole signature, so without that reference the properties would be unsigned;
+  a `ds:Object` without it, or anything else in its place, is refused;
 - SignedInfo canonicalized with exclusive c14n; digest SHA-256;
 - signature ECDSA-SHA256 (value = raw r||s as XML-DSig requires, not DER) or RSA-SHA256 (PKCS#1 v1.5).
 
@@ -18,6 +24,7 @@ remain once the signature is removed again.
 from __future__ import annotations
 
 import base64
+import copy
 import datetime as dt
 import hashlib
 from collections.abc import Iterator, Sequence
@@ -44,6 +51,11 @@ SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256"
 ECDSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"
 RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
 
+SIGNATURE_PROPERTIES = "http://www.w3.org/2000/09/xmldsig#SignatureProperties"
+SIGNATURE_ID = "seal"
+PROPERTIES_ID = "seal-properties"
+_OUR_IDS = (SIGNATURE_ID, PROPERTIES_ID)
+
 _INDENT = "  "
 
 
@@ -65,11 +77,14 @@ def sign_enveloped(
     signer: Signer,
     *,
     certificates: Sequence[x509.Certificate] = (),
+    properties: Sequence[etree._Element] = (),
 ) -> etree._Element:
     """Sign `target` (as if it were a document of its own) with an enveloped signature placed inside `seal`.
 
     `seal` must be an empty element inside `target`. `certificates` go into `KeyInfo/X509Data` in the given order
-    (bureau first); an empty sequence leaves `KeyInfo` out. Returns the new `ds:Signature` element.
+    (bureau first); an empty sequence leaves `KeyInfo` out. `properties` (elements of another namespace) become the
+    signed signature properties; at most one signature of a document may have them (they have a fixed `Id`).
+    Returns the new `ds:Signature` element.
     """
     if len(seal) or (seal.text or "").strip():
         raise ValueError("the seal element must be empty")
@@ -79,7 +94,11 @@ def sign_enveloped(
     seal.text = opening + closing  # what the enveloped transform leaves behind
     digest = hashlib.sha256(c14n(target)).digest()
     signature, signed_info, value = _skeleton(_signature_method(signer.certificate), digest, certificates)
+    signed_properties = _add_properties(signature, signed_info, properties) if properties else None
     etree.indent(signature, space=_INDENT, level=depth + 1)
+    if signed_properties is not None:  # digested as laid out: the reference covers its whitespace too
+        reference_digest, signature_properties = signed_properties
+        reference_digest.text = base64.b64encode(hashlib.sha256(c14n(signature_properties)).digest()).decode("ascii")
     value.text = base64.b64encode(_to_xmldsig_value(signer, ecdsa.sign(signer, c14n(signed_info)))).decode("ascii")
     seal.text = opening
     seal.append(signature)
@@ -107,6 +126,25 @@ def _skeleton(
             der = cert.public_bytes(Encoding.DER)
             etree.SubElement(data, _ds("X509Certificate")).text = base64.b64encode(der).decode("ascii")
     return signature, signed_info, value
+
+
+def _add_properties(
+    signature: etree._Element, signed_info: etree._Element, properties: Sequence[etree._Element]
+) -> tuple[etree._Element, etree._Element]:
+    """The `ds:Object` with the signature properties and the reference that signs them; returns that reference's
+    (still empty) `DigestValue` and the `SignatureProperties` it covers."""
+    signature.set("Id", SIGNATURE_ID)
+    reference = etree.SubElement(signed_info, _ds("Reference"), URI=f"#{PROPERTIES_ID}", Type=SIGNATURE_PROPERTIES)
+    transforms = etree.SubElement(reference, _ds("Transforms"))
+    etree.SubElement(transforms, _ds("Transform"), Algorithm=EXC_C14N)
+    etree.SubElement(reference, _ds("DigestMethod"), Algorithm=SHA256)
+    digest_value = etree.SubElement(reference, _ds("DigestValue"))
+    container = etree.SubElement(etree.SubElement(signature, _ds("Object")), _ds("SignatureProperties"))
+    container.set("Id", PROPERTIES_ID)
+    holder = etree.SubElement(container, _ds("SignatureProperty"), Target=f"#{SIGNATURE_ID}")
+    for element in properties:
+        holder.append(copy.deepcopy(element))
+    return digest_value, container
 
 
 def _signature_method(certificate: x509.Certificate) -> str:
@@ -139,23 +177,33 @@ class _SignedInfo:
     method: str
     digest: bytes
     value: bytes
+    properties_digest: bytes | None  # the second reference's digest; None: the signature has no properties
 
 
-def verify_enveloped(target: etree._Element, signature: etree._Element, public_key: PublicKey) -> None:
+def verify_enveloped(
+    target: etree._Element, signature: etree._Element, public_key: PublicKey
+) -> tuple[etree._Element, ...]:
     """Check that `signature` (inside `target`) is a valid enveloped signature of our profile over `target`.
 
+    Returns the signed signature properties (the elements inside its `SignatureProperty`; empty without).
     Raises UntrustedData: `xmldsig.malformed` (structure or an algorithm outside our profile),
-    `xmldsig.digest_mismatch` (the content was changed), `xmldsig.bad_signature` (not signed by this key).
-    The tree is left exactly as it was.
+    `xmldsig.digest_mismatch` (the content or its properties were changed), `xmldsig.bad_signature` (not signed by
+    this key). The tree is left exactly as it was.
     """
     info = _read_signed_info(signature)
+    properties = _signature_properties(target, signature, info.properties_digest is not None)
     with _detached(signature):
         digest = hashlib.sha256(c14n(target)).digest()
     if digest != info.digest:
         raise UntrustedData("xmldsig.digest_mismatch")
+    if properties is not None and hashlib.sha256(c14n(properties)).digest() != info.properties_digest:
+        raise UntrustedData("xmldsig.digest_mismatch")
     signed_info = signature.find(_ds("SignedInfo"))
     assert signed_info is not None  # checked by _read_signed_info
     _check_value(public_key, info.method, info.value, c14n(signed_info))
+    if properties is None:
+        return ()
+    return tuple(c for c in properties[0] if isinstance(c.tag, str))
 
 
 def _read_signed_info(signature: etree._Element) -> _SignedInfo:
@@ -169,18 +217,60 @@ def _read_signed_info(signature: etree._Element) -> _SignedInfo:
     if _only_algorithm(signed_info, "CanonicalizationMethod") != EXC_C14N or method not in (ECDSA_SHA256, RSA_SHA256):
         raise UntrustedData("xmldsig.malformed")
     references = signed_info.findall(_ds("Reference"))
-    if len(references) != 1 or references[0].get("URI") != "":
+    if not 1 <= len(references) <= 2 or references[0].get("URI") != "" or references[0].get("Type") is not None:
         raise UntrustedData("xmldsig.malformed")
-    reference = references[0]
-    transforms = [t.get("Algorithm") for t in reference.iterfind(f"{_ds('Transforms')}/{_ds('Transform')}")]
-    if transforms != [ENVELOPED, EXC_C14N] or _only_algorithm(reference, "DigestMethod") != SHA256:
+    if _transforms(references[0]) != [ENVELOPED, EXC_C14N]:
         raise UntrustedData("xmldsig.malformed")
-    # An InclusiveNamespaces PrefixList would change what exclusive c14n means: outside our profile.
-    if any(len(t) for t in reference.iterfind(f"{_ds('Transforms')}/{_ds('Transform')}")):
-        raise UntrustedData("xmldsig.malformed")
+    properties_digest = None
+    if len(references) == 2:
+        second = references[1]
+        expected = (f"#{PROPERTIES_ID}", SIGNATURE_PROPERTIES)
+        if (second.get("URI"), second.get("Type")) != expected or _transforms(second) != [EXC_C14N]:
+            raise UntrustedData("xmldsig.malformed")
+        properties_digest = _b64(second.findtext(_ds("DigestValue")))
     if len(signed_info.findall(_ds("CanonicalizationMethod"))[0]):
         raise UntrustedData("xmldsig.malformed")
-    return _SignedInfo(method, _b64(reference.findtext(_ds("DigestValue"))), _b64(children[1].text))
+    return _SignedInfo(
+        method, _b64(references[0].findtext(_ds("DigestValue"))), _b64(children[1].text), properties_digest
+    )
+
+
+def _transforms(reference: etree._Element) -> list[str | None]:
+    """The transform algorithms of a reference; refused outside our profile (only SHA-256, no transform parameters:
+    an InclusiveNamespaces PrefixList would change what exclusive c14n means)."""
+    transforms = list(reference.iterfind(f"{_ds('Transforms')}/{_ds('Transform')}"))
+    if _only_algorithm(reference, "DigestMethod") != SHA256 or any(len(t) for t in transforms):
+        raise UntrustedData("xmldsig.malformed")
+    return [t.get("Algorithm") for t in transforms]
+
+
+def _signature_properties(target: etree._Element, signature: etree._Element, referenced: bool) -> etree._Element | None:
+    """The `SignatureProperties` the second reference covers, exactly where our profile puts it; `None` without one.
+    What follows `SignatureValue` is `KeyInfo` and, only with that reference, one `Object`: nothing unsigned."""
+    rest = [c.tag for c in signature if isinstance(c.tag, str)][2:]
+    if rest[:1] == [_ds("KeyInfo")]:
+        rest = rest[1:]
+    if rest != ([_ds("Object")] if referenced else []):
+        raise UntrustedData("xmldsig.malformed")
+    if not referenced:
+        return None
+    obj = signature.find(_ds("Object"))
+    assert obj is not None
+    inside = [c for c in obj if isinstance(c.tag, str)]
+    holders = [c for c in inside[0]] if inside else []
+    well_formed = (
+        len(inside) == 1
+        and inside[0].tag == _ds("SignatureProperties")
+        and not (obj.text or "").strip()
+        and signature.get("Id") == SIGNATURE_ID
+        and inside[0].get("Id") == PROPERTIES_ID
+        and [(h.tag, h.get("Target")) for h in holders] == [(_ds("SignatureProperty"), f"#{SIGNATURE_ID}")]
+    )
+    # one element only with each Id: another verifier resolving "#seal-properties" must find this one
+    ids = [str(e.get("Id")) for e in target.iter() if isinstance(e.tag, str) and e.get("Id") in _OUR_IDS]
+    if not well_formed or sorted(ids) != sorted(_OUR_IDS):
+        raise UntrustedData("xmldsig.malformed")
+    return inside[0]
 
 
 def _only_algorithm(parent: etree._Element, name: str) -> str | None:

@@ -1,13 +1,26 @@
-"""The real `StationBackend`: the master stick, the appliance's root certificate, the local state folder."""
+"""The real `StationBackend`: the master stick, the appliance's root certificate, the local state folder, and the
+TPM (X2).
+
+On the appliance (`TABULA_TPM` set, `Mode.TPM`) a login first checks the measured boot state against the image's
+signed expected values, then moves the decrypted bureau key into the TPM under those values' PCR policy and signs
+through it for the whole session: a modified boot chain cannot sign results. The connection stays open until the
+kiosk shuts down (`close_platform`), which flushes what it loaded. Without `TABULA_TPM` the kiosk runs in the
+explicit development mode. Either way the bureau carries its `Provenance` (measurement, training) into every output.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from app.errors import StorageError, TabulaError, UntrustedData
+from app.platform.measurement import Measurement, Mode, Provenance
+from app.platform.tpm import DEVICE_TCTI, Expected, FakeTpm, PlatformRefused, Tpm, current_measurement, read_expected
 from app.seclog import EventType, SecurityLog
 from app.signing import pki
 from app.station_login import (
@@ -19,12 +32,30 @@ from app.station_login import (
     StickMaster,
     login,
     open_stick,
+    protect_key,
 )
 from app.ui.ports import Progress, SessionPort
 
 # Where a kiosk finds the stick when none is given: the automounter's folders (first one holding a master wins).
 DEFAULT_MOUNTS = (Path("/media"), Path("/run/media"), Path("/mnt"))
 DEFAULT_ROOT_CERT = Path("/etc/tabula/root.pem")
+
+TpmFactory = Callable[[], Tpm | FakeTpm]
+T = TypeVar("T")
+
+
+def device_tpm() -> Tpm:
+    """The TPM `TABULA_TPM` names (the image sets the kernel's resource manager, `device:/dev/tpmrm0`)."""
+    return Tpm(os.environ.get("TABULA_TPM") or DEVICE_TCTI)
+
+
+@dataclasses.dataclass(frozen=True)
+class Platform:
+    """How the backend reaches the machine's TPM; tests inject a `FakeTpm` or a software TPM here."""
+
+    measure: Callable[[], Measurement] = current_measurement
+    open_tpm: TpmFactory = device_tpm
+    expected: Callable[[], Expected] = read_expected
 
 
 def find_master(mounts: tuple[Path, ...]) -> Path | None:
@@ -62,6 +93,8 @@ class StickBackend:
         *,
         mounts: tuple[Path, ...] = DEFAULT_MOUNTS,
         security_log: SecurityLog | None = None,
+        training: bool = False,
+        platform: Platform | None = None,
     ) -> None:
         self.stick = stick
         self.root_cert_path = root_cert_path or Path(os.environ.get("TABULA_ROOT_CERT", DEFAULT_ROOT_CERT))
@@ -71,6 +104,9 @@ class StickBackend:
         self.throttle = LoginThrottle()
         self.problem: TabulaError | None = None
         self._last_refusal: tuple[str, str, str] | None = None
+        self.training = training  # `--training`: every output of every bureau logged in is marked as training
+        self.platform = platform or Platform()
+        self.tpm: Tpm | FakeTpm | None = None  # the open connection holding the logged-in bureau's key
 
     def stick_folder(self) -> Path | None:
         if self.stick is not None:
@@ -106,10 +142,42 @@ class StickBackend:
             raise StorageError("stick.missing")
         now = dt.datetime.now(dt.UTC)
         progress(0.0, "auth.step.manifest")
+        measurement = self._guarded(station_id, self.platform.measure)  # a refused platform decrypts nothing
         master = self._open(folder, now)
-        return login(
+        loaded = login(
             master, station_id, password, now, progress=progress, throttle=self.throttle, on_failure=self._log_failure
         )
+        if measurement.mode is Mode.TPM:
+            loaded = self._guarded(station_id, lambda: self._protect(loaded))
+        return dataclasses.replace(loaded, provenance=Provenance(measurement, self.training))
+
+    # --- the TPM -------------------------------------------------------------------------------------------------
+
+    def _protect(self, loaded: LoadedStation) -> LoadedStation:
+        """The bureau key into the TPM under the image's expected PCR values; the connection kept for the session."""
+        tpm = self.platform.open_tpm()
+        try:
+            protected = protect_key(loaded, tpm, self.platform.expected().policy())
+        except BaseException:
+            tpm.close()  # flushes what was loaded: a refused login leaves nothing in the TPM
+            raise
+        self.close_platform()  # the previous bureau's key, if a session was left for another login
+        self.tpm = tpm
+        return protected
+
+    def close_platform(self) -> None:
+        """Close the TPM connection of the logged-in bureau (at shut-down): every object it loaded is flushed."""
+        tpm, self.tpm = self.tpm, None
+        if tpm is not None:
+            tpm.close()
+
+    def _guarded(self, station_id: str, step: Callable[[], T]) -> T:
+        """Run a platform step of the login; a `PlatformRefused` is logged (X1) before the login screen shows it."""
+        try:
+            return step()
+        except PlatformRefused as error:
+            self._log_platform_refused(station_id, error)
+            raise
 
     def _open(self, folder: Path, now: dt.datetime) -> StickMaster:
         """The stick's verified master; every failure as a typed error (kept, and logged once per stick and cause)."""
@@ -166,6 +234,21 @@ class StickBackend:
                 )
         except TabulaError:
             pass  # the login answer must not depend on the log; the session reports a broken log itself
+
+    def _log_platform_refused(self, station_id: str, error: PlatformRefused) -> None:
+        """X1/X2: a login the platform refused, with the reason the helpdesk reads back."""
+        if self.security_log is None:
+            return
+        detail: dict[str, str | int | bool | None] = {
+            "station": station_id,
+            "reason": "platform_refused",
+            "problem": error.key,
+            **{name: str(value) for name, value in error.params.items()},
+        }
+        with contextlib.suppress(TabulaError):  # the answer must not depend on the log, which reports itself
+            self.security_log.record(EventType.LOGIN_FAILED, station_id, detail)
+            # the same event the session logs when the signer refuses at the end: one place for the helpdesk to look
+            self.security_log.record(EventType.PLATFORM_REFUSED, station_id, {"key": error.key, "when": "login"})
 
     def open_session(self, loaded: object) -> SessionPort:
         from app.session import open_session  # the shared service (also behind `tabula replay`)

@@ -32,7 +32,7 @@ from app.errors import BadInput, TabulaError
 from app.ui.ports import SessionPort
 from app.ui.texts import Texts
 from app.ui.theme import Urgency
-from app.ui.widgets import ErrorSink, HelpPanel, Screen, set_role, title_label, wrapped_label
+from app.ui.widgets import ErrorSink, HelpPanel, Screen, set_role, text_box_height, title_label, wrapped_label
 
 NUMBER_WIDTH = 170
 REMOVE_WIDTH = 130
@@ -185,9 +185,10 @@ class BureauScreen(Screen):
         for field in (self.canton, self.president, self.secretary):
             field.setMaxLength(MAX_TEXT)
         self.assessors, self.witnesses, self.remarks = QPlainTextEdit(), QPlainTextEdit(), QPlainTextEdit()
-        for edit, height in ((self.assessors, 96), (self.witnesses, 96), (self.remarks, 110)):
+        # the four assessors of a bureau all show without scrolling (at 96 px the fourth was cut at 1366x768)
+        for edit, lines in ((self.assessors, LEGAL_ASSESSORS), (self.witnesses, 3), (self.remarks, 3)):
             edit.setTabChangesFocus(True)  # keyboard-first: Tab goes on to the next field (U7)
-            edit.setFixedHeight(height)
+            edit.setFixedHeight(text_box_height(edit, lines))
         for widget, key in (
             (self.canton, "ui.help.canton"),
             (self.president, "ui.help.president"),

@@ -2,11 +2,12 @@
 read, and the bureau's explicit choice — as the first pass, as the second, or what the bureau found ("something
 else": no ballot, one, or several, each typed in the entry screen's mark notation, valid as marked or declared
 invalid). Nothing is chosen beforehand: every difference waits for the bureau's own choice, and a contested ballot
-also for its verdict."""
+also for its verdict. Ballots are said in words, as the entry table says them ("Lijst 2 · kandidaat 3 · Müller
+Daan"), never in the keyboard notation ("2 T3") a president does not read."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -29,9 +30,10 @@ from app.counting.double_entry import (
     Take,
     other,
 )
-from app.counting.model import Ballot, InvalidReason, Status
+from app.counting.model import Ballot, Election, InvalidReason, Status
 from app.errors import TabulaError
-from app.ui.mark_text import ballot_text, parse_entry, reason_key
+from app.ui.mark_text import parse_entry, reason_key
+from app.ui.table import ballot_summary
 from app.ui.texts import Texts
 from app.ui.widgets import HelpPanel, wrapped_label
 
@@ -103,10 +105,11 @@ class DifferenceRow(QFrame):
 
     changed = Signal()
 
-    def __init__(self, texts: Texts, difference: Difference, help_panel: HelpPanel) -> None:
+    def __init__(self, texts: Texts, difference: Difference, help_panel: HelpPanel, election: Election) -> None:
         super().__init__()
         self.t = texts
         self.difference = difference
+        self.election = election  # names the lists and candidates of a ballot
         self.help_panel = help_panel
         self.others: list[OtherBallot] = []
         self._other_opened = False
@@ -118,6 +121,7 @@ class DifferenceRow(QFrame):
         for side in (self.side_1, self.side_2):
             side.setProperty("role", "big")
             side.setWordWrap(True)
+            side.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # both start on one line
         self.take_1, self.take_2, self.take_other = QPushButton(), QPushButton(), QPushButton()
         self._group = QButtonGroup(self)
         for button in (self.take_1, self.take_2, self.take_other):
@@ -140,6 +144,8 @@ class DifferenceRow(QFrame):
         grid.addWidget(self.head_2, 2, 1)
         grid.addWidget(self.side_1, 3, 0)
         grid.addWidget(self.side_2, 3, 1)
+        for column in (0, 1):
+            grid.setColumnStretch(column, 1)  # both passes equally wide: ballots in words wrap alike
         buttons = QHBoxLayout()
         for button in (self.take_1, self.take_2, self.take_other):
             buttons.addWidget(button)
@@ -200,7 +206,7 @@ class DifferenceRow(QFrame):
             self.other_summary.setText(self.t("ui.diff.other_none"))
             return
         try:
-            found = " · ".join(ballot_text(b, self.t) for b in self.other_ballots())
+            found = " | ".join(self.said(b) for b in self.other_ballots())
         except TabulaError as error:
             self.other_summary.setText(self.t.error(error))
             return
@@ -243,6 +249,10 @@ class DifferenceRow(QFrame):
     def _settled_contest(self, ballot: Ballot) -> Ballot:
         return with_verdict(ballot, self.verdict.currentData())
 
+    def said(self, ballot: Ballot | None) -> str:
+        """A ballot in words, as the entry table says it; None is 'no ballot' (a place one pass does not have)."""
+        return self.t("ui.ballot.none") if ballot is None else ballot_summary(ballot, self.election, self.t)
+
     def choose(self, take: Take) -> None:
         {Take.FIRST: self.take_1, Take.SECOND: self.take_2, Take.OTHER: self.take_other}[take].setChecked(True)
 
@@ -257,8 +267,8 @@ class DifferenceRow(QFrame):
         self.what.setText(what)
         self.head_1.setText(self.t("ui.pass.1"))
         self.head_2.setText(self.t("ui.pass.2"))
-        self.side_1.setText(ballot_text(d.ballot_1, self.t))
-        self.side_2.setText(ballot_text(d.ballot_2, self.t))
+        self.side_1.setText(self.said(d.ballot_1))
+        self.side_2.setText(self.said(d.ballot_2))
         contested = d.kind is DifferenceKind.CONTESTED
         self.take_1.setText(self.t("ui.diff.take_as_entered" if contested else "ui.diff.take_1"))
         self.take_2.setText(self.t("ui.diff.take_2"))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.counting.count import Decide, Phase, Pile, open_differences, piles
 from app.counting.decisions import decided_ballots
 from app.counting.double_entry import Choice, Decision, Difference, DifferenceKind, settled_content
-from app.counting.model import Ballot
+from app.counting.model import Ballot, Election
 from app.errors import BadInput, TabulaError
 from app.ui.difference_row import DifferenceRow
 from app.ui.ports import SessionPort
@@ -146,7 +146,7 @@ class DifferencesScreen(Screen):
             return
         for difference in pile.open_differences:
             if difference.needs_choice:
-                row_widget = DifferenceRow(self.t, difference, self.help)
+                row_widget = DifferenceRow(self.t, difference, self.help, self._election())
                 row_widget.changed.connect(self._show_outcome)
                 self.rows.append(row_widget)
                 self.rows_box.addWidget(row_widget)
@@ -193,6 +193,10 @@ class DifferencesScreen(Screen):
         pile = self._pile()
         assert pile is not None and pile.comparison is not None
         return settled_content(pile.comparison, self._choices())
+
+    def _election(self) -> Election:
+        assert self.session is not None  # rows are made for the session's open piles
+        return self.session.election
 
     def _pile(self) -> Pile | None:
         if self.session is None or self.pile is None:

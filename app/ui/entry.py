@@ -37,6 +37,8 @@ from app.ui.theme import PALETTE, Urgency, banner_style
 from app.ui.widgets import ConfirmButton, ErrorSink, Screen, set_role, title_label, wrapped_label
 
 SIDE_WIDTH = 330
+# tight enough that the help of the marks field shows whole at 1366x768, in German too (six lines there)
+SIDE_SPACING = 4
 
 
 class EntryScreen(Screen):
@@ -140,6 +142,7 @@ class EntryScreen(Screen):
         self.finish_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.finish_button.confirmed.connect(self.finish)
         side = QVBoxLayout()
+        side.setSpacing(SIDE_SPACING)
         for widget in (self.position, self.banner, self.complete, self.last, self.contested, self.invalid, self.reason):
             side.addWidget(widget)
         side.addSpacing(8)

@@ -167,7 +167,7 @@ class LockScreen(QWidget):
         super().__init__()
         self.t = texts
         self.members: tuple[str, ...] = ()
-        self.minutes = 0
+        self.idle_ms = 0
         self._problem: tuple[str, dict[str, object]] | None = None
         self.title = title_label()
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -220,9 +220,10 @@ class LockScreen(QWidget):
         texts.changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
 
-    def show_lock(self, members: tuple[str, ...], minutes: int) -> None:
-        """Lock for the bureau with these members (president, secretary, assessors, in the record's order)."""
-        self.members, self.minutes = members, minutes
+    def show_lock(self, members: tuple[str, ...], idle_ms: int) -> None:
+        """Lock for the bureau with these members (president, secretary, assessors, in the record's order), after
+        `idle_ms` without input."""
+        self.members, self.idle_ms = members, idle_ms
         self.number.clear()
         self._problem = None
         for button in self.name_buttons:
@@ -284,7 +285,7 @@ class LockScreen(QWidget):
     def retranslate(self) -> None:
         t = self.t
         self.title.setText(t("ui.kiosk.lock_title"))
-        self.why.setText(t("ui.kiosk.lock_why", minutes=self.minutes))
+        self.why.setText(t("ui.kiosk.lock_why", duration=idle_duration(t, self.idle_ms)))
         self.how.setText(t("ui.kiosk.lock_how" if self.members else "ui.kiosk.lock_no_members"))
         self.number_label.setText(t("ui.kiosk.lock_number"))
         for widget in (self.number_label, self.number):
@@ -297,15 +298,29 @@ class LockScreen(QWidget):
         self.problem.setStyleSheet(banner_style(Urgency.WARNING) if self._problem else "")
 
 
+def idle_duration(t: Texts, idle_ms: int) -> str:
+    """The idle time as the lock says it: whole minutes when it is some ("1 minuut", "10 minuten"), else seconds
+    ("30 seconden"): never a half minute rounded into "1 minuten"."""
+    seconds = max(1, round(idle_ms / 1000))
+    minutes, rest = divmod(seconds, 60)
+    if minutes and not rest:
+        return t("ui.kiosk.duration.minute") if minutes == 1 else t("ui.kiosk.duration.minutes", count=minutes)
+    return t("ui.kiosk.duration.second") if seconds == 1 else t("ui.kiosk.duration.seconds", count=seconds)
+
+
 class ShutdownScreen(QWidget):
-    """The second step of the shut-down: say what it does, then `confirmed` or `cancelled`."""
+    """The second step of the shut-down: say what it does, then `confirmed` or `cancelled`.
+
+    In training the count lives in a scratch folder that the shut-down removes (`app.demo`): the text says that
+    everything of the exercise is erased, not that the bureau goes on where it stood."""
 
     confirmed = Signal()
     cancelled = Signal()
 
-    def __init__(self, texts: Texts) -> None:
+    def __init__(self, texts: Texts, *, training: bool = False) -> None:
         super().__init__()
         self.t = texts
+        self.training = training
         self.title = title_label()
         self.text = wrapped_label()
         self.confirm = QPushButton()
@@ -344,6 +359,6 @@ class ShutdownScreen(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.t("ui.kiosk.shutdown_title"))
-        self.text.setText(self.t("ui.kiosk.shutdown_text"))
+        self.text.setText(self.t("ui.kiosk.shutdown_text_training" if self.training else "ui.kiosk.shutdown_text"))
         self.confirm.setText(self.t("ui.kiosk.shutdown_confirm"))
         self.cancel.setText(self.t("ui.kiosk.shutdown_cancel"))

@@ -23,11 +23,24 @@ from PySide6.QtWidgets import (
 
 from app.errors import TabulaError
 from app.platform import systemd
-from app.platform.tpm import Mode, current_measurement
+from app.platform.measurement import Mode
+from app.platform.tpm import current_measurement
 from app.ui.ports import BureauEntry
 from app.ui.texts import Texts
 from app.ui.theme import Urgency, banner_style
 from app.ui.widgets import ErrorSink, Screen, title_label, wrapped_label
+
+
+def development_mode() -> bool:
+    """Whether this kiosk runs without a TPM (the explicit development mode its band shows on every screen). A
+    platform that was refused is not development: the login screen says what is wrong, and no login gets through."""
+    try:
+        return current_measurement().mode is Mode.DEVELOPMENT
+    except TabulaError:
+        return False
+
+
+LOGIN_CARD_WIDTH = 820
 
 
 class LoginScreen(Screen):
@@ -90,10 +103,12 @@ class LoginScreen(Screen):
         self.form.addRow(self.password_label, self.password)
         card = QFrame()
         card.setProperty("role", "card")
-        card.setFixedWidth(640)
+        # wide and tight enough that the whole form, a failure and the development notice fit at 1366x768 (at 640 px
+        # the fields were squeezed over each other)
+        card.setFixedWidth(LOGIN_CARD_WIDTH)
         inner = QVBoxLayout(card)
-        inner.setContentsMargins(24, 24, 24, 24)
-        inner.setSpacing(12)
+        inner.setContentsMargins(20, 12, 20, 12)
+        inner.setSpacing(8)
         for widget in (self.title, self.intro, self.demo_hint, self.stick):
             inner.addWidget(widget)
         inner.addLayout(self.form)
@@ -107,6 +122,7 @@ class LoginScreen(Screen):
         row.addWidget(card)
         row.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 8)
         layout.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(2)

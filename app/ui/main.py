@@ -48,7 +48,7 @@ from app.ui.kiosk import (
     unfinished_passes,
     where_text,
 )
-from app.ui.login import LoadingScreen, LoginScreen
+from app.ui.login import LoadingScreen, LoginScreen, development_mode
 from app.ui.overview import OverviewScreen
 from app.ui.ports import SessionPort, StationBackend
 from app.ui.result import ResultScreen
@@ -56,7 +56,7 @@ from app.ui.session_view import ObservedSession
 from app.ui.table import TableScreen
 from app.ui.texts import Texts
 from app.ui.theme import Urgency, base_font, load_fonts, stylesheet
-from app.ui.widgets import Banner, ErrorSink
+from app.ui.widgets import Banner, ErrorSink, ModeBand, add_band
 from app.ui.witness import open_witness
 from app.ui.worker import start_task
 
@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
 
     `shut_down` is emitted once the president confirmed the shut-down and the journal is closed: the application
     quits on it (`run_station`). Nothing else closes the window.
+
+    A kiosk in training (`training`) or without TPM (`development`; by default read from the platform) carries a
+    band above everything, the lock and the shut-down question included, from the start: it never moves anything.
     """
 
     shut_down = Signal()
@@ -142,6 +145,8 @@ class MainWindow(QMainWindow):
         lockdown: bool = False,
         printer: Printer | None = None,
         spare: SpareSticks | None = None,
+        training: bool = False,
+        development: bool | None = None,
     ) -> None:
         super().__init__()
         self.backend = backend
@@ -160,7 +165,9 @@ class MainWindow(QMainWindow):
         self.differences = DifferencesScreen(texts, self.errors)
         self.checks = ChecksScreen(texts, self.errors)
         self.bureau = BureauScreen(texts, self.errors)
-        self.result = ResultScreen(texts, self.errors, backend.stick_folder, printer=printer, spare=spare)
+        self.result = ResultScreen(
+            texts, self.errors, backend.stick_folder, printer=printer, spare=spare, training=training
+        )
         self.record_from: QWidget = self.overview  # where the bureau's record form goes back to
         self.stack = QStackedWidget()
         screens = (
@@ -179,7 +186,10 @@ class MainWindow(QMainWindow):
         self.guard = KioskGuard(round(idle_lock_min * 60_000), self)
         self.guard.idle.connect(self.on_idle)
         self.lock = LockScreen(texts, LanguageSwitch(texts))
-        self.shutdown_screen = ShutdownScreen(texts)
+        self.shutdown_screen = ShutdownScreen(texts, training=training)
+        self.training = training
+        self.development = development_mode() if development is None else development
+        self.band = self.mode_band()
         self._build_frame()
         self._connect()
         self._route_keypads()
@@ -230,7 +240,17 @@ class MainWindow(QMainWindow):
         self.outer = QStackedWidget()
         for page in (self.frame, self.lock, self.shutdown_screen):
             self.outer.addWidget(page)
-        self.setCentralWidget(self.outer)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.band)  # above the lock and the shut-down question too
+        column.addWidget(self.outer, 1)
+        self.setCentralWidget(central)
+
+    def mode_band(self) -> ModeBand:
+        """A band saying what this kiosk runs as (training, development), for this window or another one."""
+        return ModeBand(self.t, training=self.training, development=self.development)
 
     def _connect(self) -> None:
         self.t.changed.connect(lambda _lang: self.retranslate())
@@ -414,6 +434,9 @@ class MainWindow(QMainWindow):
             self.session = None
             self.errors.session = None
         self.table.bridge.stop()
+        close_platform = getattr(self.backend, "close_platform", None)  # the TPM: flush the bureau's key
+        if callable(close_platform):
+            close_platform()
         self.closing = True
         self.shut_down.emit()
         self.close()
@@ -441,7 +464,7 @@ class MainWindow(QMainWindow):
         minutes = max(1, round(self.guard.idle_ms / 60_000))
         self._log(EventType.KIOSK_LOCK, {"action": "locked", "idle_min": minutes})
         self.guard.arm(False)
-        self.lock.show_lock(self.session.count.record.operators, minutes)
+        self.lock.show_lock(self.session.count.record.operators, self.guard.idle_ms)
         self.outer.setCurrentWidget(self.lock)
         self.lock.take_focus()
 
@@ -507,11 +530,12 @@ def run_station(
     demo_login: tuple[str, str] | None = None,
     idle_lock_min: float | None = None,
     witness: bool = False,
+    training: bool = False,
 ) -> int:
     """Start the kiosk on the given stick folder (or wait for one) and return the application's exit code.
 
     The idle lock comes after `idle_lock_min` minutes without input (else `TABULA_IDLE_LOCK_MIN`, else 10; 0 turns
-    it off, e.g. for a demo on a desk)."""
+    it off, e.g. for a demo on a desk). `training`: every screen says so and every output is marked."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
@@ -522,7 +546,7 @@ def run_station(
         log: SecurityLog | None = SecurityLog(state / LOG_FILE_NAME)
     except TabulaError:
         log = None  # the session will report the broken log; the login screen still works
-    backend = StickBackend(stick, root_cert_path, state, security_log=log)
+    backend = StickBackend(stick, root_cert_path, state, security_log=log, training=training)
     if idle_lock_min is None:
         idle_lock_min = _env_minutes("TABULA_IDLE_LOCK_MIN", DEFAULT_IDLE_LOCK_MIN)
     spare = MountedSpareSticks(backend.root_cert_path)  # a blank stick for the results when the bureau's fails
@@ -534,11 +558,13 @@ def run_station(
         lockdown=True,
         printer=default_printer(),
         spare=spare,
+        training=training,
     )
     window.shut_down.connect(app.quit)
     # the witness screen: on a second display when one is attached; `--witness` shows it as a window on one screen
     forced = witness or bool(os.environ.get("TABULA_WITNESS"))
-    _witnesses = open_witness(window.t, lambda: window.session, forced=forced)  # lives as long as the kiosk runs
+    _witnesses = open_witness(window.t, lambda: window.session, forced=forced, president=window)  # as long as the kiosk
+    add_band(_witnesses.window, window.mode_band())
     if demo_login is not None:
         window.login.show_demo(*demo_login)
     if os.environ.get("TABULA_WINDOWED"):
@@ -546,7 +572,10 @@ def run_station(
         window.show()
     else:
         window.show_kiosk()
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        backend.close_platform()  # however the application ended, the TPM keeps no key of this run
 
 
 def _env_minutes(name: str, default: float) -> float:

@@ -221,16 +221,14 @@ class PaneControl:
         assert number is not None and self.member is not None
         pile = self.session.count.piles.get(number)
         pass_no, problem = self._pass_for(pile)
-        partner = self.partner
-        if problem is None and partner is not None and partner.pane.pile == number and partner.pane.step in (
-            Step.DECLARATION,
-            Step.HAND_COUNT,
-        ):
+        if problem is None and self._claimed_by_partner() == number:
             # the other side named this pile a moment ago and is declaring it: it is theirs
-            problem = Problem("ui.keypad.pile_busy", {"pile": number, "operator": partner.member or ""})
+            operator = "" if self.partner is None else self.partner.member or ""
+            problem = Problem("ui.keypad.pile_busy", {"pile": number, "operator": operator})
         if problem is not None:
             self.problem = problem
-            self.pane = replace(self.pane, typed=())  # a refused number does not stay to become part of the next
+            # a refused number does not stay to become part of the next, and Enter now proposes a pile that is free
+            self.pane = replace(self.pane, typed=(), proposal=self.proposal())
             return False
         if pass_no is None:  # the member's own unfinished pass: go on with it
             assert pile is not None
@@ -265,11 +263,20 @@ class PaneControl:
             return None, Problem("ui.keypad.same_member", {"pile": pile.number, "pass_no": int(free[0].other)})
         return free[0], None
 
+    def _claimed_by_partner(self) -> int | None:
+        """The pile the other side named and is declaring: not in the count yet, but theirs."""
+        partner = self.partner
+        if partner is not None and partner.pane.step in (Step.DECLARATION, Step.HAND_COUNT):
+            return partner.pane.pile
+        return None
+
     def proposal(self) -> int:
         """The pile this side proposes: the oldest pile waiting for a second pass by someone else (second side, or
-        a side alone), else the next new pile."""
+        a side alone), else the next new pile that the other side is not declaring."""
         rows = piles(self.session.count)
         next_new = max((p.number for p in rows), default=0) + 1
+        if next_new == self._claimed_by_partner():
+            next_new += 1
         if self.side is Side.SECOND or self.partner is None:
             for pile in rows:
                 if self._pass_for(pile) == (Pass.SECOND, None):
@@ -306,4 +313,3 @@ class PaneControl:
 def _typing(pile: Pile, pass_no: Pass, member: str | None) -> bool:
     entry = pile.entry(pass_no)
     return entry is not None and not entry.finished and same_person(entry.operator, member or "")
-

@@ -10,6 +10,7 @@ no printer, a jam or a printing error is said on its own line and never touches 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,18 +34,21 @@ from app.errors import StorageError, TabulaError
 from app.i18n import catalogue
 from app.platform.printer import MAX_COPIES, JobState, NoPrinter, Printer, PrintJob, Status, StopReason
 from app.platform.sticks import ROOT_CERT_NAME, SpareSticks
+from app.platform.tpm import PlatformRefused
 from app.results_layout import PV_FILE
 from app.signing.control_number import canonical_results, control_number
 from app.ui.ports import SessionPort, WrittenResults
 from app.ui.tally_view import ListTotalsTable
 from app.ui.texts import Texts
-from app.ui.theme import Urgency
+from app.ui.theme import PALETTE, BandKind, Urgency, band_style
 from app.ui.widgets import Banner, ErrorSink, Screen, title_label, wrapped_label
-from app.ui.worker import Task, start_task
+from app.ui.worker import Task, start_detached, start_task
 
 DEFAULT_COPIES = 2  # one to sign and keep with the PV, one for the canton chief bureau (art. 161)
 PRINT_POLL_MS = 2000
 PRINT_WATCH_POLLS = 90  # three minutes: then the printer is left to itself, and the screen says so
+UNTOUCHED = "ui.print.stick_untouched"
+ELSEWHERE = "ui.print.elsewhere"  # the signed PV is on the stick: another printer will do, or go on without
 
 
 def count_tally(session: SessionPort) -> Tally:
@@ -87,18 +91,21 @@ class ResultScreen(Screen):
         *,
         printer: Printer | None = None,
         spare: SpareSticks | None = None,
+        training: bool = False,
     ) -> None:
         super().__init__(texts, errors)
         self.session: SessionPort | None = None
+        self.training = training  # a training result's control number is marked, and never to be copied
         self._stick_dir = stick_dir
         self.printer: Printer = printer or NoPrinter()
         self.spare = spare
         self.task: Task | None = None
-        self.print_task: Task | None = None
+        self.print_task: threading.Thread | None = None  # a job with the printer's spooler, under way
         self.result: WrittenResults | None = None
         self.tally: Tally | None = None
         self.number: str | None = None
         self.failed = False  # the last write failed: a spare stick is offered
+        self.refused = False  # the TPM refused to sign: nothing this screen offers can help
         self._step = ""  # the catalogue key of the step the write is at (re-read on a language switch)
         self.job: PrintJob | None = None
         self._polls = 0
@@ -127,6 +134,9 @@ class ResultScreen(Screen):
         self.control.setProperty("role", "control")
         self.control.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.control.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        if self.training:
+            self.control_title.setStyleSheet(band_style(BandKind.TRAINING) + "padding:8px 12px;")
+            self.control.setStyleSheet(f"color:{PALETTE.training_bg}; border:3px dashed {PALETTE.training_bg};")
         self.files_hash = wrapped_label()
         self.files_hash.setProperty("role", "status")
         self.print_title = QLabel()
@@ -241,8 +251,8 @@ class ResultScreen(Screen):
     def _show_buttons(self) -> None:
         final = self.session is not None and self.session.count.phase is Phase.FINAL
         idle = self.task is None
-        self.write_button.setEnabled(final and idle)
-        self.spare_button.setVisible(self.spare is not None and self.failed)
+        self.write_button.setEnabled(final and idle and not self.refused)
+        self.spare_button.setVisible(self.spare is not None and self.failed and not self.refused)
         self.spare_button.setEnabled(final and idle)
         can_print = self.result is not None and idle and self.print_task is None
         for widget in (self.print_button, self.copies, self.fewer, self.more):
@@ -328,6 +338,8 @@ class ResultScreen(Screen):
     def _on_failed(self, error: object) -> None:
         self.task = None
         self.failed = True
+        # a platform the TPM no longer trusts cannot sign on any stick: no retry, no spare; the message says who helps
+        self.refused = isinstance(error, PlatformRefused)
         self.progress.setValue(0)
         self._step = ""
         self._show_step()
@@ -366,11 +378,8 @@ class ResultScreen(Screen):
         self.job = None
         self.print_status.show_key("ui.print.sending", Urgency.INFO, copies=copies)
 
-        def job(_progress: Callable[[float, str], None]) -> object:
-            return printer.print_pdf(path, copies)
-
-        self.print_task = start_task(
-            self, job, on_progress=lambda *_: None, on_success=self._on_sent, on_failure=self._on_print_failed
+        self.print_task = start_detached(
+            self, lambda: printer.print_pdf(path, copies), on_success=self._on_sent, on_failure=self._on_print_failed
         )
         self._show_buttons()
 
@@ -389,11 +398,8 @@ class ResultScreen(Screen):
             return
         self._polls += 1
 
-        def ask(_progress: Callable[[float, str], None]) -> object:
-            return printer.status(job)
-
-        self.print_task = start_task(
-            self, ask, on_progress=lambda *_: None, on_success=self._on_status, on_failure=self._on_print_failed
+        self.print_task = start_detached(
+            self, lambda: printer.status(job), on_success=self._on_status, on_failure=self._on_status_failed
         )
 
     def _on_status(self, status: object) -> None:
@@ -402,11 +408,13 @@ class ResultScreen(Screen):
         copies = self.job.copies
         if status.state is JobState.DONE:
             self.print_status.show_key("ui.print.done", Urgency.OK, copies=copies)
-        elif status.state is JobState.GONE:
-            self.print_status.show_key("ui.print.gone", Urgency.WARNING)
+        elif status.state is JobState.GONE:  # cancelled, or the printer vanished mid-job
+            self._print_trouble(lambda: self.t("ui.print.gone"), ELSEWHERE)
         elif status.state is JobState.STOPPED:
-            reason = (status.reason or StopReason.OTHER).value
-            self.print_status.show_key(f"ui.print.stopped.{reason}", Urgency.WARNING)
+            reason = status.reason or StopReason.OTHER
+            # a jam or no paper: the job goes on by itself once fixed; a stopped printer may not come back
+            extra = (ELSEWHERE,) if reason is StopReason.OTHER else ()
+            self._print_trouble(lambda: self.t(f"ui.print.stopped.{reason.value}"), *extra)
         else:
             key = "ui.print.printing" if status.state is JobState.PRINTING else "ui.print.sent"
             self.print_status.show_key(key, Urgency.INFO, copies=copies)
@@ -419,17 +427,32 @@ class ResultScreen(Screen):
             self.print_status.show_key("ui.print.left", Urgency.INFO)
 
     def _on_print_failed(self, error: object) -> None:
+        """The job could not be handed to the printer (none, refused, `lp` hanging past its time limit)."""
         self.print_task = None
         self.job = None
+        self._poll_timer.stop()
         if isinstance(error, TabulaError):
-            self.print_status.show_message(
-                lambda: f"{self.t.error(error)} {self.t('ui.print.stick_untouched')}", Urgency.WARNING
-            )
+            self._print_trouble(lambda: self.t.error(error), UNTOUCHED, ELSEWHERE)
         else:
             assert isinstance(error, BaseException)
             self.errors.unexpected(error, "result.print")
-            self.print_status.show_key("ui.print.failed", Urgency.WARNING)
+            self._print_trouble(lambda: self.t("ui.print.failed"), ELSEWHERE)
         self._show_buttons()
+
+    def _on_status_failed(self, error: object) -> None:
+        """The job was handed over, then the spooler stopped answering: whether it prints is not known here."""
+        self.print_task = None
+        self.job = None
+        self._poll_timer.stop()  # no more asking a spooler that is gone
+        if not isinstance(error, TabulaError):
+            assert isinstance(error, BaseException)
+            self.errors.unexpected(error, "result.print_status")
+        self._print_trouble(lambda: self.t("ui.print.lost_track"), UNTOUCHED, ELSEWHERE)
+        self._show_buttons()
+
+    def _print_trouble(self, first: Callable[[], str], *then: str) -> None:
+        """A printing problem, re-rendered on a language switch: what happened, then the sentences `then` add."""
+        self.print_status.show_message(lambda: " ".join([first(), *(self.t(key) for key in then)]), Urgency.WARNING)
 
     # --- texts ---------------------------------------------------------------------------------------------------
 
@@ -439,7 +462,9 @@ class ResultScreen(Screen):
         key = "ui.result.retry" if self.failed else "ui.result.write_again" if self.result else "ui.result.write"
         self.write_button.setText(self.t(key))
         self.spare_button.setText(self.t("ui.result.spare"))
-        self.control_title.setText(self.t("ui.result.control_number"))
+        self.control_title.setText(
+            self.t("ui.result.control_number_training" if self.training else "ui.result.control_number")
+        )
         self.print_title.setText(self.t("ui.print.title"))
         self.copies_label.setText(self.t("ui.print.copies"))
         self.print_button.setText(self.t("ui.print.print"))

@@ -9,7 +9,7 @@ stands, what the keys typed so far mean on the ballot (with list and candidate n
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.counting.classify import Verdict, classify
@@ -22,7 +22,7 @@ from app.ui.keymap import keysym_for
 from app.ui.pane_control import PaneControl, Side
 from app.ui.ports import SessionPort
 from app.ui.texts import Texts
-from app.ui.theme import PALETTE, Urgency, banner_style
+from app.ui.theme import PALETTE, Urgency, banner_style, touch_px
 from app.ui.widgets import ErrorSink, Screen, title_label, wrapped_label
 
 KEY_BY_NAME = {key.value: key for key in Key}
@@ -34,6 +34,9 @@ _PAD = (
     (Key.D1, Key.D2, Key.D3, Key.ENTER),
     (Key.D0, None, Key.DOT, None),
 )
+
+
+KEY_WIDTH, KEY_HEIGHT, PAD_SPACING = 60, 44, 4  # px: the smallest key of the on-screen keypad
 
 
 class KeypadBridge(QObject):
@@ -88,7 +91,7 @@ class PaneView(QFrame):
         self.last.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons: dict[Key, QPushButton] = {}
         pad = QGridLayout()
-        pad.setSpacing(4)
+        pad.setSpacing(PAD_SPACING)
         for row, keys in enumerate(_PAD):
             for column, key in enumerate(keys):
                 if key is None:
@@ -99,10 +102,9 @@ class PaneView(QFrame):
                 button.clicked.connect(lambda _=False, k=key: self.on_key(k))
                 tall = 2 if key in (Key.ENTER, Key.PLUS) else 1
                 wide = 2 if key is Key.D0 else 1
-                # a fixed pad, ≥ 9 mm (36 px) a key on a 15.6" 1366x768 touchscreen: text never squeezes it
-                button.setFixedSize(60 * wide + 4 * (wide - 1), 44 * tall + 4 * (tall - 1))
                 pad.addWidget(button, row, column, tall, wide)
                 self.buttons[key] = button
+        self.size_pad(touch_px(None))
         # the text beside the keypad, not above it: at 1366x768 both fit without squeezing the keys
         text = QVBoxLayout()
         for widget in (self.prompt, self.echo, self.replica, self.message, self.last):
@@ -118,6 +120,19 @@ class PaneView(QFrame):
         layout.addWidget(self.heading)
         layout.addWidget(self.where)
         layout.addLayout(body, 1)
+
+    def size_pad(self, touch: int) -> None:
+        """A fixed pad that text never squeezes, every key at least `touch` px (9 mm on this screen) and never
+        smaller than 60x44 px: 44 px are 9 mm on a 15.6" 1366x768 panel but only 8 mm on a 15.6" 1920x1080 one."""
+        key_w, key_h = max(KEY_WIDTH, round(touch * KEY_WIDTH / KEY_HEIGHT)), max(KEY_HEIGHT, touch)
+        for key, button in self.buttons.items():
+            tall = 2 if key in (Key.ENTER, Key.PLUS) else 1
+            wide = 2 if key is Key.D0 else 1
+            button.setFixedSize(key_w * wide + PAD_SPACING * (wide - 1), key_h * tall + PAD_SPACING * (tall - 1))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.size_pad(touch_px(self.screen()))  # the screen is known once shown
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.touched.emit()
@@ -411,4 +426,3 @@ class TableScreen(Screen):
         self.title.setText(self.t("ui.keypad.title"))
         self.back.setText(self.t("ui.keypad.back"))
         self.refresh()
-

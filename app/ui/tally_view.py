@@ -26,6 +26,7 @@ from app.ui.theme import PALETTE
 from app.ui.widgets import wrapped_label
 
 _WITH_SUCCESSORS = ("sc1", "sc2", "sc3", "sc4", "ce", "titulars", "successors")
+ROW_AIR = 8  # px above and below a row's text
 _WITHOUT_SUCCESSORS = ("sc1", "sc2", "ce", "titulars")  # SC3, SC4 and successor votes cannot occur (E.105)
 
 
@@ -92,7 +93,7 @@ class ListTotalsTable(QTableWidget):
                 if column != 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(row, column, item)
-        self.resizeRowsToContents()
+        self._size_rows()
         self._fit()
 
     def row_values(self, row: int) -> tuple[str, ...]:
@@ -109,8 +110,15 @@ class ListTotalsTable(QTableWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.resizeRowsToContents()  # a wrapped name needs another height at another width
+        self._size_rows()  # a wrapped name needs another height at another width
         self._fit()
+
+    def _size_rows(self) -> None:
+        """Each row as tall as its cells (a wrapped name two lines) and a little air. Not resizeRowsToContents: that
+        also asks the hidden row header, whose themed padding made every row 36 px, and 12 lists did not fit on the
+        witness screen or the result screen at 1366x768."""
+        for row in range(self.rowCount()):
+            self.setRowHeight(row, self.sizeHintForRow(row) + ROW_AIR)
 
     def _fit(self) -> None:
         if not self.fit_rows:

@@ -50,6 +50,8 @@ class Palette:
     blocking_bg: str = "#fbe3e4"
     info: str = "#2f5d7c"
     info_bg: str = "#e6eef4"
+    training: str = "#ffffff"  # the training band: a colour no message uses, so it never reads as an error
+    training_bg: str = "#5b3a8c"
 
     def colours(self, urgency: Urgency) -> tuple[str, str]:
         """(text/border colour, background colour) for an urgency."""
@@ -104,9 +106,29 @@ def banner_style(urgency: Urgency, palette: Palette = PALETTE) -> str:
     return f"background:{bg}; color:{fg}; border:1px solid {fg}; border-left:6px solid {fg}; padding:8px;"
 
 
+class BandKind(enum.Enum):
+    """The permanent bands of a kiosk that is not counting for real on the approved appliance."""
+
+    TRAINING = "training"
+    DEVELOPMENT = "development"
+
+
+def band_style(kind: BandKind, palette: Palette = PALETTE) -> str:
+    """A full-width strip: training in its own colour, the development mode as the warning it is."""
+    if kind is BandKind.TRAINING:
+        fg, bg = palette.training, palette.training_bg
+    else:
+        fg, bg = palette.colours(Urgency.WARNING)
+    return f"background:{bg}; color:{fg}; border:none; border-bottom:2px solid {fg}; font-weight:bold; padding:0 12px;"
+
+
 def stylesheet(palette: Palette = PALETTE) -> str:
-    """The application style sheet: large touch targets, quiet colours, a clear focus ring."""
+    """The application style sheet: large touch targets, quiet colours, a clear focus ring.
+
+    Scroll bars and list rows are fingertip-sized (`touch_px` at 96 dpi): on a touch screen the bar is the only way
+    to scroll, and Qt's 14 px bar with its arrows is a target no finger hits."""
     p = palette
+    touch = touch_px(None)
     return f"""
 QWidget {{ color:{p.text}; }}
 QMainWindow, QStackedWidget, QScrollArea, QScrollArea > QWidget > QWidget {{ background:{p.background}; }}
@@ -139,6 +161,13 @@ QProgressBar {{ border:1px solid {p.border}; border-radius:4px; background:{p.su
     text-align:center; }}
 QProgressBar::chunk {{ background:{p.accent}; }}
 QTableWidget {{ background:{p.surface}; gridline-color:{p.border}; }}
+QScrollBar:vertical {{ width:{touch}px; background:{p.background}; border:none; margin:0; }}
+QScrollBar:horizontal {{ height:{touch}px; background:{p.background}; border:none; margin:0; }}
+QScrollBar::handle:vertical {{ background:{p.border}; border-radius:4px; margin:3px; min-height:{touch}px; }}
+QScrollBar::handle:horizontal {{ background:{p.border}; border-radius:4px; margin:3px; min-width:{touch}px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width:0px; height:0px; border:none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background:none; }}
+QListWidget::item {{ min-height:{touch}px; padding:2px 8px; }}
 QHeaderView::section {{ background:{p.background}; padding:6px; border:none;
     border-bottom:1px solid {p.border}; font-weight:bold; }}
 """

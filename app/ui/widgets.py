@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import Fixer, TabulaError
 from app.ui.texts import Texts
-from app.ui.theme import Urgency, banner_style
+from app.ui.theme import BandKind, Urgency, band_style, banner_style
 
 _log = logging.getLogger(__name__)
 
@@ -128,11 +129,75 @@ class ErrorSink:
                 _log.exception("could not record the exception in the security log")
 
 
+BAND_KEYS = {BandKind.TRAINING: "training.band", BandKind.DEVELOPMENT: "platform.band.development"}
+BAND_PADDING = 6
+
+
+class ModeBand(QFrame):
+    """The permanent bands of a kiosk that is not counting for real on the approved appliance: the training mode
+    (`--training`) and the development mode (no TPM), one line each, on every screen.
+
+    What the kiosk runs as is known when it starts and never changes, so the band is built once with a fixed height:
+    it never appears, grows or wraps later, and so never moves a field under the operator's finger.
+    """
+
+    def __init__(self, texts: Texts, *, training: bool, development: bool) -> None:
+        super().__init__()
+        self._texts = texts
+        self.kinds = tuple(
+            kind for kind, on in ((BandKind.TRAINING, training), (BandKind.DEVELOPMENT, development)) if on
+        )
+        self.rows: dict[BandKind, QLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for kind in self.kinds:
+            row = QLabel()
+            row.setStyleSheet(band_style(kind))
+            row.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            row.setWordWrap(False)
+            row.setTextFormat(Qt.TextFormat.PlainText)
+            row.setFixedHeight(row.fontMetrics().height() + 2 * BAND_PADDING)
+            row.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens the window
+            self.rows[kind] = row
+            layout.addWidget(row)
+        self.setFixedHeight(sum(row.height() for row in self.rows.values()))
+        if not self.kinds:
+            self.hide()  # explicitly, so no layout shows it (and never `show()` it without a parent: a window)
+        texts.changed.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for kind, row in self.rows.items():
+            row.setText(self._texts(BAND_KEYS[kind]))
+
+    def text(self) -> str:
+        """Every line of the band, as shown."""
+        return "\n".join(row.text() for row in self.rows.values())
+
+
+def add_band(widget: QWidget, band: ModeBand) -> None:
+    """Put `band` at the top of a window laid out in a column (the witness window): the same band as the kiosk's."""
+    layout = widget.layout()
+    if not isinstance(layout, QVBoxLayout):
+        raise TypeError("the band goes on top of a window laid out in a column")
+    layout.insertWidget(0, band)
+
+
 def title_label() -> QLabel:
     """The heading of a screen (styled by the theme's `title` role)."""
     label = QLabel()
     label.setProperty("role", "title")
     return label
+
+
+# what the theme puts around the text of a text box: padding 6 and border 1 a side, the document's margin 4 a side
+TEXT_BOX_CHROME = 2 * (6 + 1) + 2 * 4 + 4
+
+
+def text_box_height(edit: QWidget, lines: int) -> int:
+    """The height of a text box that shows `lines` lines of its font whole, without scrolling."""
+    return edit.fontMetrics().lineSpacing() * lines + TEXT_BOX_CHROME
 
 
 def wrapped_label() -> QLabel:

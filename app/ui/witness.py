@@ -17,21 +17,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QScreen
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.counting import count as counting
 from app.counting.count import Count, Phase
 from app.counting.double_entry import Pass
 from app.counting.tally import Tally
+from app.platform.displays import Displays, QtDisplays
 from app.ui.ports import SessionPort
 from app.ui.result import count_tally, group_control_number, session_control_number
 from app.ui.tally_view import ListTotalsTable
 from app.ui.texts import Texts
 from app.ui.theme import PALETTE, Urgency, banner_style
-from app.ui.widgets import title_label, wrapped_label
+from app.ui.widgets import Banner, title_label, wrapped_label
 
 POLL_MS = 500
 TILE_COLUMNS = 6
@@ -140,8 +142,11 @@ class WitnessWindow(QWidget):
         for widget in (self.title, self.bureau, self.phase, self.summary, self.differences, self.tiles_frame):
             layout.addWidget(widget)
         layout.addWidget(self.table)
-        for widget in (self.totals, self.control_title, self.control):
-            layout.addWidget(widget)
+        layout.addWidget(self.totals)
+        control_row = QHBoxLayout()  # the title beside the number, as on the result screen: a line less
+        control_row.addWidget(self.control_title, 1)
+        control_row.addWidget(self.control)
+        layout.addLayout(control_row)
         layout.addStretch(1)
         layout.addWidget(self.note)
 
@@ -181,18 +186,18 @@ class WitnessWindow(QWidget):
         president = t("ui.witness.president", name=record.president) if record.president else ""
         self.bureau.setText(f"{bureau} {president}".strip())
         self.phase.setText(t("ui.witness.phase", phase=t(f"ui.phase.{view.phase.value}")))
-        self.summary.setText(
-            t("ui.witness.done", first=view.done[0], second=view.done[1], total=len(view.piles))
-        )
+        self.summary.setText(t("ui.witness.done", first=view.done[0], second=view.done[1], total=len(view.piles)))
         if view.open_differences:
             self.differences.setText(t("ui.witness.open", count=view.open_differences))
             self.differences.setStyleSheet(banner_style(Urgency.WARNING))
         else:
             self.differences.setText(t("ui.witness.none_open"))
             self.differences.setStyleSheet(banner_style(Urgency.INFO))
-        for widget in (self.phase, self.summary, self.differences):
-            widget.setVisible(True)
-        self.tiles_frame.setVisible(not view.final)
+        self.phase.setVisible(True)
+        # once the result is fixed every pile is done and no difference is open: the lines give way to the totals
+        # (with them, 12 lists and the control number did not fit a 1366x768 display)
+        for widget in (self.summary, self.differences, self.tiles_frame):
+            widget.setVisible(not view.final)
         self._set_tiles(() if view.final else view.piles)
         self._show_final(session)
 
@@ -282,33 +287,42 @@ def witness_screen(screens: list[QScreen], primary: QScreen | None) -> QScreen |
     return next((s for s in screens if s is not primary), None)
 
 
+class President(Protocol):
+    """Where the kiosk tells the president something: the main window's notice under its header."""
+
+    notice: Banner
+    notice_row: QWidget
+
+
 class WitnessDisplay(QObject):
     """Keeps the witness window on a second display: shown full screen there when one is attached, taken away when
     it goes (it never covers the kiosk); with `forced` (`--witness`) shown as a window when there is no second
-    display, for testing on one screen."""
+    display, for testing on one screen.
+
+    A display pulled out is handled at once, before Qt moves the window onto the kiosk's display, and the president
+    is told (the witnesses no longer see the count); when a display comes back the window goes there again, and the
+    president is told that too."""
 
     def __init__(
         self,
         window: WitnessWindow,
         *,
         forced: bool = False,
-        screens: Callable[[], list[QScreen]] = QGuiApplication.screens,
-        primary: Callable[[], QScreen | None] = QGuiApplication.primaryScreen,
+        displays: Displays | None = None,
+        president: President | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.forced = forced
-        self._screens, self._primary = screens, primary
+        self.displays: Displays = displays or QtDisplays()
+        self.president = president
         self.screen: QScreen | None = None
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.screenAdded.connect(lambda _s: QTimer.singleShot(0, self.place))
-            app.screenRemoved.connect(lambda _s: QTimer.singleShot(0, self.place))
+        self.displays.watch(self._on_added, self._on_removed)
         self.place()
 
     def place(self) -> None:
         try:
-            screen = witness_screen(list(self._screens()), self._primary())
+            screen = witness_screen(self.displays.screens(), self.displays.primary())
         except RuntimeError:  # a display that went away while it was asked about
             screen = None
         self.screen = screen
@@ -317,12 +331,44 @@ class WitnessDisplay(QObject):
             self.window.setGeometry(screen.geometry())
             self.window.showFullScreen()
         elif self.forced:
+            kiosk = self.displays.primary()
+            if kiosk is not None:
+                self.window.setScreen(kiosk)  # off the display that went, so Qt leaves it where it is
             self.window.showNormal()
             self.window.resize(1280, 720)
         else:
             self.window.hide()
 
+    def _on_added(self, _screen: QScreen) -> None:
+        QTimer.singleShot(0, self._after_added)  # Qt announces a display before its geometry is settled
 
-def open_witness(texts: Texts, session_of: Callable[[], SessionPort | None], *, forced: bool) -> WitnessDisplay:
-    """The witness window for the kiosk (run_station): on a second display, or as a window with `forced`."""
-    return WitnessDisplay(WitnessWindow(texts, session_of), forced=forced)
+    def _after_added(self) -> None:
+        had = self.screen is not None
+        self.place()
+        if not had and self.screen is not None:
+            self._tell("ui.witness.display_back", Urgency.OK)
+
+    def _on_removed(self, _screen: QScreen) -> None:
+        # now, not later: Qt moves the windows of a pulled display onto the kiosk's once this returns
+        had = self.screen is not None
+        self.place()
+        if had and self.screen is None:
+            key = "ui.witness.display_lost_window" if self.forced else "ui.witness.display_lost"
+            self._tell(key, Urgency.WARNING)
+
+    def _tell(self, key: str, urgency: Urgency) -> None:
+        if self.president is not None:
+            self.president.notice.show_key(key, urgency)
+            self.president.notice_row.setVisible(True)
+
+
+def open_witness(
+    texts: Texts,
+    session_of: Callable[[], SessionPort | None],
+    *,
+    forced: bool,
+    president: President | None = None,
+) -> WitnessDisplay:
+    """The witness window for the kiosk (run_station): on a second display, or as a window with `forced`; the
+    president (the kiosk's main window) hears when its display goes or comes back."""
+    return WitnessDisplay(WitnessWindow(texts, session_of), forced=forced, president=president)

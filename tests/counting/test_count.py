@@ -571,7 +571,9 @@ def _keys_used_in(*modules: str) -> set[str]:
 
 def test_every_message_key_has_a_text_in_nl_fr_and_de_with_its_parameters() -> None:
     from app.i18n import translate
-    from app.i18n.catalog_count import MESSAGES
+    from tests.i18n_domains import messages_of
+
+    MESSAGES = messages_of("count")
 
     used = _keys_used_in("app/counting/count.py", "app/counting/double_entry.py", "app/journal.py")
     assert used <= set(MESSAGES), used - set(MESSAGES)

@@ -30,8 +30,10 @@ EVERY_KIND: list[tuple[BallotRef, Ballot]] = [
 CONTESTED = (BallotRef(2, 5),)
 
 _VOLATILE = re.compile(rb"(<ds:(?:DigestValue|SignatureValue|X509Certificate)>)[^<]*(</ds:)")
+_VERSION = re.compile(rb"(<tabula:SoftwareVersion>)[^<]*(</tabula:)")
 
 
 def normalise(data: bytes) -> bytes:
-    """Signatures and certificates differ on every run (fresh keys, ECDSA nonces): blank them for golden files."""
-    return _VOLATILE.sub(rb"\1...\2", data)
+    """Signatures and certificates differ on every run (fresh keys, ECDSA nonces), the software version with every
+    release: blank them for golden files."""
+    return _VERSION.sub(rb"\1...\2", _VOLATILE.sub(rb"\1...\2", data))

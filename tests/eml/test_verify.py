@@ -294,9 +294,13 @@ def test_signxml_agrees_on_the_message_seal_and_a_ballot(tmp_path: Path, live_pk
     data = votes_file(SMALL, EVERY_KIND, live_pki.signer("A-001"))
     root_pem = _pem(tmp_path / "root.pem", live_pki.root.certificate)
     config = SignatureConfiguration(signature_methods=frozenset({SignatureMethod.ECDSA_SHA256}))
-    # signxml picks the first signature in document order: the message Seal in the EML header.
-    result = XMLVerifier().verify(data, ca_pem_file=str(root_pem), expect_config=config)
-    assert etree.tostring(result.signed_xml).count(b"<CastVote") == len(EVERY_KIND)
+    # signxml picks the first signature in document order: the message Seal in the EML header, with its second
+    # reference over the platform it was made on (the signature properties).
+    seal_config = SignatureConfiguration(signature_methods=config.signature_methods, expect_references=2)
+    whole, platform = XMLVerifier().verify(data, ca_pem_file=str(root_pem), expect_config=seal_config)
+    assert etree.tostring(whole.signed_xml).count(b"<CastVote") == len(EVERY_KIND)
+    assert platform.signed_xml.tag == f"{DS}SignatureProperties"
+    assert b"<tabula:Mode>development</tabula:Mode>" in etree.tostring(platform.signed_xml)
     cast_vote = copy.deepcopy(_cast_vote(etree.fromstring(data), "1-3"))
     bureau = live_pki.signer("A-001").certificate.public_bytes(Encoding.PEM).decode()
     XMLVerifier().verify(etree.tostring(cast_vote), x509_cert=bureau, expect_config=config)

@@ -3,6 +3,7 @@ machine without a printer, and the fake that records the exact bytes sent."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def test_the_pv_goes_to_lp_with_the_copies_and_no_shell(pv: Path) -> None:
     [
         ("lp: Error - No default destination.", "printer.none"),
         ("lp: The printer or class does not exist.", "printer.none"),
-        ("lp: Destination \"x\" is not accepting jobs.", "printer.none"),
+        ('lp: Destination "x" is not accepting jobs.', "printer.none"),
         ("lp: Error - scheduler not responding.", "printer.refused"),
     ],
 )
@@ -167,8 +168,35 @@ def test_the_fake_records_the_bytes_as_sent_and_answers_states_in_turn(pv: Path)
 
 @pytest.mark.parametrize(
     "key",
-    ["printer.none", "printer.no_cups", "printer.not_answering", "printer.refused", "printer.file_missing",
-     "printer.bad_copies"],
+    [
+        "printer.none",
+        "printer.no_cups",
+        "printer.not_answering",
+        "printer.refused",
+        "printer.file_missing",
+        "printer.bad_copies",
+    ],
 )
 def test_every_print_error_has_a_text_in_every_language(key: str) -> None:
     assert all(catalogue()[key][language] for language in LANGUAGES)
+
+
+def test_a_spooler_that_stops_answering_while_a_job_is_watched_is_not_taken_for_a_vanished_job() -> None:
+    script = Script({("-W", "not-completed"): Completed(1, "", "lpstat: Scheduler is not running.")})
+    with pytest.raises(PrintError, match=r"printer\.not_answering"):
+        CupsPrinter(script, lp="lp", lpstat="lpstat").status(PrintJob("Brother-42", 2))
+
+
+def test_the_fake_hangs_as_a_spooler_that_does_not_answer_until_released(pv: Path) -> None:
+    printer = FakePrinter(status_fail=PrintError("printer.not_answering"))
+    printer.hang()
+    done: list[PrintJob] = []
+    worker = threading.Thread(target=lambda: done.append(printer.print_pdf(pv, 1)))
+    worker.start()
+    worker.join(timeout=0.2)
+    assert worker.is_alive() and not done  # still waiting for the spooler
+    printer.release()
+    worker.join(timeout=5)
+    assert done == [PrintJob("fake-1", 1)]
+    with pytest.raises(PrintError, match=r"printer\.not_answering"):
+        printer.status(done[0])

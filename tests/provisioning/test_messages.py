@@ -7,7 +7,7 @@ import string
 from pathlib import Path
 
 from app.i18n import catalogue
-from app.i18n.catalog_provisioning import MESSAGES
+from tests.i18n_domains import messages_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
@@ -17,6 +17,7 @@ SOURCES = [
     ROOT / "app" / "station_login.py",
     *sorted((ROOT / "provisioning").glob("*.py")),
 ]
+MESSAGES = messages_of("provisioning")
 KEY = re.compile(r'"((?:import|ca|master|bundle|pki|copy|letters?|provision|auth)\.[a-z_.]+)"')
 
 

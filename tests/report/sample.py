@@ -9,6 +9,7 @@ from app.counting.checks import CheckInput, PileCount, PollingStationCount, exam
 from app.counting.classify import InvalidCause
 from app.counting.model import Election, ElectionCode, Language
 from app.counting.tally import ListTally, Tally
+from app.platform.measurement import Provenance, development_measurement
 from app.report.pv_data import (
     Bureau,
     Composition,
@@ -74,7 +75,7 @@ def pv_data(election: Election, language: Language = Language.NL, **overrides: o
         "tally": tally,
         "control_number": "4821-0937-5516-2",
         "files_sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-        "software_version": "0.1.0",
+        "provenance": Provenance(development_measurement("0.1.0")),
         "generated_at": GENERATED_AT,
         "canton": "Antwerpen",
         "polling_stations": stations,
@@ -92,8 +93,12 @@ def pv_data(election: Election, language: Language = Language.NL, **overrides: o
         ),
         "differences": (
             DecidedDifference(
-                "3/17", "2:T4 Anna Peeters", "2:T4 Anna Peeters, 2:T5 Bart Claes", "2:T4 Anna Peeters, 2:T5 Bart Claes",
-                "Voorzitter", "2024-06-09 21:02:11 CEST",
+                "3/17",
+                "2:T4 Anna Peeters",
+                "2:T4 Anna Peeters, 2:T5 Bart Claes",
+                "2:T4 Anna Peeters, 2:T5 Bart Claes",
+                "Voorzitter",
+                "2024-06-09 21:02:11 CEST",
             ),
             DecidedDifference(
                 "7/1", "(blanco)", "5:H Open Vld", "5:H Open Vld", "Voorzitter", "2024-06-09 22:15:40 CEST"
@@ -101,8 +106,15 @@ def pv_data(election: Election, language: Language = Language.NL, **overrides: o
         ),
         "overrules": (
             Overrule(
-                4, 12, 12, 12, "1:H VLAAMS BELANG", "1:H VLAAMS BELANG", "1:H VLAAMS BELANG, 2:T1 Els Maes (ongeldig)",
-                "bureau", "2024-06-09 22:31:02 CEST",
+                4,
+                12,
+                12,
+                12,
+                "1:H VLAAMS BELANG",
+                "1:H VLAAMS BELANG",
+                "1:H VLAAMS BELANG, 2:T1 Els Maes (ongeldig)",
+                "bureau",
+                "2024-06-09 22:31:02 CEST",
                 "Bij nazicht bleek ook een naamstem op lijst 2 aangekruist: beide invoeren zagen die niet.",
             ),
         ),

@@ -17,6 +17,7 @@ from reportlab.platypus import KeepTogether, Table
 
 from app.counting.model import ElectionCode, Language
 from app.i18n import catalogue
+from app.platform.measurement import Provenance, development_measurement
 from app.report import styles
 from app.report.pv import ListTable, build_story, render_pv
 from app.report.pv_data import Composition, PvData
@@ -24,6 +25,7 @@ from tests.reference import synthetic
 from tests.report.sample import antwerp, brussels, pv_data
 
 GOLDEN = Path(__file__).parent / "golden"
+TRAINING = Provenance(development_measurement("0.1.0"), training=True)
 REGENERATE = os.environ.get("TABULA_REGEN_GOLDEN") == "1"  # TABULA_REGEN_GOLDEN=1 pytest tests/report
 
 
@@ -35,6 +37,8 @@ def pdf_text(pdf: bytes) -> str:
 
 @cache
 def rendered(kind: str, language: Language) -> bytes:
+    if kind == "training":
+        return render_pv(antwerp(language, provenance=TRAINING))
     return render_pv(antwerp(language) if kind == "antwerp" else brussels(language))
 
 
@@ -50,6 +54,15 @@ def all_tables(data: PvData) -> list[Table]:
 def test_pv_text_matches_golden_file(language: Language) -> None:
     text = pdf_text(rendered("antwerp", language))
     golden = GOLDEN / f"antwerp-{language.value}.txt"
+    if REGENERATE:
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_training_pv_text_matches_golden_file(language: Language) -> None:
+    text = pdf_text(rendered("training", language))
+    golden = GOLDEN / f"antwerp-training-{language.value}.txt"
     if REGENERATE:
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")

@@ -273,7 +273,9 @@ def test_a_bureau_counts_settles_fixes_and_writes_a_result_that_verifies(qtbot, 
     # pile 1: one changed ballot; the bureau looks at it: pass 1 was right
     assert screen.pile == 1 and [r.difference.kind for r in screen.rows] == [DifferenceKind.CHANGED]
     changed = screen.rows[0]
-    assert (changed.side_1.text(), changed.side_2.text()) == ("4 T2 S1", "4 T2 S2")
+    side_1, side_2 = changed.side_1.text(), changed.side_2.text()  # in words, as the entry table says them
+    assert side_1.startswith("Lijst 4 · kandidaat 2 · ") and "; Lijst 4 · opvolger 1 · " in side_1
+    assert side_2.startswith("Lijst 4 · kandidaat 2 · ") and "; Lijst 4 · opvolger 2 · " in side_2
     click(qtbot, changed.take_1)
     qtbot.keyClicks(screen.decided_by, PRESIDENT)
     click(qtbot, screen.decide_button)
@@ -284,7 +286,7 @@ def test_a_bureau_counts_settles_fixes_and_writes_a_result_that_verifies(qtbot, 
     kinds = [r.difference.kind for r in screen.rows]
     assert kinds == [DifferenceKind.ONLY_IN_FIRST, DifferenceKind.CONTESTED]
     skipped, contested = screen.rows
-    assert skipped.difference.position_1 == 1 and skipped.side_1.text() == "1 T1"
+    assert skipped.difference.position_1 == 1 and skipped.side_1.text().startswith("Lijst 1 · kandidaat 1 · ")
     count_line = screen.t("ui.diff.count", pass_name=screen.t("ui.pass.2"), entered=3, counted=4)
     assert count_line in screen.counts.text()  # pass 2 holds 3 ballots, 4 were counted by hand
     click(qtbot, skipped.take_1)

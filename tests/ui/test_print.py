@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
+from PySide6.QtCore import QTimer
 
 from app.counting.bureau import BureauRecord
 from app.counting.count import CloseEntry, RecordBureau
@@ -141,3 +142,113 @@ def test_the_print_messages_follow_the_language_switch(qtbot, test_pki, tmp_path
     assert "Aucune imprimante" in result.print_status.text() and "reste inchangé" in result.print_status.text()
     assert result.print_button.text() == "Imprimer" and result.print_title.text() == "Imprimer le procès-verbal"
     assert result.step.text() == "Terminé. La clé peut être retirée."  # the write's last step, in French too
+
+
+# --- a printer that hangs, stops answering or vanishes: said in every language, the kiosk goes on -------------------
+
+SAID = {
+    "nl": {
+        "sending": "2 exemplaar/exemplaren worden naar de printer gestuurd…",
+        "not_answering": "De printerdienst antwoordt niet.",
+        "untouched": "De uitslag op de stick blijft ongewijzigd.",
+        "elsewhere": "Het ondertekende proces-verbaal staat op de stick: het kan ook op een andere printer afgedrukt",
+        "who": "bel de helpdesk",
+        "lost_track": "het is niet bekend of het proces-verbaal afgedrukt wordt",
+        "gone": "De printer heeft het proces-verbaal niet afgedrukt",
+        "done": "2 exemplaar/exemplaren van het proces-verbaal zijn afgedrukt.",
+    },
+    "fr": {
+        "sending": "Envoi de 2 exemplaire(s) à l'imprimante…",
+        "not_answering": "Le service d'impression ne répond pas.",
+        "untouched": "Le résultat sur la clé reste inchangé.",
+        "elsewhere": "Le procès-verbal signé se trouve sur la clé : il peut aussi être imprimé sur une autre",
+        "who": "appelez le helpdesk",
+        "lost_track": "on ne sait pas si le procès-verbal s'imprime",
+        "gone": "L'imprimante n'a pas imprimé le procès-verbal",
+        "done": "2 exemplaire(s) du procès-verbal ont été imprimés.",
+    },
+    "de": {
+        "sending": "2 Exemplar(e) werden an den Drucker gesendet …",
+        "not_answering": "Der Druckdienst antwortet nicht.",
+        "untouched": "Das Ergebnis auf dem Stick bleibt unverändert.",
+        "elsewhere": "Das signierte Protokoll ist auf dem Stick: Es kann auch auf einem anderen Drucker gedruckt",
+        "who": "rufen Sie den Helpdesk an",
+        "lost_track": "Es ist nicht bekannt, ob das Protokoll gedruckt wird.",
+        "gone": "Der Drucker hat das Protokoll nicht gedruckt",
+        "done": "2 Exemplar(e) des Protokolls wurden gedruckt.",
+    },
+}
+
+
+def assert_said(text: str, language: str, *parts: str) -> None:
+    for part in parts:
+        assert SAID[language][part] in text, (part, text)
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "de"])
+def test_a_hanging_printer_never_freezes_the_kiosk_and_its_time_limit_is_said(  # type: ignore[no-untyped-def]
+    qtbot, test_pki, tmp_path, language: str
+) -> None:
+    printer = FakePrinter()
+    _session, result = written_kiosk(qtbot, test_pki, tmp_path, printer)
+    before = stick_files(result)
+    printer.hang()  # `lp` does not answer
+    result.print_button.click()
+    ticks: list[int] = []
+    QTimer.singleShot(20, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: bool(ticks), timeout=2000)  # the event loop runs while `lp` hangs on its thread
+    assert result.print_task is not None and not result.print_button.isEnabled()  # one job at a time
+    result.t.set_language(language)  # the screens still answer: the waiting message follows the switch
+    assert result.print_status.text() == SAID[language]["sending"]
+    assert result.write_button.isEnabled()  # writing the stick again is never held up by the printer
+    printer.fail = PrintError("printer.not_answering")  # what run_command raises once lp's time limit is up
+    printer.release()
+    wait_printed(qtbot, result)
+    assert result.print_status.urgency is Urgency.WARNING
+    assert_said(result.print_status.text(), language, "not_answering", "untouched", "elsewhere", "who")
+    assert stick_files(result) == before and result.banner.urgency is Urgency.OK  # the write stays done
+    # the president tries again once the printer answers
+    printer.fail, printer.hold = None, None
+    assert result.print_button.isEnabled()
+    result.print_button.click()
+    wait_printed(qtbot, result)
+    result._poll_print()
+    wait_printed(qtbot, result)
+    assert result.print_status.text() == SAID[language]["done"] and len(printer.jobs) == 1
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "de"])
+def test_a_spooler_that_stops_answering_after_the_job_was_sent_says_the_outcome_is_unknown(  # type: ignore[no-untyped-def]
+    qtbot, test_pki, tmp_path, language: str
+) -> None:
+    printer = FakePrinter(status_fail=PrintError("printer.not_answering"))
+    _session, result = written_kiosk(qtbot, test_pki, tmp_path, printer)
+    result.t.set_language(language)
+    before = stick_files(result)
+    result.print_button.click()
+    wait_printed(qtbot, result)
+    result._poll_print()
+    wait_printed(qtbot, result)
+    text = result.print_status.text()
+    assert result.print_status.urgency is Urgency.WARNING
+    assert_said(text, language, "lost_track", "untouched", "elsewhere")
+    assert result.job is None and not result._poll_timer.isActive()  # no more asking a spooler that is gone
+    assert result.print_button.isEnabled() and stick_files(result) == before
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "de"])
+def test_a_queue_that_disappears_after_the_job_was_sent_points_to_the_pv_on_the_stick(  # type: ignore[no-untyped-def]
+    qtbot, test_pki, tmp_path, language: str
+) -> None:
+    printer = FakePrinter(states=[Status(JobState.GONE)])
+    _session, result = written_kiosk(qtbot, test_pki, tmp_path, printer)
+    result.t.set_language(language)
+    result.print_button.click()
+    wait_printed(qtbot, result)
+    result._poll_print()
+    wait_printed(qtbot, result)
+    assert_said(result.print_status.text(), language, "gone", "untouched", "elsewhere")
+    other = "fr" if language != "fr" else "de"
+    result.t.set_language(other)  # nothing of the message stays in the language it was first said in
+    assert_said(result.print_status.text(), other, "gone", "untouched", "elsewhere")
+    assert SAID[language]["elsewhere"] not in result.print_status.text()

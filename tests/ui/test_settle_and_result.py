@@ -45,7 +45,9 @@ def test_a_difference_is_settled_by_the_bureau_choosing_pass_2(qtbot, window: Ma
     screen = window.differences
     assert len(screen.rows) == 1
     row = screen.rows[0]
-    assert row.side_1.text() == "2 T1" and row.side_2.text() == "2 T2"
+    assert row.side_1.text().startswith("Lijst 2 · kandidaat 1 · ") and row.side_2.text().startswith(
+        "Lijst 2 · kandidaat 2"
+    )
     screen.decide_button.click()  # no choice and no name yet: refused, shown
     assert screen.banner.urgency is Urgency.WARNING
     row.choose(Take.SECOND)
@@ -194,7 +196,11 @@ def test_something_else_records_two_ballots_both_passes_missed(qtbot, window: Ma
     qtbot.keyClicks(row.others[0].marks, "1 h")
     row.add_ballot()
     qtbot.keyClicks(row.others[1].marks, "2 T2")
-    assert row.other_summary.text() == "Hier: 2 stembiljet(ten): 1 H · 2 T2"
+    summary = row.other_summary.text()
+    assert (
+        summary.startswith("Hier: 2 stembiljet(ten): Lijst 1 · ")
+        and " — lijststem | Lijst 2 · kandidaat 2 · " in summary
+    )
     assert "4 stembiljetten" in window.differences.outcome.text()
     window.differences.decide_button.click()
     decision = session.count.piles[1].decision

@@ -4,7 +4,7 @@ anything of a pass under way; on the second display, gone with it; `--witness` f
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
 
 from app.cli import build_parser
 from app.counting.bureau import BureauRecord
@@ -12,8 +12,10 @@ from app.counting.checks import PollingStationCount
 from app.counting.count import CloseEntry, ConfirmBallot, FinishPile, Phase, RecordBureau, StartPile
 from app.counting.double_entry import Pass
 from app.counting.model import Ballot, Box, ListNumber, Mark, Position
+from app.platform.displays import FakeDisplays
 from app.ui.result import group_control_number
 from app.ui.texts import Texts
+from app.ui.theme import Urgency
 from app.ui.witness import WitnessDisplay, WitnessWindow, witness_screen, witness_view
 from tests.ui.conftest import FakeSession
 from tests.ui.test_review import COMPLETE, fix_result
@@ -145,28 +147,99 @@ def test_before_a_login_it_waits_and_it_cannot_be_closed_from_outside(qtbot) -> 
     assert not window.isVisible()
 
 
-class Screens:
-    """Displays that come and go, for the placement of the witness window."""
-
-    def __init__(self) -> None:
-        real = QGuiApplication.primaryScreen()
-        assert real is not None
-        self.primary = real
-        self.attached = [real]
-
-    def __call__(self) -> list:  # type: ignore[type-arg]
-        return list(self.attached)
+def real_screen() -> QScreen:
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    return screen
 
 
 def test_it_goes_to_the_second_display_and_away_when_that_display_goes(qtbot) -> None:  # type: ignore[no-untyped-def]
-    screens = Screens()
+    screen = real_screen()
     window = witness(qtbot, None)
-    display = WitnessDisplay(window, screens=screens, primary=lambda: None)  # every display counts as a second one
-    assert display.screen is screens.primary and window.isVisible()
-    display = WitnessDisplay(window, screens=screens, primary=lambda: screens.primary)
+    display = WitnessDisplay(window, displays=FakeDisplays([screen]))  # offscreen's one screen as a second display
+    assert display.screen is screen and window.isVisible()
+    display = WitnessDisplay(window, displays=FakeDisplays([screen], screen))
     assert display.screen is None and not window.isVisible()  # one display: the kiosk's own, never covered
-    forced = WitnessDisplay(window, forced=True, screens=screens, primary=lambda: screens.primary)
+    forced = WitnessDisplay(window, forced=True, displays=FakeDisplays([screen], screen))
     assert forced.screen is None and window.isVisible() and not window.isFullScreen()  # --witness: a window
+
+
+LOST = {
+    "nl": "Het scherm voor de getuigen is losgekoppeld, dus de getuigen zien de telling niet meer.",
+    "fr": "L'écran des témoins a été débranché : les témoins ne voient plus le dépouillement.",
+    "de": "Der Bildschirm für die Zeugen wurde getrennt: Die Zeugen sehen die Zählung nicht mehr.",
+}
+BACK = {
+    "nl": "Het scherm voor de getuigen is weer aangesloten: de getuigen zien de telling opnieuw.",
+    "fr": "L'écran des témoins est rebranché : les témoins voient à nouveau le dépouillement.",
+    "de": "Der Bildschirm für die Zeugen ist wieder angeschlossen: Die Zeugen sehen die Zählung wieder.",
+}
+NEXT_STEP = {"nl": "Sluit het scherm opnieuw aan", "fr": "Rebranchez l'écran", "de": "Schließen Sie den Bildschirm"}
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "de"])
+def test_a_pulled_witness_display_closes_the_window_tells_the_president_and_it_comes_back(  # type: ignore[no-untyped-def]
+    qtbot, window, session, language: str
+) -> None:
+    window.attach(session)
+    window.t.set_language(language)  # after the login, which takes the bureau's language
+    enter(session, 1, [A, B, C], [A, B, C])
+    screen = real_screen()
+    displays = FakeDisplays([screen])
+    witness_window = WitnessWindow(window.t, lambda: window.session)
+    qtbot.addWidget(witness_window)
+    display = WitnessDisplay(witness_window, displays=displays, president=window)
+    assert witness_window.isFullScreen() and not window.notice_row.isVisibleTo(window)
+
+    displays.pull(screen)
+    # at once, before Qt would move it onto the kiosk's display: the window is gone, and the president knows
+    assert display.screen is None and not witness_window.isVisible()
+    assert window.notice_row.isVisibleTo(window) and window.notice.urgency is Urgency.WARNING
+    told = window.notice.text()
+    assert told.startswith(LOST[language]) and NEXT_STEP[language] in told and "helpdesk" in told.lower()
+    assert session.count.piles[1].comparison is not None  # the count is as it was: nothing lost
+    assert window.isVisible()  # the kiosk goes on
+
+    displays.plug(screen)
+    qtbot.waitUntil(lambda: display.screen is screen)
+    assert witness_window.isFullScreen() and witness_window.isVisible()
+    assert window.notice.text() == BACK[language] and window.notice.urgency is Urgency.OK
+    assert witness_window.tile_labels[0].text().startswith(witness_window.t("ui.witness.pile", pile=1))
+
+
+def test_the_message_about_the_witness_display_follows_the_language_switch(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    screen = real_screen()
+    displays = FakeDisplays([screen])
+    witness_window = witness(qtbot, None)
+    WitnessDisplay(witness_window, displays=displays, president=window)
+    displays.pull(screen)
+    assert window.notice.text().startswith(LOST["nl"])
+    window.t.set_language("de")
+    assert window.notice.text().startswith(LOST["de"])
+
+
+def test_with_witness_forced_a_pulled_display_brings_the_window_back_to_the_kiosks_screen(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    screen = real_screen()
+    displays = FakeDisplays([screen])
+    witness_window = witness(qtbot, None)
+    display = WitnessDisplay(witness_window, forced=True, displays=displays, president=window)
+    assert witness_window.isFullScreen()
+    displays.kiosk = screen  # the display that stays is the kiosk's
+    displays.pull(screen)
+    assert display.screen is None and witness_window.isVisible() and not witness_window.isFullScreen()
+    assert witness_window.screen() is screen
+    assert "Het venster voor de getuigen staat nu op dit scherm" in window.notice.text()
+
+
+def test_a_display_pulled_while_no_witness_window_showed_says_nothing(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    screen = real_screen()
+    displays = FakeDisplays([screen], screen)  # one display: the kiosk's own, no witness window
+    witness_window = witness(qtbot, None)
+    WitnessDisplay(witness_window, displays=displays, president=window)
+    displays.pull(screen)
+    displays.plug(screen)
+    qtbot.wait(10)
+    assert not window.notice_row.isVisibleTo(window) and not witness_window.isVisible()
 
 
 def test_the_second_display_is_the_first_that_is_not_the_kiosks() -> None:
