@@ -19,10 +19,11 @@ stick's part is 50-90 ms on this machine's disk, far more on a slow stick). `--c
 cProfile, its top functions by own time and by cumulative time.
 
 Figures on the shared 2-core dev machine, 2026-11-30 (the load average beside each: other engineers' tests and a
-QEMU boot test share the cores, so the CPU time is the figure that compares): before issue 8, at load 0.2, median
-1.94 s, p99 1.97 s, largest progress gap 206 ms (the self-check's 0.2 s estimate). After, at load 2.5: median 1.96 s,
-p99 2.12 s, CPU 1.90 s, largest gap 111 ms; at load 5-7: 4.8-6.0 s (CPU 1.9-2.2 s), gaps up to 0.5 s. The self-check
-(`verify` on the whole set) is about 60 % of the CPU time, the 460 and the pass readings about 30 %.
+QEMU boot test share the cores, so the CPU time is the figure that compares). Before issue 8, at load 0.2: median
+1.94 s, p99 1.97 s, largest progress gap 206 ms. Main and this branch alternately, load 3-4: CPU per write 2.36 and
+2.64 s before, 2.25 and 2.04 s after; largest gap 305 and 417 ms before, 188 and 160 ms after; wall time 2.5-5.1 s
+either way at that load. The self-check (`verify` on the whole set) is about 60 % of the CPU, the 460 and the pass
+readings about 30 %.
 """
 
 from __future__ import annotations
