@@ -98,6 +98,7 @@ class Session:
         self.journal = journal
         self.log = log
         self.clock = clock
+        self._tallied: tuple[Count, Tally] | None = None  # a count is immutable: its tally is kept with it
         self._log_platform()
 
     def _log_platform(self) -> None:
@@ -189,7 +190,12 @@ class Session:
         return counting.final_ballots(self.count)
 
     def tally(self) -> Tally:
-        return tally(self.election, [classify(ballot) for _, ballot in self.final_ballots()])
+        """The tally of the final ballots, made once per state of the count (writing the results asks for it
+        several times, each a classification of every ballot)."""
+        count = self.count
+        if self._tallied is None or self._tallied[0] is not count:
+            self._tallied = (count, tally(self.election, [classify(b) for _, b in counting.final_ballots(count)]))
+        return self._tallied[1]
 
     def record(self, context: BureauContext | None) -> BureauContext:
         """The bureau's record: `context` is stored durably first when it differs from the one on file."""
@@ -289,28 +295,38 @@ class Session:
         `progress` moves with the work: per ballot signed and per file built, then the self-check, then per file
         written and read back. `spare`: the bureau's stick failed and `stick_dir` is a blank spare stick the kiosk
         found mounted (`app.platform.sticks`): no copy of the master is asked of it."""
-        self._progress(progress, 0.0, "session.step.building")
+        pacer = _Pacer(progress)
+        pacer.stage("session.step.building", 0.0, BUILT, BUILD_EXPECTED_S)  # at once, before the beat's thread
+        with pacer.beating():
+            return self._write_paced(stick_dir, context, pacer, spare=spare)
+
+    def _write_paced(
+        self, stick_dir: Path, context: BureauContext | None, pacer: _Pacer, *, spare: bool
+    ) -> WrittenResults:
         started = time.monotonic()
         with self._refused_platform_logged(stick_dir):
-            built = self.result_files(context, progress)
-        self._progress(progress, BUILT, "session.step.checking")
-        # the self-check reports nothing while it runs: estimated from the building, which takes about as long
-        with _estimated(progress, BUILT, CHECKED, "session.step.checking", time.monotonic() - started):
-            self._self_check(built)
-        self._progress(progress, CHECKED, "session.step.writing")
+            built = self.result_files(context, pacer.report)
+        # the self-check reports nothing while it runs: the pacer moves the bar, expecting it to take about as long
+        # as the building (measured: bench/write_results.py)
+        pacer.stage("session.step.checking", BUILT, CHECKED, (time.monotonic() - started) * CHECK_PER_BUILD)
+        self._self_check(built)
+        pacer.stage("session.step.writing", CHECKED, 1.0, WRITE_EXPECTED_S)
         with self._refused_platform_logged(stick_dir):
-            receipt = self._write_to_stick(stick_dir, built, progress, spare=spare)
-        self._progress(progress, 1.0, "session.step.done")
+            receipt = self._write_to_stick(stick_dir, built, pacer, spare=spare)
+        pacer.report(1.0, "session.step.done")
         return WrittenResults(built.control_number, built.files_sha256, receipt.folder)
 
     def _write_to_stick(
-        self, stick_dir: Path, built: ResultFiles, progress: Progress | None, *, spare: bool
+        self, stick_dir: Path, built: ResultFiles, pacer: _Pacer, *, spare: bool
     ) -> stick.ResultsReceipt:
         """The built set onto the stick, atomically, read back and verified there; the outcome logged."""
         station_id = str(self.station.id)
 
         def written(done: int, total: int) -> None:
-            self._progress(progress, CHECKED + (1 - CHECKED) * done / max(total, 1), "session.step.writing")
+            # between two steps of the stick the beat moves towards the next one only: a slow stick, a slow bar
+            steps = max(total, 1)
+            at, then = (CHECKED + (1 - CHECKED) * min(n, steps) / steps for n in (done, done + 1))
+            pacer.stage("session.step.writing", at, then, WRITE_EXPECTED_S / steps)
 
         try:
             receipt = stick.write_results(
@@ -358,11 +374,6 @@ class Session:
             first = render_problem(problems[0], self.language)
             self.log.record(EventType.EXCEPTION, str(self.station.id), {"where": "self-check", "problem": first})
             raise UntrustedData("session.self_check_failed", problem=first)
-
-    @staticmethod
-    def _progress(progress: Progress | None, fraction: float, key: str) -> None:
-        if progress is not None:
-            progress(fraction, key)
 
     def _pv_data(
         self,
@@ -531,6 +542,10 @@ BUILD_SHARES: dict[str, float] = {
 }
 BUILT = BUILD_SHARES[PV_FILE]
 CHECKED = 0.88
+CHECK_PER_BUILD = 1.5  # the self-check takes about 1.5 times as long as the building (bench/write_results.py)
+BUILD_EXPECTED_S = 1.0  # while the building says nothing (the PV being laid out): the pace of the beat
+WRITE_EXPECTED_S = 0.5  # the stick: written, fsynced and read back (more on a slow stick: the beat slows down)
+BEAT_S = 0.1  # the bar moves at least this often (issue 8: every 200 ms at most, with room for a busy machine)
 _STEPS = 50  # reports while the 460's ballots are laid out, and again while they are signed
 
 
@@ -588,28 +603,71 @@ class _CountingSigner:
         return signature
 
 
-@contextlib.contextmanager
-def _estimated(progress: Progress | None, start: float, end: float, key: str, expected_s: float) -> Iterator[None]:
-    """A step that reports nothing itself: every 0.2 s a share of `start`..`end` that grows with the time it is
-    expected to take (63 % of the way after `expected_s`), never reaching `end` before the step is done."""
-    if progress is None:
-        yield
-        return
-    stop = threading.Event()
+class _Pacer:
+    """The progress of a write, from whichever thread reports it: only ever forward, and at least every `BEAT_S`.
 
-    def beat() -> None:
-        began = time.monotonic()
-        while not stop.wait(0.2):
-            share = 1 - math.exp(-(time.monotonic() - began) / max(expected_s, 0.1))
-            progress(start + (end - start) * share, key)
+    The work reports where it is (`report`); each step (`stage`) names where it ends and about how long it takes.
+    While the work says nothing (the self-check, a PV being laid out, a slow stick, a busy machine), a beat moves the
+    bar on towards the end of the step, slower and slower (63 % of the remaining way after the expected time), and
+    never reaches it: only the work itself says that a step is done (S3, issue 8: the bar moves with the work).
+    """
 
-    thread = threading.Thread(target=beat, name="tabula-progress", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()
+    def __init__(self, progress: Progress | None, clock: Callable[[], float] = time.monotonic) -> None:
+        self._progress, self._clock = progress, clock
+        self._lock = threading.Lock()
+        self._fraction, self._key = 0.0, "session.step.building"
+        self._ceiling, self._expected_s = 0.0, 1.0
+        self._worked = self._reported = clock()  # the last report of the work, and the last report of all
+        self._worked_fraction = 0.0
+        self._closed = False  # the write is over: a beat still under way says nothing more
+
+    @contextlib.contextmanager
+    def beating(self) -> Iterator[None]:
+        """The beat, in a thread of its own, for as long as the write takes (none when nobody listens)."""
+        if self._progress is None:
+            yield
+            return
+        stop = threading.Event()
+
+        def beat() -> None:
+            while not stop.wait(BEAT_S / 2):
+                self.beat()
+
+        threading.Thread(target=beat, name="tabula-progress", daemon=True).start()
+        try:
+            yield
+        finally:  # not joined: on a busy machine that could wait for the scheduler, after the work is done
+            with self._lock:
+                self._closed = True
+            stop.set()
+
+    def stage(self, key: str, start: float, ceiling: float, expected_s: float) -> None:
+        """A step begins at `start`: the beat moves towards `ceiling` (never reached) over about `expected_s`."""
+        with self._lock:
+            self._ceiling, self._expected_s = ceiling, max(expected_s, 0.05)
+        self.report(start, key)
+
+    def report(self, fraction: float, key: str) -> None:
+        """Where the work is; a fraction behind one already reported (a beat ran ahead) leaves the bar where it is."""
+        with self._lock:
+            self._worked, self._worked_fraction = self._clock(), fraction
+            self._tell(fraction, key)
+
+    def beat(self) -> None:
+        """Report a little further on unless something was reported within the last quarter of a beat (called by
+        the beat's thread every half beat: a report of the work just before it is enough)."""
+        with self._lock:
+            now = self._clock()
+            if self._closed or now - self._reported < BEAT_S / 4:
+                return
+            base = self._worked_fraction
+            share = min(0.99, 1 - math.exp(-(now - self._worked) / self._expected_s))
+            self._tell(base + max(0.0, self._ceiling - base) * share, self._key)
+
+    def _tell(self, fraction: float, key: str) -> None:
+        self._fraction, self._key, self._reported = max(self._fraction, fraction), key, self._clock()
+        if self._progress is not None:
+            self._progress(self._fraction, key)
 
 
 def _at_least_four(names: tuple[str, ...]) -> tuple[str, ...]:

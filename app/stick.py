@@ -438,16 +438,16 @@ def _write_set(
     staging: Path,
     station_id: str,
     files: Mapping[str, bytes],
-    names: list[str],
+    hashes: Mapping[str, str],
     steps: _Steps,
     sign_manifest: SignManifest | None = None,
 ) -> dict[str, bytes]:
     """Every file, then manifest.json, then (when a signer is given) manifest.p7s: the files the set ends with."""
-    for name in names:
+    for name in hashes:
         _write_file_atomically(staging, name, files[name])
         steps.step()
     fsync_directory(staging)  # every file is durable before the manifest that vouches for it
-    manifest = make_manifest(station_id, {name: sha256_hex(files[name]) for name in names})
+    manifest = make_manifest(station_id, hashes)
     _write_file_atomically(staging, MANIFEST_NAME, manifest)
     fsync_directory(staging)
     steps.step()
@@ -464,7 +464,7 @@ def _verify_set(staging: Path, expected: Mapping[str, bytes], station_id: str, s
     if on_disk != sorted(expected):
         raise StorageError("stick.verify_failed", station=station_id)
     for name in sorted(expected):
-        if sha256_hex(_read_file(staging / name)) != sha256_hex(expected[name]):
+        if _read_file(staging / name) != expected[name]:  # every byte, as read from the device
             raise StorageError("stick.verify_failed", station=station_id)
         steps.step()
 
@@ -524,6 +524,7 @@ def write_results(
     """
     station = check_name(station_id)
     names = _check_file_names(files)
+    hashes = {name: sha256_hex(files[name]) for name in names}  # once: for the manifest and the receipt
     steps = _Steps(total=3 * len(names) + 4 + (2 if sign_manifest else 0), progress=progress)  # p7s: read back 2x
     with _mapped_errors(station):
         device = _check_stick(stick_dir, station, master_id)
@@ -535,7 +536,7 @@ def write_results(
         os.mkdir(staging)
         try:
             _on_device(staging, device, station)
-            written = _write_set(staging, station, files, names, steps, sign_manifest)
+            written = _write_set(staging, station, files, hashes, steps, sign_manifest)
             manifest = written[MANIFEST_NAME]
             expected = {**files, **written}
             _verify_set(staging, expected, station, steps)
@@ -544,7 +545,6 @@ def write_results(
             _discard(staging)
             raise
         steps.step()
-    hashes = {name: sha256_hex(files[name]) for name in names}
     return ResultsReceipt(station, results / station, hashes, sha256_hex(manifest))
 
 

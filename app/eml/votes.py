@@ -72,7 +72,7 @@ from app.eml.safe_xml import parse
 from app.errors import CountStateError, UntrustedData
 from app.platform.measurement import Provenance as Produced
 from app.signing.signer import Signer
-from app.signing.xmldsig import sign_enveloped
+from app.signing.xmldsig_batch import sign_each
 
 MESSAGE_ID = "460"
 
@@ -124,9 +124,9 @@ def write_votes(
     ]
     # Lay the document out once, before any signature: every signature covers the whitespace around it.
     etree.indent(root, space="  ")
-    for cast_vote, ballot_seal in ballot_seals:
-        # Ballot signatures omit the certificates: the message Seal carries them, and the key must be the same.
-        sign_enveloped(cast_vote, ballot_seal, signer)
+    # Ballot signatures omit the certificates: the message Seal carries them, and the key must be the same. Signed
+    # together: the same bytes as one by one, the parts all signatures share made once (issue 8).
+    sign_each(ballot_seals, signer)
     return seal_and_serialize(root, seal, signer, [platform_element(produced.measurement)])
 
 
