@@ -429,10 +429,17 @@ def _step(count: Count, event: Event) -> Count:
         case Acknowledge():
             return _acknowledge(count, event)
         case RecordBureau():
-            # the checks depend on the record: warnings acknowledged before were about other figures
-            return replace(count, record=event.record, acknowledged=frozenset())
+            return _record(count, event.record)
         case Finalize():
             return _finalize(count, event)
+
+
+def _record(count: Count, record: BureauRecord) -> Count:
+    """The bureau's record replaced. The checks depend on its figures and members: once those change, warnings
+    acknowledged before were about other figures. Explanations and remarks are what the bureau writes about the
+    checks, so writing one keeps what was acknowledged."""
+    same_figures = replace(count.record, explanations=record.explanations, remarks=record.remarks) == record
+    return replace(count, record=record, acknowledged=count.acknowledged if same_figures else frozenset())
 
 
 # --- queries ----------------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -631,3 +632,14 @@ def test_a_contested_ballot_decided_is_listed_at_its_place_in_the_decision_and_i
     (item,) = c.contested_ballots(count)
     assert item.ref == BallotRef(1, 2) and item.final_ref == BallotRef(1, 2) and item.decided == vote(8, 2)
     assert c.overrules(count) == () and c.entries(count) == Entries(3, 4, 1, 0)
+
+
+def test_writing_an_explanation_or_a_remark_keeps_what_was_acknowledged(election: Election) -> None:
+    record = BureauRecord((PollingStationCount("12A", 300, 299),), president="Ann Dupré")
+    count = run(counts_in_every_phase(election)["checks"], [RecordBureau(record), Acknowledge("W.201")])
+    explained = replace(record, explanations=(("W.201", "Een kiezer nam zijn stembiljet mee."),), remarks=("Laat",))
+    count = apply(count, RecordBureau(explained))
+    assert count.record == explained and count.acknowledged == frozenset({"W.201"})
+    # other figures or other members: the warnings were about another record and must be read again
+    for changed in (replace(explained, received_total=301), replace(explained, president="Bart Peeters")):
+        assert apply(count, RecordBureau(changed)).acknowledged == frozenset()
