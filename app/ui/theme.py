@@ -125,8 +125,10 @@ def band_style(kind: BandKind, palette: Palette = PALETTE) -> str:
 def stylesheet(palette: Palette = PALETTE) -> str:
     """The application style sheet: large touch targets, quiet colours, a clear focus ring.
 
-    Scroll bars and list rows are fingertip-sized (`touch_px` at 96 dpi): on a touch screen the bar is the only way
-    to scroll, and Qt's 14 px bar with its arrows is a target no finger hits."""
+    Scroll bars, list rows and the drop-down of a choice are fingertip-sized (`touch_px` at 96 dpi): on a touch
+    screen the bar is the only way to scroll, and Qt's 14 px bar with its arrows is a target no finger hits. Number
+    boxes have no arrows: theirs were 10 px slivers under this sheet; a number is typed (or stepped with the arrow
+    keys), and where tapping matters the screen puts − and + buttons beside the box (the copies to print)."""
     p = palette
     touch = touch_px(None)
     return f"""
@@ -168,6 +170,8 @@ QScrollBar::handle:horizontal {{ background:{p.border}; border-radius:4px; margi
 QScrollBar::add-line, QScrollBar::sub-line {{ width:0px; height:0px; border:none; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background:none; }}
 QListWidget::item {{ min-height:{touch}px; padding:2px 8px; }}
+QSpinBox::up-button, QSpinBox::down-button {{ width:0px; border:none; }}
+QComboBox::drop-down {{ width:{touch}px; }}
 QHeaderView::section {{ background:{p.background}; padding:6px; border:none;
     border-bottom:1px solid {p.border}; font-weight:bold; }}
 """

@@ -94,6 +94,48 @@ SCREENS = (
 )
 
 
+# What a first-time president would stumble over on these screens (the review of 2026-11-30), and what became of it;
+# each fix has its test in tests/ui/test_screens_fit.py
+SEEN = (
+    (
+        "login, 1366x768: with a failure and the development notice the three fields were squeezed over each other",
+        "fixed: a wider, tighter card",
+    ),
+    (
+        "witness window, 1366x768: 12 lists and the control number needed 935 px (rows of 36 px)",
+        "fixed: rows one line high; piles and differences give way once the result is fixed",
+    ),
+    ("bureau record: the fourth assessor was cut off in a 96 px box", "fixed: the box shows four names"),
+    (
+        "every scroll bar 14 px with arrows, the differences' pile list rows 20 px: no finger hits them",
+        "fixed: a fingertip wide (9 mm at 96 dpi)",
+    ),
+    (
+        "number boxes (pile, correction): 10 px arrow slivers; choices: a 20 px arrow",
+        "fixed: no arrows on number boxes (typed), a fingertip-wide drop-down",
+    ),
+    ("entry screen, German: the help of the marks field cut at top and bottom", "fixed: tighter side column"),
+    ('entry table keys fixed at 44 px: 8 mm on a 15.6" 1920x1080 panel', "fixed: keys grow to 9 mm on the screen"),
+    (
+        "every screen after the login in the bureau's language (Dutch) in a French or German walk",
+        "not a bug: the bureau's language by default; the walk switches by hand as a president would",
+    ),
+    (
+        "login: the error says 'next try in 4 s' while the line above counts down: two messages, one stale",
+        "left: needs the wait taken out of auth.wrong_password (also used by the command line)",
+    ),
+    (
+        "entry screen at 1366x768: two and a half rows of candidates, the rest scrolls",
+        "left: the entry table is the normal way; the grid is for corrections",
+    ),
+    (
+        "result after writing: 'write again (other stick)' is the primary, blue button",
+        "left: result.py is shared with the printing work",
+    ),
+    ("a banner on the entry screen's side column would squeeze the help again at 1366x768", "left"),
+)
+
+
 def mark(n: int, box: Box, p: int = 0) -> Mark:
     return Mark(ListNumber(n), box, Position(p))
 
@@ -433,6 +475,8 @@ def readme() -> str:
     for name, what in SCREENS:
         links = " | ".join(f"[{s}]({s}/{name}.png)" for s in sets)
         lines.append(f"| {name} | {what} | {links} |")
+    lines += ["", "## What a first-time president would stumble over", "", "| seen | what became of it |", "|---|---|"]
+    lines += [f"| {seen} | {outcome} |" for seen, outcome in SEEN]
     return "\n".join(lines) + "\n"
 
 

@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QListWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QListWidget,
+    QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionSpinBox,
+    QWidget,
+)
 
 from app.counting.count import CloseEntry, Phase, StartPile
 from app.counting.double_entry import Pass
@@ -115,6 +124,28 @@ def test_scroll_bars_and_list_rows_are_a_fingertip_wide(qtbot) -> None:  # type:
     touch = touch_px(None)
     assert rows.verticalScrollBar().width() >= touch
     assert rows.visualItemRect(rows.item(0)).height() >= touch
+
+
+def test_a_choice_opens_from_a_fingertip_wide_arrow_and_number_boxes_have_no_arrow_slivers(qtbot) -> None:  # type: ignore[no-untyped-def]
+    choice, number = QComboBox(), QSpinBox()
+    for widget in (choice, number):
+        qtbot.addWidget(widget)
+        widget.resize(300, 44)
+        widget.show()
+    choice.addItems(["kies uw naam of typ uw nummer", "1 · Ann Dupré"])
+    settle()
+    combo_option = QStyleOptionComboBox()
+    choice.initStyleOption(combo_option)
+    arrow = choice.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, combo_option, QStyle.SubControl.SC_ComboBoxArrow, choice
+    )
+    assert arrow.width() >= touch_px(None)
+    spin_option = QStyleOptionSpinBox()
+    number.initStyleOption(spin_option)
+    for control in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
+        assert (
+            number.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, spin_option, control, number).width() == 0
+        )
 
 
 def test_the_entry_help_shows_whole_in_german_at_1366x768(qtbot, test_pki: TestPki, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
