@@ -41,7 +41,7 @@ from app.ui.ports import SessionPort, WrittenResults
 from app.ui.tally_view import ListTotalsTable
 from app.ui.texts import Texts
 from app.ui.theme import PALETTE, BandKind, Urgency, band_style
-from app.ui.widgets import Banner, ErrorSink, Screen, title_label, wrapped_label
+from app.ui.widgets import Banner, ErrorSink, Screen, set_role, title_label, wrapped_label
 from app.ui.worker import Task, start_detached, start_task
 
 DEFAULT_COPIES = 2  # one to sign and keep with the PV, one for the canton chief bureau (art. 161)
@@ -258,6 +258,11 @@ class ResultScreen(Screen):
         for widget in (self.print_button, self.copies, self.fewer, self.more):
             widget.setEnabled(can_print)
         self.print_hint.setVisible(self.result is None)
+        # the blue button is the next step: write, then print the PV for the signatures (a blue 'write again' after
+        # a good write read as something still to do)
+        written = self.result is not None
+        set_role(self.write_button, "" if written else "primary")
+        set_role(self.print_button, "primary" if written else "")
 
     # --- writing -------------------------------------------------------------------------------------------------
 

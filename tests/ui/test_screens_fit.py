@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.counting.count import CloseEntry, Phase, StartPile
 from app.counting.double_entry import Pass
 from app.errors import BadInput
+from app.session import WrittenResults
 from app.ui.main import MainWindow
 from app.ui.table import KEY_HEIGHT, KEY_WIDTH
 from app.ui.tally_view import ROW_AIR
@@ -85,11 +86,10 @@ def test_the_four_assessors_of_a_bureau_show_without_scrolling(qtbot, test_pki: 
     assert window.bureau.assessors.verticalScrollBar().maximum() == 0
 
 
-def test_the_witness_window_fits_a_1366x768_display_with_twelve_lists_and_the_control_number(
-    qtbot, test_pki: TestPki, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+def fixed_result(qtbot, test_pki: TestPki, tmp_path: Path, language: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A kiosk at 1366x768 whose Antwerp count (12 lists) was entered, settled, reviewed and fixed."""
     session = antwerp(test_pki, tmp_path)
-    window = kiosk(qtbot, session, tmp_path, "de")
+    window = kiosk(qtbot, session, tmp_path, language)
     window.attach(session)
     make_screenshots.record_bureau(window)
     window.bureau.save_button.click()
@@ -101,6 +101,13 @@ def test_the_witness_window_fits_a_1366x768_display_with_twelve_lists_and_the_co
     make_screenshots.open_review(window)
     make_screenshots.fix_result(window)
     assert session.count.phase is Phase.FINAL
+    return window
+
+
+def test_the_witness_window_fits_a_1366x768_display_with_twelve_lists_and_the_control_number(
+    qtbot, test_pki: TestPki, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = fixed_result(qtbot, test_pki, tmp_path, "de")
     witness = WitnessWindow(window.t, lambda: window.session)
     qtbot.addWidget(witness)
     witness.resize(*SMALL)
@@ -207,3 +214,20 @@ def test_no_window_is_left_open_by_the_screenshot_walk(qtbot, tmp_path: Path) ->
     assert isinstance(window, QWidget) and window.isVisible()
     walk.close()
     assert {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()} <= before
+
+
+def test_after_a_good_write_the_blue_button_is_printing_not_writing_again(
+    qtbot, test_pki: TestPki, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = fixed_result(qtbot, test_pki, tmp_path, "fr")
+    result = window.result
+    assert window.stack.currentWidget() is result
+    assert result.write_button.property("role") == "primary" and result.print_button.property("role") != "primary"
+    session = window.session
+    assert session is not None
+    written = WrittenResults("40213895576", "3f9a" * 16, tmp_path / "results")
+    session.inner.write = lambda _stick, _context, _progress: written  # type: ignore[attr-defined]
+    result.write_button.click()
+    qtbot.waitUntil(lambda: result.result is not None)
+    assert result.write_button.property("role") != "primary"
+    assert result.print_button.property("role") == "primary" and result.print_button.isEnabled()
