@@ -130,7 +130,7 @@ SEEN = (
     ),
     (
         "result after writing: 'write again (other stick)' is the primary, blue button",
-        "left: result.py is shared with the printing work",
+        "fixed: after a good write the blue button is printing the PV",
     ),
     ("a banner on the entry screen's side column would squeeze the help again at 1366x768", "left"),
 )
