@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.errors import TabulaError
+from app.errors import BadInput, TabulaError
 from app.platform import systemd
 from app.platform.measurement import Mode
 from app.platform.tpm import current_measurement
@@ -41,6 +41,15 @@ def development_mode() -> bool:
 
 
 LOGIN_CARD_WIDTH = 820
+
+
+def on_screen(error: TabulaError) -> TabulaError:
+    """The failure as the login screen says it. A wrong password's own message names the wait ('next try in 4 s'),
+    which the command line needs; on screen the line above counts the wait down, and a second, frozen '4 s' below
+    it was one message too many (and stale after a second)."""
+    if error.key == "auth.wrong_password" and "station" in error.params:
+        return BadInput("ui.login.wrong_password", station=error.params["station"])
+    return error
 
 
 class LoginScreen(Screen):
@@ -201,7 +210,7 @@ class LoginScreen(Screen):
 
     def show_failure(self, error: TabulaError, wait_s: float) -> None:
         """A refused login: the message, an empty password field, and the wait before the next try (X5)."""
-        self.banner.show_error(error)
+        self.banner.show_error(on_screen(error))
         self.password.clear()
         if error.key == "auth.unknown_station" and self.bureaus:
             self.picker.setFocus()  # the message says: choose the bureau from the list

@@ -76,6 +76,20 @@ def test_the_login_fields_never_overlap_at_1366x768_with_a_failure_and_the_devel
     assert login.button.geometry().bottom() < login.banner.geometry().top()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_wrong_password_is_one_message_whose_wait_counts_down(qtbot, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk(qtbot, None, tmp_path, language)
+    login = window.login
+    login.show_failure(BadInput("auth.wrong_password", station="B0042", failures=3, delay=4), 4)
+    said = login.banner.text()
+    assert "B0042" in said and "4 s" not in said  # the message names the bureau, not a wait that will not move
+    assert login.wait.isVisibleTo(login) and "4 s" in login.wait.text()
+    login._tick()
+    assert "3 s" in login.wait.text() and login.banner.text() == said
+    wanted = window.t("ui.login.wrong_password", station="B0042")
+    assert said.startswith(wanted)  # followed by who can fix it (U5)
+
+
 def test_the_four_assessors_of_a_bureau_show_without_scrolling(qtbot, test_pki: TestPki, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     session = antwerp(test_pki, tmp_path)
     window = kiosk(qtbot, session, tmp_path, "nl")
