@@ -122,7 +122,7 @@ SEEN = (
     ),
     (
         "login: the error says 'next try in 4 s' while the line above counts down: two messages, one stale",
-        "left: needs the wait taken out of auth.wrong_password (also used by the command line)",
+        "fixed: on screen the message without the wait (ui.login.wrong_password); the line above counts down",
     ),
     (
         "entry screen at 1366x768: two and a half rows of candidates, the rest scrolls",
