@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtGui import QGuiApplication, QScreen
 
 ScreenHandler = Callable[[QScreen], None]
@@ -49,16 +50,27 @@ class QtDisplays:
 
 
 class FakeDisplays:
-    """Displays for tests: `plug` and `pull` them, as a cable would."""
+    """Displays for tests: `plug` and `pull` them, as a cable would.
+
+    It keeps each display by its C++ identity and hands out Qt's current wrapper for it: PySide may retire a
+    `QScreen` wrapper (a new one then stands for the same display), and a test must not fail on that."""
 
     def __init__(self, screens: list[QScreen], primary: QScreen | None = None) -> None:
-        self.attached = list(screens)
+        self._attached = [_identity(s) for s in screens]
         self.kiosk = primary
         self._added: list[ScreenHandler] = []
         self._removed: list[ScreenHandler] = []
 
+    @property
+    def kiosk(self) -> QScreen | None:
+        return None if self._kiosk is None else _live(self._kiosk)
+
+    @kiosk.setter
+    def kiosk(self, screen: QScreen | None) -> None:
+        self._kiosk = None if screen is None else _identity(screen)
+
     def screens(self) -> list[QScreen]:
-        return list(self.attached)
+        return [screen for key in self._attached if (screen := _live(key)) is not None]
 
     def primary(self) -> QScreen | None:
         return self.kiosk
@@ -68,11 +80,20 @@ class FakeDisplays:
         self._removed.append(removed)
 
     def plug(self, screen: QScreen) -> None:
-        self.attached.append(screen)
+        self._attached.append(_identity(screen))
         for handler in self._added:
             handler(screen)
 
     def pull(self, screen: QScreen) -> None:
-        self.attached.remove(screen)  # first, as Qt does: the handlers no longer find it among the screens
+        self._attached.remove(_identity(screen))  # first, as Qt does: the handlers no longer find it among the screens
         for handler in self._removed:
             handler(screen)
+
+
+def _identity(screen: QScreen) -> int:
+    return int(shiboken6.getCppPointer(screen)[0])
+
+
+def _live(identity: int) -> QScreen | None:
+    """Qt's current wrapper of the display with this identity (None: Qt no longer has it)."""
+    return next((s for s in QGuiApplication.screens() if _identity(s) == identity), None)
