@@ -44,23 +44,25 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
+from lxml import etree
 
 from app import safe_json, stick
 from app.counting.bureau import MAX_BALLOTS
 from app.counting.definition import definition_problems
 from app.counting.model import Candidate, CandidateList, Election, ElectionCode, Kind, Position
 from app.counting.tally import Tally, tally
-from app.eml.count import CountMessage, read_count
+from app.eml.count import CountMessage, read_count_tree
 from app.eml.pass_readings import Entries, check_passes, reading_problems
-from app.eml.passes import PassMessage, read_pass
-from app.eml.schemas import validate
-from app.eml.verify import VerifiedMessage, verify_message
-from app.eml.votes import VotesMessage, claim_matches, read_votes, reclassify
-from app.errors import BadInput, TabulaError
+from app.eml.passes import PassMessage, read_pass_tree
+from app.eml.safe_xml import parse
+from app.eml.schemas import validate_tree
+from app.eml.verify import VerifiedMessage, verify_message, verify_tree
+from app.eml.votes import VotesMessage, claim_matches, read_votes_tree, reclassify
+from app.errors import BadInput, TabulaError, UntrustedData
 from app.i18n import translate
 from app.platform.measurement import Measurement, Mode
 from app.report.pv_meta import read_pv_claims
@@ -82,6 +84,7 @@ from app.signing.pades import verify_pdf
 from app.signing.pki import station_id_of
 
 Problem = tuple[str, dict[str, object]]
+_M = TypeVar("_M")  # a message read from a tree
 
 TRAINING_PROBLEM = "verify.training"  # the problem of a training result (the kiosk's self-check expects it there)
 DEFAULT_BUDGET = 60.0  # seconds per bureau: a 2,400-ballot bureau takes about one
@@ -297,42 +300,58 @@ def verify_files(station: str, files: dict[str, bytes], root: x509.Certificate, 
 def _verify_files_into(
     report: StationReport, files: dict[str, bytes], root: x509.Certificate, now: dt.datetime
 ) -> None:
+    """Every check of `verify_files` into `report`. Each EML file is parsed once, and its one tree serves its
+    signatures, its schema and its reading, in that order (none of them changes it)."""
     station = report.station
     for name in sorted(RESULT_FILES - files.keys()):
         report.add("verify.file_missing", file=name)
     for name in sorted(files.keys() - RESULT_FILES):
         # an unsigned extra file (a "corrected" PV, a CSV of figures) must never pass as part of the results
         report.add("verify.file_unexpected", file=name)
-    verified = {
-        name: _check_eml(report, name, files[name], station, root, now)
-        for name in (VOTES_FILE, COUNT_FILE, *PASS_FILES.values())
-        if name in files
-    }
+    parsed = {name: _parse(files[name]) for name in (VOTES_FILE, COUNT_FILE, *PASS_FILES.values()) if name in files}
+    verified = {name: _check_eml(report, name, tree, station, root, now) for name, tree in parsed.items()}
     _same_certificate(report, verified)
     _check_provenance(report, verified)
-    votes, count = _read(report, files)
+    votes, count = _read(report, parsed)
     _describe(report, votes, count)
     if count is not None:
         report.tally = count.tally
         report.control_number = _recount(report, votes, count)
-    _check_passes(report, files, votes, count)
+    _check_passes(report, parsed, votes, count)
     if PV_FILE in files:
         _check_pv(report, files, station, root, now)
     if LOG_FILE in files:
         _check_log(report, files[LOG_FILE], files)
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """One EML file of the set, parsed once (`app.eml.safe_xml.parse`, its limits, on exactly the bytes given) for
+    its signatures, its schema and its reading; or why it cannot be parsed (the file is not read any further)."""
+
+    tree: etree._Element | None
+    error: TabulaError | None = None
+
+
+def _parse(data: bytes) -> _Parsed:
+    try:
+        return _Parsed(parse(data, error=UntrustedData))
+    except TabulaError as error:
+        return _Parsed(None, error)
+
+
 def _check_eml(
-    report: StationReport, name: str, data: bytes, station: str, root: x509.Certificate, now: dt.datetime
+    report: StationReport, name: str, parsed: _Parsed, station: str, root: x509.Certificate, now: dt.datetime
 ) -> VerifiedMessage | None:
+    if parsed.tree is None:  # said once: no signature or schema to check in what cannot be read
+        _add_unreadable(report, name, parsed)
+        return None
     verified = None
     try:
-        verified = verify_message(data, root, at=now, expected_station=station)
+        verified = verify_tree(parsed.tree, root, at=now, expected_station=station)  # leaves the tree as it was
     except TabulaError as error:
         report.add("verify.in_file", file=name, detail=Message.of(error))
-        if error.key in _UNREADABLE_XML:  # said once: no schema to check in what cannot be read
-            return None
-    problems = validate(data)
+    problems = validate_tree(parsed.tree)
     for problem in problems[:MAX_SCHEMA_PROBLEMS]:
         report.add("verify.schema", file=name, detail=problem)
     if len(problems) > MAX_SCHEMA_PROBLEMS:
@@ -340,18 +359,22 @@ def _check_eml(
     return verified
 
 
-# What `app.eml.safe_xml.parse` refuses: the file is not read any further.
-_UNREADABLE_XML = frozenset(
-    {
-        "eml.too_large",
-        "eml.too_many_elements",
-        "eml.too_many_attributes",
-        "eml.too_deep",
-        "eml.not_xml",
-        "eml.doctype_forbidden",
-        "eml.comment_forbidden",
-    }
-)
+def _add_unreadable(report: StationReport, name: str, parsed: _Parsed) -> None:
+    assert parsed.error is not None  # no tree without the reason
+    report.add("verify.in_file", file=name, detail=Message.of(parsed.error))
+
+
+def _read_tree(report: StationReport, name: str, parsed: _Parsed, reader: Callable[[etree._Element], _M]) -> _M | None:
+    """`reader` on the tree of file `name`, None with the problem reported when it cannot be read (a file that
+    cannot be parsed was reported by `_check_eml`: said once)."""
+    if parsed.tree is None:
+        _add_unreadable(report, name, parsed)
+        return None
+    try:
+        return reader(parsed.tree)
+    except TabulaError as error:
+        report.add("verify.in_file", file=name, detail=Message.of(error))
+        return None
 
 
 def _check_provenance(report: StationReport, verified: dict[str, VerifiedMessage | None]) -> None:
@@ -400,16 +423,9 @@ class Message:
         return cls(error.key, dict(error.params))
 
 
-def _read(report: StationReport, files: dict[str, bytes]) -> tuple[VotesMessage | None, CountMessage | None]:
-    votes = count = None
-    try:
-        votes = read_votes(files[VOTES_FILE]) if VOTES_FILE in files else None
-    except TabulaError as error:
-        report.add("verify.in_file", file=VOTES_FILE, detail=Message.of(error))
-    try:
-        count = read_count(files[COUNT_FILE]) if COUNT_FILE in files else None
-    except TabulaError as error:
-        report.add("verify.in_file", file=COUNT_FILE, detail=Message.of(error))
+def _read(report: StationReport, parsed: dict[str, _Parsed]) -> tuple[VotesMessage | None, CountMessage | None]:
+    votes = _read_tree(report, VOTES_FILE, parsed[VOTES_FILE], read_votes_tree) if VOTES_FILE in parsed else None
+    count = _read_tree(report, COUNT_FILE, parsed[COUNT_FILE], read_count_tree) if COUNT_FILE in parsed else None
     for name, message in ((VOTES_FILE, votes), (COUNT_FILE, count)):
         if message is not None and message.station_id != report.station:
             report.add("verify.wrong_station", file=name, found=message.station_id)
@@ -437,18 +453,15 @@ def _describe(report: StationReport, votes: VotesMessage | None, count: CountMes
 
 
 def _check_passes(
-    report: StationReport, files: dict[str, bytes], votes: VotesMessage | None, count: CountMessage | None
+    report: StationReport, parsed: dict[str, _Parsed], votes: VotesMessage | None, count: CountMessage | None
 ) -> None:
     """Read both pass files, check their readings, and lay every pile of the result against them."""
     passes: dict[int, PassMessage | None] = {}
     for pass_no, name in PASS_FILES.items():
-        passes[pass_no] = None
-        if name not in files:
-            continue
-        try:
-            passes[pass_no] = message = read_pass(files[name])
-        except TabulaError as error:
-            report.add("verify.in_file", file=name, detail=Message.of(error))
+        passes[pass_no] = message = (
+            None if name not in parsed else _read_tree(report, name, parsed[name], read_pass_tree)
+        )
+        if message is None:
             continue
         if message.station_id != report.station:
             report.add("verify.wrong_station", file=name, found=message.station_id)

@@ -163,7 +163,11 @@ def read_count(data: bytes) -> CountMessage:
 
     The derived figures in the file (bureau metrics, Cast) must agree with the rows; UntrustedData otherwise.
     """
-    root = parse(data, error=UntrustedData)
+    return read_count_tree(parse(data, error=UntrustedData))
+
+
+def read_count_tree(root: etree._Element) -> CountMessage:
+    """`read_count` on a message already parsed by `app.eml.safe_xml.parse` (the tree is only read)."""
     expect_message(root, MESSAGE_ID)
     election = child(child(root, "Count"), "Election")
     contest = child(child(election, "Contests"), "Contest")

@@ -102,7 +102,11 @@ def read_pass(data: bytes) -> PassMessage:
     Raises UntrustedData naming the element that does not follow the profile: every `CastVote` must be a reading of
     the same pass, a contested reading has no category and every other reading has one.
     """
-    root = parse(data, error=UntrustedData)
+    return read_pass_tree(parse(data, error=UntrustedData))
+
+
+def read_pass_tree(root: etree._Element) -> PassMessage:
+    """`read_pass` on a message already parsed by `app.eml.safe_xml.parse` (the tree is only read)."""
     expect_message(root, MESSAGE_ID)
     parsed = read_cast_votes(root)
     passes = {cast_vote.get("Category") for cast_vote, _ in parsed}

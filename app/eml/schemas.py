@@ -48,6 +48,11 @@ def validate(data: bytes) -> list[str]:
         root = parse(data)
     except TabulaError as exc:
         return [f"not readable as XML: {exc}"]
+    return validate_tree(root)
+
+
+def validate_tree(root: etree._Element) -> list[str]:
+    """`validate` on a message already parsed by `app.eml.safe_xml.parse` (the tree is only read)."""
     message_id = root.get("Id") or ""
     if root.tag != q("EML") or message_id not in SCHEMA_FILES:
         return [f"not an EML message Tabula knows (root {root.tag}, Id {message_id!r})"]

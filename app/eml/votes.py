@@ -272,7 +272,11 @@ def read_votes(data: bytes) -> VotesMessage:
 
     Raises UntrustedData naming the element that does not follow the profile.
     """
-    root = parse(data, error=UntrustedData)
+    return read_votes_tree(parse(data, error=UntrustedData))
+
+
+def read_votes_tree(root: etree._Element) -> VotesMessage:
+    """`read_votes` on a message already parsed by `app.eml.safe_xml.parse` (the tree is only read)."""
     expect_message(root, MESSAGE_ID)
     parsed = read_cast_votes(root)
     ballots = tuple(_cast_ballot(cast_vote, fields) for cast_vote, fields in parsed)

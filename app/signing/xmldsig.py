@@ -55,6 +55,8 @@ SIGNATURE_PROPERTIES = "http://www.w3.org/2000/09/xmldsig#SignatureProperties"
 SIGNATURE_ID = "seal"
 PROPERTIES_ID = "seal-properties"
 _OUR_IDS = (SIGNATURE_ID, PROPERTIES_ID)
+# every `Id` attribute in a document with one of our values (the target itself included)
+_WITH_OUR_IDS = etree.XPath("descendant-or-self::*[" + " or ".join(f"@Id = '{i}'" for i in _OUR_IDS) + "]/@Id")
 
 _INDENT = "  "
 
@@ -267,8 +269,8 @@ def _signature_properties(target: etree._Element, signature: etree._Element, ref
         and [(h.tag, h.get("Target")) for h in holders] == [(_ds("SignatureProperty"), f"#{SIGNATURE_ID}")]
     )
     # one element only with each Id: another verifier resolving "#seal-properties" must find this one
-    ids = [str(e.get("Id")) for e in target.iter() if isinstance(e.tag, str) and e.get("Id") in _OUR_IDS]
-    if not well_formed or sorted(ids) != sorted(_OUR_IDS):
+    ids = _WITH_OUR_IDS(target)  # in C: a Python walk over a 2,400-ballot 460 costs 25 ms
+    if not well_formed or not isinstance(ids, list) or sorted(map(str, ids)) != sorted(_OUR_IDS):
         raise UntrustedData("xmldsig.malformed")
     return inside[0]
 
