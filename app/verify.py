@@ -573,8 +573,9 @@ def _check_log(report: StationReport, data: bytes, files: dict[str, bytes]) -> N
     # chain is checked (the missing signature is reported for those files).
     for problem in verify_log(data, report.signer):
         report.add("verify.log", detail=Message.of(problem) if isinstance(problem, LogProblem) else problem)
-    _check_log_platform(report, data)
-    built = _last_detail(data, EventType.RESULTS_BUILT) or {}
+    last = _last_details(data, (EventType.PLATFORM_MEASURED, EventType.RESULTS_BUILT))  # one pass over the log
+    _check_log_platform(report, last[EventType.PLATFORM_MEASURED])
+    built = last[EventType.RESULTS_BUILT] or {}
     expected = {"control_number": report.control_number, "files_sha256": files_digest(eml_files(files))}
     received = built.pop("received", None)  # the ballots received, as the bureau recorded them
     if built != expected or not (received is None or _is_count(received)):
@@ -587,26 +588,31 @@ def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_BALLOTS
 
 
-def _check_log_platform(report: StationReport, data: bytes) -> None:
-    """The sealed log's last `platform.measured` says what the EML files say (the session logs it when it opens)."""
+def _check_log_platform(report: StationReport, measured: dict[str, object] | None) -> None:
+    """The sealed log's last `platform.measured` (its detail: `measured`) says what the EML files say (the session
+    logs it when it opens)."""
     if report.platform is None or report.training is None:
         return
     expected: dict[str, object] = {**report.platform.as_detail(), "training": report.training}
-    if _last_detail(data, EventType.PLATFORM_MEASURED) != expected:
+    if measured != expected:
         report.add("verify.log_other_platform")
 
 
-def _last_detail(log: bytes, event: EventType) -> dict[str, object] | None:
-    """The detail of the log's last record of `event` (`results.built`: the results the log was sealed with)."""
-    found: dict[str, object] | None = None
+def _last_details(log: bytes, events: tuple[EventType, ...]) -> dict[EventType, dict[str, object] | None]:
+    """The detail of the log's last record of each of `events` (`results.built`: the results the log was sealed
+    with); None for an event the log does not have, or whose last record has no detail object."""
+    found: dict[EventType, dict[str, object] | None] = dict.fromkeys(events)
+    wanted = {event.value: event for event in events}
     for line in log.splitlines():
         try:
             record = safe_json.loads(line)
         except ValueError:
             continue  # a damaged line is reported by verify_log
-        if isinstance(record, dict) and record.get("event") == event.value:
+        name = record.get("event") if isinstance(record, dict) else None
+        event = wanted.get(name) if isinstance(name, str) else None  # a list from a stick is no key to look up
+        if event is not None:
             detail = record.get("detail")
-            found = detail if isinstance(detail, dict) else None
+            found[event] = detail if isinstance(detail, dict) else None
     return found
 
 

@@ -118,10 +118,9 @@ def _verify_ballots(root: etree._Element, key: PublicKey) -> int:
     if votes is None:
         raise UntrustedData("eml.malformed", what="Votes", line=root.sourceline or 0)
     count = 0
-    path = f"{q('Election')}/{q('Contest')}/{q('Seal')}/{_SIGNATURE}"
     for index, cast_vote in enumerate(votes.iterfind(q("CastVote")), start=1):
         signatures = list(cast_vote.iter(_SIGNATURE))
-        if len(signatures) != 1 or cast_vote.find(path) is not signatures[0]:
+        if len(signatures) != 1 or not _in_ballot_seal(signatures[0], cast_vote):
             raise UntrustedData("eml.ballot_signature_missing", ballot=_ballot_name(cast_vote, index))
         try:
             verify_enveloped(cast_vote, signatures[0], key)
@@ -130,6 +129,20 @@ def _verify_ballots(root: etree._Element, key: PublicKey) -> int:
             raise UntrustedData("eml.ballot_signature_invalid", ballot=name, detail=exc.key) from None
         count += 1
     return count
+
+
+_BALLOT_SEAL = (q("Seal"), q("Contest"), q("Election"))  # a ballot's signature, upwards to its CastVote
+
+
+def _in_ballot_seal(signature: etree._Element, cast_vote: etree._Element) -> bool:
+    """`signature` lies at `Election/Contest/Seal/ds:Signature` in `cast_vote` (what `find` of that path says when
+    it is the ballot's only signature, walked upwards: `find` costs 7 µs a ballot)."""
+    element: etree._Element | None = signature
+    for tag in _BALLOT_SEAL:
+        element = element.getparent() if element is not None else None
+        if element is None or element.tag != tag:
+            return False
+    return element is not None and element.getparent() is cast_vote
 
 
 def _is_pass_reading(root: etree._Element) -> bool:
