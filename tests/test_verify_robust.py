@@ -307,16 +307,16 @@ def test_a_bureau_out_of_time_is_reported_and_the_object_still_printed(stick: Pa
 def test_whatever_a_bureaus_checks_raise_is_that_bureaus_problem(
     stick: Path, master: Master, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import app.verify
+    import app.verify.files
 
-    real = app.verify._recount
+    real = app.verify.files._recount
 
     def fragile(report: app.verify.StationReport, *args: Any) -> str:
         if report.station == "A-001":
             raise RecursionError("a library gave up")
         return real(report, *args)
 
-    monkeypatch.setattr(app.verify, "_recount", fragile)
+    monkeypatch.setattr(app.verify.files, "_recount", fragile)
     assert main(["verify", str(stick), "--ca", str(master.root_pem), "--json"]) == 1
     captured = capsys.readouterr()
     report = json.loads(captured.out)
