@@ -108,6 +108,20 @@ def _remove_ballot_signature(root: etree._Element) -> None:
     signature.getparent().remove(signature)  # type: ignore[union-attr]
 
 
+def _move_ballot_signature(up: int) -> Tamper:
+    """Ballot 1-3's only signature moved `up` levels from its Seal (into the Contest, the Election, the CastVote)."""
+
+    def tamper(root: etree._Element) -> None:
+        signature = _cast_vote(root, "1-3").find(f".//{DS}Signature")
+        assert signature is not None
+        target = signature.getparent()
+        for _ in range(up):
+            target = target.getparent()  # type: ignore[union-attr]
+        target.append(signature)  # type: ignore[union-attr]
+
+    return tamper
+
+
 def _swap_ballot_signatures(root: etree._Element) -> None:
     first = _cast_vote(root, "1-1").find(f".//{EML}Seal")
     second = _cast_vote(root, "1-2").find(f".//{EML}Seal")
@@ -137,6 +151,24 @@ TAMPER_460: list[tuple[str, Tamper, str, dict[str, object]]] = [
     ("an added ballot", _add_ballot, "eml.ballot_signature_invalid", {"ballot": "9/1"}),
     ("a ballot copied verbatim", _duplicate_ballot, "eml.message_signature_invalid", {"message": "460"}),
     ("a ballot without its signature", _remove_ballot_signature, "eml.ballot_signature_missing", {"ballot": "1/3"}),
+    (
+        "a ballot's signature in its Contest",
+        _move_ballot_signature(1),
+        "eml.ballot_signature_missing",
+        {"ballot": "1/3"},
+    ),
+    (
+        "a ballot's signature in its Election",
+        _move_ballot_signature(2),
+        "eml.ballot_signature_missing",
+        {"ballot": "1/3"},
+    ),
+    (
+        "a ballot's signature in its CastVote",
+        _move_ballot_signature(3),
+        "eml.ballot_signature_missing",
+        {"ballot": "1/3"},
+    ),
     ("two ballot signatures swapped", _swap_ballot_signatures, "eml.ballot_signature_invalid", {"ballot": "1/1"}),
     ("a stray signature", _stray_signature, "eml.signature_unexpected", {"message": "460"}),
     ("no message seal", _remove_message_seal, "eml.signature_missing", {"message": "460"}),

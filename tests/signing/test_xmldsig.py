@@ -273,3 +273,20 @@ def test_garbage_in_x509_data_is_refused(test_pki: shared.TestPki) -> None:
     certificate.text = "AAAA"
     with pytest.raises(UntrustedData, match="malformed"):
         signature_certificates(_signature(root))
+
+
+def test_comments_between_the_parts_of_signed_info_are_skipped_as_findall_skips_them(
+    test_pki: shared.TestPki,
+) -> None:
+    """The verifier's safe parser refuses comments; `verify_enveloped` on its own reads SignedInfo's parts by tag
+    (comments are no part, and c14n leaves them out of what is signed) but refuses any child of a Transform."""
+    signer = test_pki.signer("A-001")
+    key = signer.certificate.public_key()
+    root = _signed(signer)
+    signed_info = _signature(root)[0]
+    signed_info.insert(1, etree.Comment("between"))
+    next(signed_info.iter(f"{DS}Reference")).insert(0, etree.Comment("inside"))
+    verify_enveloped(root, _signature(root), key)  # type: ignore[arg-type]
+    next(signed_info.iter(f"{DS}Transform")).append(etree.Comment("a parameter?"))
+    with pytest.raises(UntrustedData, match=r"xmldsig\.malformed"):
+        verify_enveloped(root, _signature(root), key)  # type: ignore[arg-type]
