@@ -56,7 +56,7 @@ SIGNATURE_ID = "seal"
 PROPERTIES_ID = "seal-properties"
 _OUR_IDS = (SIGNATURE_ID, PROPERTIES_ID)
 # every `Id` attribute in a document with one of our values (the target itself included)
-_WITH_OUR_IDS = etree.XPath("descendant-or-self::*[" + " or ".join(f"@Id = '{i}'" for i in _OUR_IDS) + "]/@Id")
+_WITH_OUR_IDS = etree.XPath("descendant-or-self::*/@Id[" + " or ".join(f". = '{i}'" for i in _OUR_IDS) + "]")
 
 _INDENT = "  "
 
@@ -284,7 +284,7 @@ def _signature_properties(target: etree._Element, signature: etree._Element, ref
         and [(h.tag, h.get("Target")) for h in holders] == [(_ds("SignatureProperty"), f"#{SIGNATURE_ID}")]
     )
     # one element only with each Id: another verifier resolving "#seal-properties" must find this one
-    ids = _WITH_OUR_IDS(target)  # in C: a Python walk over a 2,400-ballot 460 costs 25 ms
+    ids = _WITH_OUR_IDS(target)  # in C: 10 ms for a 2,400-ballot 460, a Python walk 25 ms
     if not well_formed or not isinstance(ids, list) or sorted(map(str, ids)) != sorted(_OUR_IDS):
         raise UntrustedData("xmldsig.malformed")
     return inside[0]
