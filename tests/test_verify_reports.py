@@ -1,10 +1,11 @@
 """The whole report of `verify_files` on an intact set and on a table of tampered ones, compared with a golden file.
 
-The golden file was recorded before the verifier parsed each file once (and checked a shared certificate chain
-once): a faster verifier must say exactly the same, problem for problem, key and parameters, in the same order. Each
-row damages the files of a small real count in memory: bytes (not XML, a comment, a DOCTYPE, an element the schema
-refuses), trees (a ballot changed, removed, unsigned; a stray signature; no seal; the platform changed) and trees
-re-sealed with the bureau's own key so that reading, recounting and the pass readings run on them too.
+The golden file was recorded with the verifier that parsed each file three times (signatures, schema, reading),
+before it parsed each once: a faster verifier must say exactly the same, problem for problem, key and parameters, in
+the same order. Each row damages the files of a small real count in memory: bytes (not XML, a comment, a DOCTYPE, too
+many attributes), trees (a ballot changed, removed, unsigned; a stray signature; no seal; the platform changed), trees
+re-sealed with the bureau's own key (so that reading, recounting and the pass readings run on them too) or with
+another bureau's or authority's, and the PV and the security log.
 
 Regenerate (only for a deliberate change of what verify says): TABULA_REGENERATE_GOLDEN=1 pytest <this file>.
 """
