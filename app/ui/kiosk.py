@@ -311,16 +311,17 @@ def idle_duration(t: Texts, idle_ms: int) -> str:
 class ShutdownScreen(QWidget):
     """The second step of the shut-down: say what it does, then `confirmed` or `cancelled`.
 
-    In training the count lives in a scratch folder that the shut-down removes (`app.demo`): the text says that
-    everything of the exercise is erased, not that the bureau goes on where it stood."""
+    In training and in the demo the count lives in a scratch folder that the shut-down removes (`app.demo`): the text
+    says that everything of the exercise (or demonstration) is erased, not that the bureau goes on where it stood."""
 
     confirmed = Signal()
     cancelled = Signal()
 
-    def __init__(self, texts: Texts, *, training: bool = False) -> None:
+    def __init__(self, texts: Texts, *, training: bool = False, scratch: bool = False) -> None:
         super().__init__()
         self.t = texts
         self.training = training
+        self.scratch = scratch  # the demo: its count is erased at shut-down too
         self.title = title_label()
         self.text = wrapped_label()
         self.confirm = QPushButton()
@@ -357,8 +358,13 @@ class ShutdownScreen(QWidget):
             return
         super().keyPressEvent(event)
 
+    def _text_key(self) -> str:
+        if self.training:
+            return "ui.kiosk.shutdown_text_training"
+        return "ui.kiosk.shutdown_text_demo" if self.scratch else "ui.kiosk.shutdown_text"
+
     def retranslate(self) -> None:
         self.title.setText(self.t("ui.kiosk.shutdown_title"))
-        self.text.setText(self.t("ui.kiosk.shutdown_text_training" if self.training else "ui.kiosk.shutdown_text"))
+        self.text.setText(self.t(self._text_key()))
         self.confirm.setText(self.t("ui.kiosk.shutdown_confirm"))
         self.cancel.setText(self.t("ui.kiosk.shutdown_cancel"))

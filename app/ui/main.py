@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         printer: Printer | None = None,
         spare: SpareSticks | None = None,
         training: bool = False,
+        scratch: bool = False,
         development: bool | None = None,
     ) -> None:
         super().__init__()
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
         self.guard = KioskGuard(round(idle_lock_min * 60_000), self)
         self.guard.idle.connect(self.on_idle)
         self.lock = LockScreen(texts, LanguageSwitch(texts))
-        self.shutdown_screen = ShutdownScreen(texts, training=training)
+        self.shutdown_screen = ShutdownScreen(texts, training=training, scratch=scratch)
         self.training = training
         self.development = development_mode() if development is None else development
         self.band = self.mode_band()
@@ -559,6 +560,7 @@ def run_station(
         printer=default_printer(),
         spare=spare,
         training=training,
+        scratch=demo_login is not None,  # the demo's count lives in a folder removed at shut-down
     )
     window.shut_down.connect(app.quit)
     # the witness screen: on a second display when one is attached; `--witness` shows it as a window on one screen

@@ -104,3 +104,20 @@ def test_a_real_count_still_promises_to_go_on_where_it_stood(
     win = window(qtbot, None, tmp_path, language)
     win.shutdown_button.click()
     assert promise in win.shutdown_screen.text.text()
+
+
+@pytest.mark.parametrize(
+    ("language", "erased", "promise"),
+    [
+        ("nl", "wordt alles van deze demonstratie gewist", "gaat het verder waar het stond"),
+        ("fr", "tout ce qui a été fait dans cette démonstration est effacé", "reprend là où il en était"),
+        ("de", "wird alles aus dieser Vorführung gelöscht", "wo es stand"),
+    ],
+)
+def test_the_demo_shutdown_says_the_demonstration_is_erased(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, language: str, erased: str, promise: str
+) -> None:
+    win = window(qtbot, None, tmp_path, language, scratch=True)  # `tabula demo`: its count lives in a scratch folder
+    win.shutdown_button.click()
+    text = win.shutdown_screen.text.text()
+    assert erased in text and promise not in text
